@@ -1,0 +1,45 @@
+/** The roles of domain.md, kept apart as SUS kept them. */
+export const roles = [
+  'case_worker',
+  'intervention_lead',
+  'association_admin',
+  'org_admin',
+  'report_reader',
+  'log_reviewer',
+  'system_admin',
+] as const;
+export type Role = (typeof roles)[number];
+
+export const permissions = [
+  'organisation:read',
+  'organisation:write',
+  'codelist:read',
+  'codelist:write',
+  'intervention:read',
+  'intervention:write',
+  'team:write',
+  'user:read',
+  'user:write',
+  'enrolment:read',
+  'enrolment:write',
+  'anonymous:read',
+  'anonymous:write',
+  'report:outcomes',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+const everyone: Permission[] = ['organisation:read', 'codelist:read', 'intervention:read'];
+
+/** Role → permissions. Anything not listed is denied. */
+export const rolePermissions: Record<Role, Permission[]> = {
+  case_worker: [...everyone, 'enrolment:read', 'enrolment:write', 'anonymous:read', 'anonymous:write', 'report:outcomes'],
+  intervention_lead: [...everyone, 'intervention:write', 'team:write', 'anonymous:read', 'anonymous:write', 'report:outcomes'],
+  association_admin: [...everyone, 'report:outcomes'],
+  org_admin: [...everyone, 'intervention:write', 'team:write', 'user:read', 'user:write'],
+  report_reader: [...everyone],
+  log_reviewer: [...everyone],
+  system_admin: [...everyone, 'organisation:write', 'codelist:write', 'intervention:write', 'team:write', 'user:read', 'user:write'],
+};
+
+/** Roles that never receive person-level data, whatever else they are assigned. */
+export const aggregateOnlyRoles: Role[] = ['association_admin', 'report_reader'];

@@ -1,0 +1,32 @@
+import fp from 'fastify-plugin';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { hasPermission, loadActor } from '../access/actor.js';
+import { AppError, forbidden } from '../errors.js';
+import { sessionCookie, touchSession } from './sessions.js';
+
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Resolves the session to an actor and enforces each route's declared permission. */
+export const authPlugin = fp(async (app: FastifyInstance) => {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionToken', null);
+
+  app.addHook('preHandler', async (request: FastifyRequest) => {
+    const permission = request.routeOptions.config?.permission;
+    if (!permission) throw forbidden();
+    if (permission === 'public') return;
+    const token = request.cookies[sessionCookie];
+    const session = token ? await touchSession(app.db, token) : null;
+    const actor = session ? await loadActor(app.db, session.userId) : null;
+    if (!session || !actor) {
+      throw new AppError('unauthenticated', 'Du är inte inloggad eller din session har gått ut. Logga in igen.');
+    }
+    // Cookies ride along on cross-site requests; a write must also prove it came from our page.
+    if (unsafeMethods.has(request.method) && request.headers['x-csrf-token'] !== session.csrfToken) {
+      throw new AppError('forbidden', 'Begäran saknar giltig CSRF-token. Ladda om sidan och försök igen.');
+    }
+    request.actor = actor;
+    request.sessionToken = token!;
+    if (permission !== 'authenticated' && !hasPermission(actor, permission)) throw forbidden();
+  });
+});

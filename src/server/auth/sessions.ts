@@ -1,0 +1,46 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db } from '../db/connection.js';
+
+export const sessionCookie = 'stegvis_session';
+export const idleTimeoutMs = 30 * 60 * 1000;
+export const absoluteTimeoutMs = 10 * 60 * 60 * 1000;
+
+const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export type Session = { tokenHash: string; userId: string; csrfToken: string };
+
+/** Only the hash of the token is stored, so a database dump holds no usable session. */
+export async function createSession(db: Db, userId: string): Promise<{ token: string; csrfToken: string }> {
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  await db
+    .insertInto('sessions')
+    .values({
+      token_hash: tokenHash(token),
+      user_id: userId,
+      csrf_token: csrfToken,
+      expires_at: new Date(Date.now() + absoluteTimeoutMs),
+    })
+    .execute();
+  return { token, csrfToken };
+}
+
+/** A session is valid until its absolute expiry and while used at least every 30 minutes. */
+export async function touchSession(db: Db, token: string): Promise<Session | null> {
+  const hash = tokenHash(token);
+  const now = new Date();
+  const row = await db
+    .updateTable('sessions')
+    .set({ last_seen_at: now })
+    .where('token_hash', '=', hash)
+    .where('expires_at', '>', now)
+    .where('last_seen_at', '>', new Date(now.getTime() - idleTimeoutMs))
+    .returning(['user_id', 'csrf_token'])
+    .executeTakeFirst();
+  if (!row) return null;
+  return { tokenHash: hash, userId: row.user_id, csrfToken: row.csrf_token };
+}
+
+export async function endSession(db: Db, token: string): Promise<void> {
+  await db.deleteFrom('sessions').where('token_hash', '=', tokenHash(token)).execute();
+}

@@ -1,0 +1,30 @@
+import type { FastifyRequest } from 'fastify';
+import type { Actor } from './access/actor.js';
+import { roleFor } from './access/actor.js';
+import type { Permission } from './access/roles.js';
+import type { AuditActor } from './audit/audit.js';
+import type { Db } from './db/connection.js';
+import { AppError } from './errors.js';
+
+/** What a service needs to act for a request: who, on which database, and how to audit it. */
+export type RequestContext = { actor: Actor; db: Db; audit: AuditActor };
+
+export function contextOf(request: FastifyRequest, permission: Permission): RequestContext {
+  const actor = request.actor;
+  if (!actor) throw new AppError('unauthenticated', 'Logga in för att fortsätta.');
+  return {
+    actor,
+    db: request.server.db,
+    audit: {
+      userId: actor.userId,
+      organisationId: actor.organisationId,
+      role: roleFor(actor, permission),
+      requestId: request.id,
+      // Why the data was accessed, as the client states it; the route's own purpose otherwise.
+      purpose: headerValue(request.headers['x-stegvis-purpose']) ?? permission,
+    },
+  };
+}
+
+const headerValue = (value: string | string[] | undefined) =>
+  (Array.isArray(value) ? value[0] : value)?.slice(0, 200) || undefined;

@@ -1,0 +1,49 @@
+import pg from 'pg';
+import { Kysely, PostgresDialect } from 'kysely';
+import type { Database } from './types.js';
+import { startEmbeddedDatabase } from './embedded.js';
+
+// Set once for the process: bigint counts as numbers, dates as plain 'YYYY-MM-DD' strings so no
+// time zone can shift a start or exit date by a day.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
+
+export type Db = Kysely<Database>;
+
+export type DatabaseHandle = {
+  db: Db;
+  pool: pg.Pool;
+  kind: 'postgres' | 'embedded';
+  close: () => Promise<void>;
+};
+
+export type DatabaseConfig = { databaseUrl?: string; dataDir: string; poolSize?: number };
+
+/** PostgreSQL when a URL is given, otherwise the embedded database, both through `pg`. */
+export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
+  if (config.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: config.poolSize ?? 10 });
+    return wrap(pool, 'postgres', async () => {});
+  }
+  const embedded = await startEmbeddedDatabase(config.dataDir);
+  // PGlite has a single connection, so the pool has one too; requests queue for it.
+  const pool = new pg.Pool({ host: embedded.socketDir, user: 'postgres', database: 'postgres', max: 1 });
+  return wrap(pool, 'embedded', embedded.stop);
+}
+
+function wrap(pool: pg.Pool, kind: DatabaseHandle['kind'], stop: () => Promise<void>): DatabaseHandle {
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  let closed = false;
+  return {
+    db,
+    pool,
+    kind,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+      await stop();
+    },
+  };
+}

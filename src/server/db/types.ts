@@ -1,0 +1,198 @@
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Id = Generated<string>;
+
+export interface CodeListEntriesTable {
+  list: string;
+  code: string;
+  label: string;
+  group_code: string | null;
+  sort_order: number;
+  valid_from: Generated<string>;
+  valid_to: string | null;
+}
+
+export interface OrganisationsTable {
+  id: Id;
+  code: string;
+  name: string;
+  kind: string;
+  org_number: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface AssociationMembersTable {
+  association_id: string;
+  organisation_id: string;
+}
+
+export interface InterventionsTable {
+  id: Id;
+  code: string;
+  name: string;
+  owner_org_id: string;
+  association_id: string | null;
+  start_date: string;
+  end_date: string | null;
+  orientation: 'individual' | 'structural';
+  follow_up: 'individual' | 'count_only';
+  places: number | null;
+  volume_target: number | null;
+  created_at: Generated<Date>;
+}
+
+export interface InterventionVolumeTargetsTable {
+  intervention_id: string;
+  year: number;
+  target: number;
+}
+
+export interface TeamsTable {
+  id: Id;
+  intervention_id: string;
+  name: string;
+}
+
+export interface UsersTable {
+  id: Id;
+  organisation_id: string;
+  email: string;
+  display_name: string;
+  password_hash: string | null;
+  active: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface AssignmentsTable {
+  id: Id;
+  user_id: string;
+  role: string;
+  intervention_id: string | null;
+  team_id: string | null;
+  association_id: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Generated<Date>;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface PersonsTable {
+  id: Id;
+  controller_org_id: string;
+  participant_ref: string | null;
+  personnummer: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  gender: string;
+  birth_year: number | null;
+  identity_removed_at: Timestamp | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface EnrolmentsTable {
+  id: Id;
+  person_id: string;
+  intervention_id: string;
+  team_id: string | null;
+  controller_org_id: string;
+  gender: string;
+  age_at_start: number | null;
+  start_date: string;
+  exit_date: string | null;
+  exit_reason: string | null;
+  exit_detail: string | null;
+  referrer_org_id: string | null;
+  income_before: ColumnType<string[], string[] | undefined, string[]>;
+  occupation_before: string | null;
+  occupation_before_extent: number | null;
+  education: string | null;
+  support_time: string | null;
+  target_groups: ColumnType<string[], string[] | undefined, string[]>;
+  income_after: ColumnType<string[], string[] | undefined, string[]>;
+  occupation_after: string | null;
+  occupation_after_extent: number | null;
+  notes: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface AnonymousRegistrationsTable {
+  id: Id;
+  intervention_id: string;
+  team_id: string | null;
+  controller_org_id: string;
+  year: number;
+  gender: string;
+  count: Generated<number>;
+  birth_year: number | null;
+  created_at: Generated<Date>;
+}
+
+export interface ConsentsTable {
+  id: Id;
+  person_id: string;
+  controller_org_id: string;
+  given_date: string;
+  method: 'written' | 'oral_documented';
+  document_ref: string | null;
+  withdrawn_at: Timestamp | null;
+  created_at: Generated<Date>;
+}
+
+export interface ConsentPartiesTable {
+  consent_id: string;
+  organisation_id: string;
+  added_at: Generated<Date>;
+}
+
+export interface ImportBatchesTable {
+  id: Id;
+  kind: string;
+  file_sha256: string;
+  row_count: number;
+  user_id: string | null;
+  imported_at: Generated<Date>;
+}
+
+export interface AuditEventsTable {
+  id: Generated<number>;
+  at: Generated<Date>;
+  request_id: string | null;
+  actor_user_id: string | null;
+  actor_org_id: string | null;
+  actor_role: string | null;
+  action: string;
+  entity: string;
+  person_id: string | null;
+  enrolment_id: string | null;
+  purpose: string | null;
+  outcome: 'allowed' | 'denied';
+  details: unknown;
+}
+
+export interface Database {
+  code_list_entries: CodeListEntriesTable;
+  organisations: OrganisationsTable;
+  association_members: AssociationMembersTable;
+  interventions: InterventionsTable;
+  intervention_volume_targets: InterventionVolumeTargetsTable;
+  teams: TeamsTable;
+  users: UsersTable;
+  assignments: AssignmentsTable;
+  sessions: SessionsTable;
+  persons: PersonsTable;
+  enrolments: EnrolmentsTable;
+  anonymous_registrations: AnonymousRegistrationsTable;
+  consents: ConsentsTable;
+  consent_parties: ConsentPartiesTable;
+  import_batches: ImportBatchesTable;
+  audit_events: AuditEventsTable;
+}

@@ -1,0 +1,116 @@
+import { sql } from 'kysely';
+import type { Actor } from '../access/actor.js';
+import { enrolmentVisibleTo } from '../access/scope.js';
+import type { Db } from '../db/connection.js';
+
+/** The columns an enrolment view is built from; always read through the scope filter below. */
+function selectEnrolments(db: Db, actor: Actor) {
+  return db
+    .selectFrom('enrolments as e')
+    .innerJoin('persons as p', 'p.id', 'e.person_id')
+    .innerJoin('interventions as i', 'i.id', 'e.intervention_id')
+    .innerJoin('organisations as c', 'c.id', 'e.controller_org_id')
+    .leftJoin('teams as t', 't.id', 'e.team_id')
+    .leftJoin('organisations as r', 'r.id', 'e.referrer_org_id')
+    .where(enrolmentVisibleTo(actor, 'e'))
+    .select([
+      'e.id',
+      'e.person_id',
+      'e.gender',
+      'e.age_at_start',
+      'e.start_date',
+      'e.exit_date',
+      'e.exit_reason',
+      'e.exit_detail',
+      'e.income_before',
+      'e.occupation_before',
+      'e.occupation_before_extent',
+      'e.education',
+      'e.support_time',
+      'e.target_groups',
+      'e.income_after',
+      'e.occupation_after',
+      'e.occupation_after_extent',
+      'e.notes',
+      'e.controller_org_id',
+      'p.participant_ref',
+      'p.personnummer',
+      'p.first_name',
+      'p.last_name',
+      'p.birth_year',
+      'p.identity_removed_at',
+      'i.id as intervention_id',
+      'i.code as intervention_code',
+      'i.name as intervention_name',
+      'c.code as controller_code',
+      'c.name as controller_name',
+      't.id as team_id',
+      't.name as team_name',
+      'r.id as referrer_id',
+      'r.code as referrer_code',
+      'r.name as referrer_name',
+    ]);
+}
+
+export type EnrolmentRow = Awaited<ReturnType<typeof findVisibleEnrolment>> & {};
+
+export function findVisibleEnrolment(db: Db, actor: Actor, id: string) {
+  return selectEnrolments(db, actor).where('e.id', '=', id).executeTakeFirst();
+}
+
+export type EnrolmentFilter = {
+  interventionId?: string;
+  teamId?: string;
+  status: 'active' | 'exited' | 'all';
+  q?: string;
+  page: number;
+  pageSize: number;
+};
+
+export async function listVisibleEnrolments(db: Db, actor: Actor, filter: EnrolmentFilter) {
+  let query = selectEnrolments(db, actor);
+  if (filter.interventionId) query = query.where('e.intervention_id', '=', filter.interventionId);
+  if (filter.teamId) query = query.where('e.team_id', '=', filter.teamId);
+  if (filter.status === 'active') query = query.where('e.exit_date', 'is', null);
+  if (filter.status === 'exited') query = query.where('e.exit_date', 'is not', null);
+  if (filter.q) {
+    const digits = filter.q.replace(/\D/g, '');
+    const like = `%${filter.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    query = query.where((eb) =>
+      eb.or([
+        eb('p.participant_ref', 'ilike', like),
+        eb(sql<string>`p.first_name || ' ' || p.last_name`, 'ilike', like),
+        ...(digits.length >= 6 ? [eb(sql<string>`replace(p.personnummer, '-', '')`, 'like', `%${digits}%`)] : []),
+      ]),
+    );
+  }
+  const { total } = await query
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .executeTakeFirstOrThrow();
+  const items = await query
+    .orderBy('e.start_date', 'desc')
+    .orderBy('e.id')
+    .limit(filter.pageSize)
+    .offset((filter.page - 1) * filter.pageSize)
+    .execute();
+  return { items, total: Number(total) };
+}
+
+export async function consentsOf(db: Db, personId: string) {
+  const consents = await db
+    .selectFrom('consents')
+    .select(['id', 'given_date', 'method', 'document_ref', 'withdrawn_at'])
+    .where('person_id', '=', personId)
+    .orderBy('created_at', 'desc')
+    .execute();
+  if (consents.length === 0) return [];
+  const parties = await db
+    .selectFrom('consent_parties as cp')
+    .innerJoin('organisations as o', 'o.id', 'cp.organisation_id')
+    .select(['cp.consent_id', 'o.id', 'o.code', 'o.name'])
+    .where('cp.consent_id', 'in', consents.map((c) => c.id))
+    .orderBy('o.name')
+    .execute();
+  return consents.map((c) => ({ ...c, parties: parties.filter((p) => p.consent_id === c.id) }));
+}

@@ -1,0 +1,11 @@
+import type { App } from './app.js';
+import { authRoutes } from './auth/auth.routes.js';
+import { codeListRoutes } from './code-lists/code-list.routes.js';
+import { enrolmentRoutes } from './enrolments/enrolment.routes.js';
+
+/** Every feature's routes; each declares its permission (see the onRoute hook in app.ts). */
+export async function registerRoutes(app: App): Promise<void> {
+  await app.register(authRoutes);
+  await app.register(codeListRoutes);
+  await app.register(enrolmentRoutes);
+}

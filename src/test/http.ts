@@ -1,0 +1,54 @@
+import type { App } from '../server/app.js';
+import { buildApp } from '../server/app.js';
+import { configFromEnv } from '../server/config.js';
+import type { Db } from '../server/db/connection.js';
+import { testPassword } from './world.js';
+
+export async function testApp(db: Db): Promise<App> {
+  const app = await buildApp({ ...configFromEnv({}), logLevel: 'silent' }, db);
+  await app.ready();
+  return app;
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+/** A logged-in browser as the API sees it: session cookie plus CSRF token on writes. */
+export type Client = {
+  request: (method: Method, url: string, body?: unknown) => Promise<{ status: number; body: any }>;
+  get: (url: string) => Promise<{ status: number; body: any }>;
+  post: (url: string, body?: unknown) => Promise<{ status: number; body: any }>;
+  patch: (url: string, body?: unknown) => Promise<{ status: number; body: any }>;
+};
+
+export function anonymousClient(app: App): Client {
+  return clientWith(app, {});
+}
+
+export async function login(app: App, email: string, password = testPassword): Promise<Client> {
+  const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+  if (response.statusCode !== 200) throw new Error(`login failed for ${email}: ${response.statusCode}`);
+  const cookie = response.cookies.find((c) => c.name === 'stegvis_session')!;
+  return clientWith(app, { cookie: `stegvis_session=${cookie.value}`, 'x-csrf-token': response.json().csrfToken });
+}
+
+function clientWith(app: App, headers: Record<string, string>): Client {
+  const request: Client['request'] = async (method, url, body) => {
+    const response = await app.inject({ method, url, headers, ...(body !== undefined && { payload: body as object }) });
+    const text = response.body;
+    return { status: response.statusCode, body: text ? safeJson(text) : null };
+  };
+  return {
+    request,
+    get: (url) => request('GET', url),
+    post: (url, body) => request('POST', url, body ?? {}),
+    patch: (url, body) => request('PATCH', url, body ?? {}),
+  };
+}
+
+const safeJson = (text: string) => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+};

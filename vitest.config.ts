@@ -1,0 +1,22 @@
+import { defineConfig } from 'vitest/config';
+
+// Integration tests run twice: on the embedded database and on the PostgreSQL server.
+const intProject = (name: string, testDb: string) => ({
+  test: {
+    name,
+    include: ['src/**/*.int.test.ts'],
+    env: { STEGVIS_TEST_DB: testDb },
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
+
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'unit', include: ['src/**/*.test.ts'], exclude: ['src/**/*.int.test.ts'] } },
+      intProject('int-pglite', 'pglite'),
+      intProject('int-postgres', 'postgres'),
+    ],
+  },
+});
