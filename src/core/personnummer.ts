@@ -1,0 +1,65 @@
+// Swedish personnummer and samordningsnummer (Skatteverket SKV 704 and SKV 707).
+import { isIsoDate, toIsoDate } from './dates.js';
+
+export type ParsedPersonnummer = {
+  /** YYYYMMDD-XXXX, with the day as written (samordningsnummer keep day + 60). */
+  normalized: string;
+  /** YYYY-MM-DD; for a samordningsnummer the day minus 60. */
+  birthDate: string;
+  /** True for a samordningsnummer (day + 60). */
+  coordination: boolean;
+};
+
+// Optional century, date, optional separator, birth number and check digit. Surrounding blanks
+// are trimmed (pasted values); anything else — spaces inside, other separators — is rejected.
+const FORMAT = /^(\d{2})?(\d{2})(\d{2})(\d{2})([-+]?)(\d{3})(\d)$/;
+
+/** Luhn (modulus 10) over the ten digits YYMMDDNNNC: true when the check digit C matches. */
+export function luhnValid(tenDigits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < 10; i++) {
+    let digit = Number(tenDigits[i]) * (i % 2 === 0 ? 2 : 1);
+    if (digit > 9) digit -= 9;
+    sum += digit;
+  }
+  return sum % 10 === 0;
+}
+
+/**
+ * Parses a personnummer or samordningsnummer in 10 or 12 digits with an optional `-` or `+`.
+ * In the 10-digit form the century is inferred from `today`: with `-` (or none) the person is
+ * under 100 in the current year, and `+` — written from the year the person turns 100 — means
+ * 100 years or more. A 12-digit number with `+` must belong to someone who is turning 100 or
+ * more this year. Returns null for a bad format, a failed check digit, a date that is not in
+ * the calendar, or a birth date after `today`.
+ */
+export function parsePersonnummer(input: string, today: Date = new Date()): ParsedPersonnummer | null {
+  const match = FORMAT.exec(input.trim());
+  if (!match) return null;
+  const [, century, yy, mm, dd, separator, serial, check] = match;
+  if (!luhnValid(`${yy}${mm}${dd}${serial}${check}`)) return null;
+
+  const currentYear = today.getFullYear();
+  let year: number;
+  if (century !== undefined) {
+    year = Number(century + yy);
+    if (separator === '+' && currentYear - year < 100) return null;
+  } else {
+    // The latest year ending in yy that is at most the reference year.
+    const reference = separator === '+' ? currentYear - 100 : currentYear;
+    year = reference - ((((reference - Number(yy)) % 100) + 100) % 100);
+  }
+
+  const writtenDay = Number(dd);
+  const coordination = writtenDay > 60;
+  const birthDate = toIsoDate(year, Number(mm), coordination ? writtenDay - 60 : writtenDay);
+  if (!isIsoDate(birthDate)) return null;
+  const todayIso = toIsoDate(currentYear, today.getMonth() + 1, today.getDate());
+  if (birthDate > todayIso) return null;
+
+  return { normalized: `${year}${mm}${dd}-${serial}${check}`, birthDate, coordination };
+}
+
+export function isValidPersonnummer(input: string, today: Date = new Date()): boolean {
+  return parsePersonnummer(input, today) !== null;
+}
