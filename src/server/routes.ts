@@ -2,10 +2,18 @@ import type { App } from './app.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { codeListRoutes } from './code-lists/code-list.routes.js';
 import { enrolmentRoutes } from './enrolments/enrolment.routes.js';
+import { anonymousRoutes } from './anonymous/anonymous.routes.js';
+import { interventionRoutes } from './interventions/intervention.routes.js';
+import { organisationRoutes } from './organisations/organisation.routes.js';
+import { userRoutes } from './users/user.routes.js';
 
 /** Every feature's routes; each declares its permission (see the onRoute hook in app.ts). */
 export async function registerRoutes(app: App): Promise<void> {
   await app.register(authRoutes);
   await app.register(codeListRoutes);
   await app.register(enrolmentRoutes);
+  await app.register(organisationRoutes);
+  await app.register(interventionRoutes);
+  await app.register(userRoutes);
+  await app.register(anonymousRoutes);
 }

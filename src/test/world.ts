@@ -63,6 +63,9 @@ export async function seedWorld(db: Db) {
     orgAdmin: await user('admin@kommun.test', kommun, [{ role: 'org_admin' }]),
     logReviewer: await user('logg@kommun.test', kommun, [{ role: 'log_reviewer' }]),
     systemAdmin: await user('system@forbund.test', forbund, [{ role: 'system_admin' }]),
+    // Added for organisation, intervention and user tests: an admin of another party, and a user with no role.
+    afOrgAdmin: await user('admin@af.test', af, [{ role: 'org_admin' }]),
+    noRole: await user('utan-roll@kommun.test', kommun, []),
   };
   return {
     orgs: { forbund, kommun, af, fk, other },

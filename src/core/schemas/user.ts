@@ -1,28 +1,65 @@
 import { z } from 'zod';
 import { id, shortText } from './common.js';
 
-export const role = z.enum([
-  'case_worker',
-  'intervention_lead',
-  'association_admin',
-  'org_admin',
-  'report_reader',
-  'log_reviewer',
-  'system_admin',
-]);
+export const role = z.enum(
+  ['case_worker', 'intervention_lead', 'association_admin', 'org_admin', 'report_reader', 'log_reviewer', 'system_admin'],
+  { message: 'Okänd roll' },
+);
 
 export const userCreate = z.object({
   email: z.string().trim().toLowerCase().email('Ange en giltig e-postadress'),
   displayName: shortText(120).min(1, 'Ange ett namn'),
-  password: z.string().min(12, 'Lösenordet måste ha minst 12 tecken').max(200),
+  password: z.string().min(12, 'Lösenordet måste ha minst 12 tecken').max(200, 'Lösenordet får ha högst 200 tecken'),
+  /** The user's organisation; the actor's own when left out. */
   organisationId: id.optional(),
 });
 
-export const assignmentCreate = z.object({
-  role,
-  interventionId: id.nullable().default(null),
-  teamId: id.nullable().default(null),
-  associationId: id.nullable().default(null),
+export const userUpdate = z.object({
+  displayName: shortText(120).min(1, 'Ange ett namn').optional(),
+  /** false ends every session of the user at once. */
+  active: z.boolean({ message: 'Ange true eller false' }).optional(),
+});
+
+export const userListQuery = z.object({ organisationId: id.optional() });
+
+const interventionRoles = ['case_worker', 'intervention_lead'];
+const associationRoles = ['association_admin', 'report_reader'];
+
+/**
+ * What each role is held on (the assignments CHECK in the initial migration): case work and
+ * leads on an intervention or a team, förbund roles on an association, the rest on nothing.
+ */
+export const assignmentCreate = z
+  .object({
+    role,
+    interventionId: id.nullable().default(null),
+    teamId: id.nullable().default(null),
+    associationId: id.nullable().default(null),
+  })
+  .superRefine((a, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if (interventionRoles.includes(a.role)) {
+      if ((a.interventionId === null) === (a.teamId === null)) issue('interventionId', 'Ange antingen en insats eller ett team');
+      if (a.associationId !== null) issue('associationId', 'Rollen gäller en insats eller ett team, inte ett förbund');
+    } else if (associationRoles.includes(a.role)) {
+      if (a.associationId === null) issue('associationId', 'Ange vilket samordningsförbund rollen gäller');
+      if (a.interventionId !== null) issue('interventionId', 'Rollen gäller ett förbund, inte en insats');
+      if (a.teamId !== null) issue('teamId', 'Rollen gäller ett förbund, inte ett team');
+    } else {
+      for (const key of ['interventionId', 'teamId', 'associationId'] as const) {
+        if (a[key] !== null) issue(key, 'Rollen gäller hela organisationen; lämna fältet tomt');
+      }
+    }
+  });
+
+export const assignmentParams = z.object({ id, assignmentId: id });
+
+export const assignmentView = z.object({
+  id,
+  role: z.string(),
+  interventionId: id.nullable(),
+  teamId: id.nullable(),
+  associationId: id.nullable(),
 });
 
 export const userView = z.object({
@@ -31,7 +68,7 @@ export const userView = z.object({
   displayName: z.string(),
   organisationId: id,
   active: z.boolean(),
-  assignments: z.array(
-    z.object({ id, role: z.string(), interventionId: id.nullable(), teamId: id.nullable(), associationId: id.nullable() }),
-  ),
+  assignments: z.array(assignmentView),
 });
+
+export const userList = z.object({ items: z.array(userView) });

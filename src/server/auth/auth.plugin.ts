@@ -11,7 +11,8 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionToken', null);
 
-  app.addHook('preHandler', async (request: FastifyRequest) => {
+  // Before validation, so a caller without a session learns nothing about a route's schema.
+  app.addHook('preValidation', async (request: FastifyRequest) => {
     const permission = request.routeOptions.config?.permission;
     if (!permission) throw forbidden();
     if (permission === 'public') return;

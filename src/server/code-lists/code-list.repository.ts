@@ -33,3 +33,36 @@ export async function checkCodes(
       .map((c) => ({ path, message: `Okänd kod '${c}' i kodlistan ${list}` })),
   );
 }
+
+const entryColumns = ['list', 'code', 'label', 'group_code', 'sort_order', 'valid_from', 'valid_to'] as const;
+
+export function findEntry(db: Db, list: string, code: string) {
+  return db.selectFrom('code_list_entries').select(entryColumns).where('list', '=', list).where('code', '=', code).executeTakeFirst();
+}
+
+/** Facts about a list needed to add to it: whether it exists, its groups, and the next sort order. */
+export async function listFacts(db: Db, list: string) {
+  const rows = await db.selectFrom('code_list_entries').select(['group_code', 'sort_order']).where('list', '=', list).execute();
+  return {
+    exists: rows.length > 0,
+    groups: [...new Set(rows.flatMap((r) => (r.group_code ? [r.group_code] : [])))],
+    nextSortOrder: Math.max(0, ...rows.map((r) => r.sort_order)) + 1,
+  };
+}
+
+export function insertEntry(
+  db: Db,
+  values: { list: string; code: string; label: string; group_code: string | null; sort_order: number; valid_from?: string; valid_to: string | null },
+) {
+  return db.insertInto('code_list_entries').values(values).returning(entryColumns).executeTakeFirstOrThrow();
+}
+
+export function updateEntry(db: Db, list: string, code: string, set: { label?: string; valid_to?: string | null }) {
+  return db
+    .updateTable('code_list_entries')
+    .set(set)
+    .where('list', '=', list)
+    .where('code', '=', code)
+    .returning(entryColumns)
+    .executeTakeFirstOrThrow();
+}

@@ -170,3 +170,16 @@ describe('enrolments', () => {
     expect(response.statusCode).toBe(403);
   });
 });
+
+describe('the API description', () => {
+  it('is served at /api/docs without a session and lists the enrolment routes', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/docs/json' });
+    expect(response.statusCode).toBe(200);
+    expect(Object.keys(response.json().paths)).toEqual(expect.arrayContaining(['/api/v1/enrolments', '/api/v1/enrolments/{id}']));
+  });
+
+  it('answers 401 before validating the body of a caller without a session', async () => {
+    const response = await anonymousClient(app).post('/api/v1/enrolments', { nonsense: true });
+    expect(response.status).toBe(401);
+  });
+});

@@ -1,0 +1,207 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase, type TestDatabase } from '../../test/test-database.js';
+import { seedWorld, type World } from '../../test/world.js';
+import { anonymousClient, login, testApp, type Client } from '../../test/http.js';
+import type { App } from '../app.js';
+import { AppError } from '../errors.js';
+import { assignmentInsertError } from './assignment.service.js';
+
+let tdb: TestDatabase;
+let app: App;
+let world: World;
+let orgAdmin: Client;
+let afOrgAdmin: Client;
+let systemAdmin: Client;
+let worker: Client;
+let staffId: string;
+
+const missingId = '00000000-0000-4000-8000-000000000000';
+
+beforeAll(async () => {
+  tdb = await openTestDatabase();
+  world = await seedWorld(tdb.db);
+  app = await testApp(tdb.db);
+  orgAdmin = await login(app, world.users.orgAdmin.email);
+  afOrgAdmin = await login(app, world.users.afOrgAdmin.email);
+  systemAdmin = await login(app, world.users.systemAdmin.email);
+  worker = await login(app, world.users.kommunWorker.email);
+  // A fresh kommun user without roles to hand work to.
+  staffId = (await orgAdmin.post('/api/v1/users', { email: 'personal@kommun.test', displayName: 'Personal', password: 'ett-långt-lösenord' })).body.id;
+});
+
+afterAll(async () => {
+  await app?.close();
+  await tdb?.close();
+});
+
+const assignmentRows = () => tdb.db.selectFrom('assignments').selectAll().orderBy('id').execute();
+const url = (userId = staffId) => `/api/v1/users/${userId}/assignments`;
+const del = (client: Client, userId: string, assignmentId: string) =>
+  client.request('DELETE', `/api/v1/users/${userId}/assignments/${assignmentId}`);
+
+const expectBadRequest = (response: { status: number; body: any }, paths: string[]) => {
+  expect(response.status).toBe(400);
+  expect(response.body).toEqual({ code: 'bad_request', message: expect.any(String), errors: expect.any(Array) });
+  for (const error of response.body.errors) expect(error).toEqual({ path: expect.any(String), message: expect.any(String) });
+  expect(response.body.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(paths));
+};
+
+describe('POST /users/:id/assignments', () => {
+  const caseWork = () => ({ role: 'case_worker', interventionId: world.interventions.kommunInsats });
+
+  it('needs a session', async () => {
+    expect((await anonymousClient(app).post(url(), caseWork())).status).toBe(401);
+  });
+
+  it('refuses roles that do not manage users', async () => {
+    expect((await worker.post(url(), caseWork())).status).toBe(403);
+  });
+
+  it('answers a user of another organisation exactly as missing', async () => {
+    const before = await assignmentRows();
+    const outside = await afOrgAdmin.post(url(), caseWork());
+    const missing = await afOrgAdmin.post(url(missingId), caseWork());
+    expect(outside.status).toBe(404);
+    expect(outside.body).toEqual(missing.body);
+    expect(await assignmentRows()).toEqual(before);
+  });
+
+  it('answers an intervention, team or förbund outside the admin’s scope as missing', async () => {
+    const before = await assignmentRows();
+    const missing = await orgAdmin.post(url(), { role: 'case_worker', interventionId: missingId });
+    expect(missing.status).toBe(404);
+    for (const body of [
+      { role: 'case_worker', interventionId: world.interventions.annatInsats },
+      { role: 'report_reader', associationId: world.orgs.other },
+      // Förbund roles open the förbund's aggregates: a member organisation's admin cannot hand them out.
+      { role: 'association_admin', associationId: world.orgs.forbund },
+    ]) {
+      const response = await orgAdmin.post(url(), body);
+      expect(response.status).toBe(404);
+      expect(response.body).toEqual(missing.body);
+    }
+    expect(await assignmentRows()).toEqual(before);
+  });
+
+  it('assigns work, and the new role applies on the next request', async () => {
+    const response = await orgAdmin.post(url(), caseWork());
+    expect(response.status).toBe(201);
+    expect(response.body).toEqual({ id: expect.any(String), role: 'case_worker', interventionId: world.interventions.kommunInsats, teamId: null, associationId: null });
+    const team = await orgAdmin.post(url(), { role: 'intervention_lead', teamId: world.teams.teamA });
+    expect(team.status).toBe(201);
+    // Through the förbund: AF-INSATS is visible to the municipality's admin.
+    expect((await orgAdmin.post(url(), { role: 'case_worker', interventionId: world.interventions.afInsats })).status).toBe(201);
+    expect((await systemAdmin.post(url(), { role: 'report_reader', associationId: world.orgs.forbund })).status).toBe(201);
+    const staff = await login(app, 'personal@kommun.test', 'ett-långt-lösenord');
+    const view = await staff.get(`/api/v1/interventions/${world.interventions.kommunInsats}`);
+    expect(view.body.can.enrol).toBe(true);
+  });
+
+  it('lets only the owner’s admin appoint a lead, while case work crosses parties', async () => {
+    const before = await assignmentRows();
+    const response = await orgAdmin.post(url(), { role: 'intervention_lead', interventionId: world.interventions.afInsats });
+    expect(response.status).toBe(403);
+    expect(response.body.message).toBe('Bara insatsens ägare kan utse insatsansvariga. Be ägarens organisationsadministratör om hjälp.');
+    expect(await assignmentRows()).toEqual(before);
+    const afStaff = (await afOrgAdmin.post('/api/v1/users', { email: 'personal@af.test', displayName: 'AF', password: 'ett-långt-lösenord' })).body.id;
+    expect((await afOrgAdmin.post(url(afStaff), { role: 'case_worker', teamId: world.teams.teamA })).status).toBe(201);
+    expect((await afOrgAdmin.post(url(afStaff), { role: 'intervention_lead', teamId: world.teams.teamA })).status).toBe(403);
+  });
+
+  it('refuses the same assignment twice with 409', async () => {
+    const before = await assignmentRows();
+    const response = await orgAdmin.post(url(), caseWork());
+    expect(response.status).toBe(409);
+    expect(response.body.message).toBe('Användaren har redan den rollen för samma insats, team eller förbund.');
+    expect(await assignmentRows()).toEqual(before);
+  });
+
+  it('lets only a system administrator grant system_admin', async () => {
+    const denied = await orgAdmin.post(url(), { role: 'system_admin' });
+    expect(denied.status).toBe(403);
+    expect(denied.body.message).toBe('Bara en systemadministratör kan ge rollen systemadministratör.');
+    const granted = await systemAdmin.post(url(world.users.logReviewer.id), { role: 'system_admin' });
+    expect(granted.status).toBe(201);
+  });
+
+  it('keeps association_admin apart from case_worker', async () => {
+    const before = await assignmentRows();
+    const response = await systemAdmin.post(url(), { role: 'association_admin', associationId: world.orgs.forbund });
+    expectBadRequest(response, ['role']);
+    expect(response.body.message).toMatch(/förbundsadministratör kan inte också vara handläggare/);
+    const reverse = await systemAdmin.post(url(world.users.associationAdmin.id), { role: 'case_worker', interventionId: world.interventions.afInsats });
+    expectBadRequest(reverse, ['role']);
+    expect(await assignmentRows()).toEqual(before);
+  });
+
+  it('maps the database trigger that keeps the roles apart to the same 400', async () => {
+    const error = await tdb.db
+      .insertInto('assignments')
+      .values({ user_id: world.users.associationAdmin.id, role: 'case_worker', intervention_id: world.interventions.afInsats })
+      .execute()
+      .catch((e: unknown) => e);
+    const mapped = assignmentInsertError(error);
+    expect(mapped).toBeInstanceOf(AppError);
+    expect((mapped as AppError).status).toBe(400);
+    expect((mapped as AppError).errors).toEqual([{ path: 'role', message: 'Rollerna association_admin och case_worker kan inte kombineras' }]);
+  });
+
+  it('rejects bad input with field errors and changes nothing', async () => {
+    const before = await assignmentRows();
+    expectBadRequest(await orgAdmin.post(url(), { role: 'chef' }), ['body.role']);
+    expectBadRequest(await orgAdmin.post(url(), { role: 'case_worker' }), ['body.interventionId']);
+    expectBadRequest(
+      await orgAdmin.post(url(), { role: 'case_worker', interventionId: world.interventions.kommunInsats, teamId: world.teams.teamA }),
+      ['body.interventionId'],
+    );
+    expectBadRequest(await orgAdmin.post(url(), { role: 'report_reader' }), ['body.associationId']);
+    expectBadRequest(await orgAdmin.post(url(), { role: 'org_admin', interventionId: world.interventions.kommunInsats }), ['body.interventionId']);
+    expectBadRequest(await systemAdmin.post(url(), { role: 'report_reader', associationId: world.orgs.kommun }), ['associationId']);
+    expect(await assignmentRows()).toEqual(before);
+  });
+});
+
+describe('DELETE /users/:id/assignments/:assignmentId', () => {
+  const leadAssignment = async () =>
+    (await tdb.db.selectFrom('assignments').select('id').where('user_id', '=', world.users.lead.id).executeTakeFirstOrThrow()).id;
+
+  it('needs a session', async () => {
+    expect((await del(anonymousClient(app), world.users.lead.id, await leadAssignment())).status).toBe(401);
+  });
+
+  it('refuses roles that do not manage users', async () => {
+    expect((await del(worker, world.users.lead.id, await leadAssignment())).status).toBe(403);
+  });
+
+  it('answers another organisation’s user, or another user’s assignment, exactly as missing', async () => {
+    const before = await assignmentRows();
+    const outside = await del(afOrgAdmin, world.users.lead.id, await leadAssignment());
+    const missing = await del(afOrgAdmin, missingId, missingId);
+    expect(outside.status).toBe(404);
+    expect(outside.body).toEqual(missing.body);
+    const wrongUser = await del(orgAdmin, staffId, await leadAssignment());
+    expect(wrongUser.status).toBe(404);
+    expect(wrongUser.body).toEqual(missing.body);
+    expect(await assignmentRows()).toEqual(before);
+  });
+
+  it('removes the assignment, and the role is gone on the next request', async () => {
+    const lead = await login(app, world.users.lead.email);
+    expect((await lead.get(`/api/v1/interventions/${world.interventions.kommunInsats}`)).body.can.update).toBe(true);
+    const response = await del(orgAdmin, world.users.lead.id, await leadAssignment());
+    expect(response.status).toBe(204);
+    expect((await lead.get(`/api/v1/interventions/${world.interventions.kommunInsats}`)).status).toBe(403);
+  });
+
+  it('keeps system administrators’ roles for system administrators', async () => {
+    const granted = await tdb.db.selectFrom('assignments').select('id').where('user_id', '=', world.users.logReviewer.id).where('role', '=', 'system_admin').executeTakeFirstOrThrow();
+    expect((await del(orgAdmin, world.users.logReviewer.id, granted.id)).status).toBe(403);
+    expect((await del(systemAdmin, world.users.logReviewer.id, granted.id)).status).toBe(204);
+  });
+
+  it('rejects malformed ids and changes nothing', async () => {
+    const before = await assignmentRows();
+    expectBadRequest(await del(orgAdmin, staffId, 'första'), ['params.assignmentId']);
+    expect(await assignmentRows()).toEqual(before);
+  });
+});
