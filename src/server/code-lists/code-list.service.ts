@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { RequestContext } from '../context.js';
 import { AppError, badRequest, notFound } from '../errors.js';
-import { isUniqueViolation } from '../organisations/pg-errors.js';
+import { isUniqueViolation } from '../db/pg-errors.js';
 import type { codeListEntryCreate, codeListEntryUpdate } from './code-list.schemas.js';
 import { findEntry, insertEntry, listFacts, updateEntry } from './code-list.repository.js';
 

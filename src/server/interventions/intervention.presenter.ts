@@ -1,6 +1,6 @@
 import type { Actor } from '../access/actor.js';
 import type { InterventionRow, teamsOf, volumeTargetsOf } from './intervention.repository.js';
-import { interventionCan } from './intervention.rules.js';
+import { interventionCan } from '../access/intervention-rules.js';
 
 type TeamRow = Awaited<ReturnType<typeof teamsOf>>[number];
 type TargetRow = Awaited<ReturnType<typeof volumeTargetsOf>>[number];

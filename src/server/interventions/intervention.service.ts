@@ -5,7 +5,7 @@ import type { RequestContext } from '../context.js';
 import type { Db } from '../db/connection.js';
 import { AppError, badRequest, notFound } from '../errors.js';
 import { findOrganisationRow, notAssociations } from '../organisations/organisation.repository.js';
-import { isUniqueViolation } from '../organisations/pg-errors.js';
+import { isUniqueViolation } from '../db/pg-errors.js';
 import { presentIntervention } from './intervention.presenter.js';
 import {
   findVisibleIntervention,
@@ -17,7 +17,7 @@ import {
   volumeTargetsOf,
   type InterventionRow,
 } from './intervention.repository.js';
-import { interventionCan, mayCreateFor } from './intervention.rules.js';
+import { interventionCan, mayCreateFor } from '../access/intervention-rules.js';
 
 type Create = z.output<typeof interventionCreate>;
 type Update = z.output<typeof interventionUpdate>;

@@ -1,6 +1,6 @@
 import type { RequestContext } from '../context.js';
 import { AppError, notFound } from '../errors.js';
-import { isUniqueViolation } from '../organisations/pg-errors.js';
+import { isUniqueViolation } from '../db/pg-errors.js';
 import { findVisibleIntervention, insertTeam, teamNameTaken, teamsOf, upsertVolumeTarget } from './intervention.repository.js';
 import { interventionFor } from './intervention.service.js';
 

@@ -14,7 +14,7 @@ import {
   replaceMemberships,
   updateOrganisationRow,
 } from './organisation.repository.js';
-import { isUniqueViolation } from './pg-errors.js';
+import { isUniqueViolation } from '../db/pg-errors.js';
 
 type Create = z.output<typeof organisationCreate>;
 type Update = z.output<typeof organisationUpdate>;

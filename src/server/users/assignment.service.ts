@@ -5,7 +5,7 @@ import type { RequestContext } from '../context.js';
 import type { Db } from '../db/connection.js';
 import { AppError, badRequest, notFound } from '../errors.js';
 import { findVisibleIntervention } from '../interventions/intervention.repository.js';
-import { isCheckViolation, isUniqueViolation } from '../organisations/pg-errors.js';
+import { isCheckViolation, isUniqueViolation } from '../db/pg-errors.js';
 import { deleteAssignment, findAssignment, findOrganisationKind, findVisibleTeam, insertAssignment } from './assignment.repository.js';
 import { presentAssignment } from './user.presenter.js';
 import { managedUser } from './user.service.js';

@@ -6,7 +6,7 @@ import type { RequestContext } from '../context.js';
 import type { Db } from '../db/connection.js';
 import { AppError, badRequest, notFound } from '../errors.js';
 import { findOrganisationRow } from '../organisations/organisation.repository.js';
-import { isUniqueViolation } from '../organisations/pg-errors.js';
+import { isUniqueViolation } from '../db/pg-errors.js';
 import { presentUser } from './user.presenter.js';
 import {
   assignmentsOf,

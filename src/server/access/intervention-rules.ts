@@ -1,4 +1,4 @@
-import { associationIdsFor, hasRole, type Actor } from '../access/actor.js';
+import { associationIdsFor, hasRole, type Actor } from './actor.js';
 
 // Per-intervention rules behind the `can` flags and the write checks. Built only on the access
 // module's primitives (roles and assignments), so handlers never re-derive roles themselves.
