@@ -4,6 +4,7 @@ import { codeListRoutes } from './code-lists/code-list.routes.js';
 import { enrolmentRoutes } from './enrolments/enrolment.routes.js';
 import { anonymousRoutes } from './anonymous/anonymous.routes.js';
 import { interventionRoutes } from './interventions/intervention.routes.js';
+import { outcomesRoutes } from './reports/outcomes.routes.js';
 import { organisationRoutes } from './organisations/organisation.routes.js';
 import { userRoutes } from './users/user.routes.js';
 
@@ -16,4 +17,5 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(interventionRoutes);
   await app.register(userRoutes);
   await app.register(anonymousRoutes);
+  await app.register(outcomesRoutes);
 }

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import type { App } from '../app.js';
+import { outcomesToCsv } from '../../core/figures/outcomes-csv.js';
+import { code, errorBody, isoDate } from '../../core/schemas/common.js';
+import { outcomesReportSchema } from '../../core/schemas/outcomes-report.js';
+import { contextOf } from '../context.js';
+import { notFound } from '../errors.js';
+import { computeOutcomesReport, outcomesAccess } from './outcomes.service.js';
+
+const query = z
+  .object({
+    intervention: code.optional(),
+    association: code.optional(),
+    from: isoDate,
+    to: isoDate,
+    /** Ask for suppressed figures even where unsuppressed ones are allowed (e.g. to publish). */
+    suppress: z.enum(['true', 'false']).default('false'),
+  })
+  .refine((q) => Boolean(q.intervention) !== Boolean(q.association), {
+    path: ['intervention'],
+    message: 'Ange antingen en insats eller ett förbund',
+  })
+  .refine((q) => q.from <= q.to, { path: ['to'], message: 'Välj ett slutdatum efter startdatum' });
+
+const tags = ['Rapporter'];
+
+export async function outcomesRoutes(app: App) {
+  const report = async (request: { query: z.output<typeof query> } & Parameters<typeof contextOf>[0]) => {
+    const ctx = contextOf(request, 'report:outcomes');
+    const { intervention, association, from, to, suppress } = request.query;
+    const scope = intervention ? { intervention } : { association: association! };
+    const access = await outcomesAccess(ctx.db, ctx.actor, scope);
+    if (!access) throw notFound();
+    return computeOutcomesReport(ctx.db, {
+      scope,
+      period: { from, to },
+      suppress: access.mustSuppress || suppress === 'true',
+      threshold: app.config.suppressionThreshold,
+    });
+  };
+
+  app.get('/api/v1/reports/outcomes', {
+    config: { permission: 'report:outcomes' },
+    schema: { tags, querystring: query, response: { 200: outcomesReportSchema, 400: errorBody, 404: errorBody } },
+    handler: async (request) => report(request),
+  });
+
+  app.get('/api/v1/reports/outcomes.csv', {
+    config: { permission: 'report:outcomes' },
+    schema: { tags, querystring: query, response: { 200: z.string().describe('CSV'), 400: errorBody, 404: errorBody } },
+    handler: async (request, reply) => {
+      const result = await report(request);
+      const name = `utfall-${result.period.from}-${result.period.to}.csv`;
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${name}"`)
+        .send(outcomesToCsv(result));
+    },
+  });
+}
