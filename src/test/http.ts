@@ -10,14 +10,17 @@ export async function testApp(db: Db): Promise<App> {
   return app;
 }
 
+/** What a test reads of an answer: status, parsed JSON (or the text) and headers. */
+export type Reply = { status: number; body: any; headers: Record<string, unknown> };
+
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 /** A logged-in browser as the API sees it: session cookie plus CSRF token on writes. */
 export type Client = {
-  request: (method: Method, url: string, body?: unknown) => Promise<{ status: number; body: any }>;
-  get: (url: string) => Promise<{ status: number; body: any }>;
-  post: (url: string, body?: unknown) => Promise<{ status: number; body: any }>;
-  patch: (url: string, body?: unknown) => Promise<{ status: number; body: any }>;
+  request: (method: Method, url: string, body?: unknown) => Promise<Reply>;
+  get: (url: string) => Promise<Reply>;
+  post: (url: string, body?: unknown) => Promise<Reply>;
+  patch: (url: string, body?: unknown) => Promise<Reply>;
 };
 
 export function anonymousClient(app: App): Client {
@@ -35,7 +38,7 @@ function clientWith(app: App, headers: Record<string, string>): Client {
   const request: Client['request'] = async (method, url, body) => {
     const response = await app.inject({ method, url, headers, ...(body !== undefined && { payload: body as object }) });
     const text = response.body;
-    return { status: response.statusCode, body: text ? safeJson(text) : null };
+    return { status: response.statusCode, body: text ? safeJson(text) : null, headers: response.headers };
   };
   return {
     request,

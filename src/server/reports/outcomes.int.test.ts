@@ -1,0 +1,225 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ageAtStart } from '../../core/age.js';
+import { codeLists, type Gender } from '../../core/code-lists.js';
+import { computeOutcomes, type AnonymousFact, type EnrolmentFact } from '../../core/figures/outcomes.js';
+import { openTestDatabase, type TestDatabase } from '../../test/test-database.js';
+import { seedWorld, type World } from '../../test/world.js';
+import { anonymousClient, login, testApp } from '../../test/http.js';
+import type { App } from '../app.js';
+import { computeOutcomesReport } from './outcomes.service.js';
+
+let tdb: TestDatabase;
+let world: World;
+let app: App;
+
+beforeAll(async () => {
+  tdb = await openTestDatabase();
+  world = await seedWorld(tdb.db);
+  app = await testApp(tdb.db);
+});
+
+afterAll(async () => {
+  await app?.close();
+  await tdb?.close();
+});
+
+const day = (offset: number) => new Date(Date.UTC(2022, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
+
+const factArb = fc
+  .record({
+    gender: fc.constantFrom<Gender>('woman', 'man', 'other'),
+    start: fc.integer({ min: 0, max: 1100 }),
+    length: fc.option(fc.integer({ min: 0, max: 500 }), { nil: null }),
+    reason: fc.constantFrom(...codeLists.exit_reason.map((r) => r.code)),
+    birth: fc.oneof(
+      fc.record({ date: fc.integer({ min: -25_000, max: -5000 }).map(day), year: fc.constant(null) }),
+      fc.record({ date: fc.constant(null), year: fc.option(fc.integer({ min: 1955, max: 2005 }), { nil: null }) }),
+    ),
+  })
+  .map(
+    ({ gender, start, length, reason, birth }): EnrolmentFact => ({
+      gender,
+      birthDate: birth.date,
+      birthYear: birth.date ? Number(birth.date.slice(0, 4)) : birth.year,
+      startDate: day(start),
+      exitDate: length === null ? null : day(start + length),
+      exitReason: length === null ? null : reason,
+    }),
+  );
+
+const anonymousArb = fc.record({
+  year: fc.integer({ min: 2021, max: 2025 }),
+  gender: fc.constantFrom<Gender>('woman', 'man', 'other'),
+  count: fc.integer({ min: 1, max: 3 }),
+});
+
+const periodArb = fc
+  .tuple(fc.integer({ min: -30, max: 1300 }), fc.integer({ min: 0, max: 500 }))
+  .map(([from, length]) => ({ from: day(from), to: day(from + length) }));
+
+/** Stores facts the way the application does: a person per enrolment, age fixed at start. */
+async function store(facts: EnrolmentFact[], anonymous: AnonymousFact[]) {
+  const db = tdb.db;
+  await db.deleteFrom('enrolments').execute();
+  await db.deleteFrom('persons').execute();
+  await db.deleteFrom('anonymous_registrations').execute();
+  const { kommunInsats } = world.interventions;
+  for (const [index, fact] of facts.entries()) {
+    const person = await db
+      .insertInto('persons')
+      .values({ controller_org_id: world.orgs.kommun, participant_ref: `P-${index}`, gender: fact.gender, birth_year: fact.birthYear })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('enrolments')
+      .values({
+        person_id: person.id,
+        intervention_id: kommunInsats,
+        controller_org_id: world.orgs.kommun,
+        gender: fact.gender,
+        age_at_start: ageAtStart(fact.startDate, fact.birthDate, fact.birthYear),
+        start_date: fact.startDate,
+        exit_date: fact.exitDate,
+        exit_reason: fact.exitReason,
+      })
+      .execute();
+  }
+  if (anonymous.length) {
+    await db
+      .insertInto('anonymous_registrations')
+      .values(anonymous.map((a) => ({ intervention_id: kommunInsats, controller_org_id: world.orgs.kommun, ...a })))
+      .execute();
+  }
+}
+
+describe('the outcomes report computed in SQL', () => {
+  it('equals the figure definitions in core on random data, with and without suppression', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(factArb, { maxLength: 40 }),
+        fc.array(anonymousArb, { maxLength: 6 }),
+        fc.array(periodArb, { minLength: 1, maxLength: 3 }),
+        fc.boolean(),
+        async (facts, anonymous, periods, subsidisedCountsAsWork) => {
+          await store(facts, anonymous);
+          for (const period of periods) {
+            for (const suppress of [false, true]) {
+              const scope = { intervention: 'KOMMUNINSATS' };
+              const fromSql = await computeOutcomesReport(tdb.db, { scope, period, suppress, subsidisedCountsAsWork });
+              const oracle = computeOutcomes({
+                scope,
+                period,
+                rules: { subsidised_counts_as_work: subsidisedCountsAsWork, suppression_threshold: suppress ? 5 : null },
+                enrolments: facts,
+                anonymous,
+              });
+              expect(fromSql).toEqual(oracle);
+            }
+          }
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
+  it('covers every intervention of a förbund, and nothing of another förbund', async () => {
+    const facts: EnrolmentFact[] = [
+      { gender: 'woman', birthDate: null, birthYear: 1990, startDate: '2023-02-01', exitDate: '2023-06-01', exitReason: 'work' },
+    ];
+    await store(facts, []);
+    const other = await tdb.db
+      .insertInto('persons')
+      .values({ controller_org_id: world.orgs.af, participant_ref: 'AF-1', gender: 'man' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await tdb.db
+      .insertInto('enrolments')
+      .values({ person_id: other.id, intervention_id: world.interventions.afInsats, controller_org_id: world.orgs.af, gender: 'man', start_date: '2023-03-01' })
+      .execute();
+    const period = { from: '2023-01-01', to: '2023-12-31' };
+    const report = await computeOutcomesReport(tdb.db, { scope: { association: 'FORBUND' }, period, suppress: false });
+    expect(report.flow.active).toMatchObject({ woman: 1, man: 1, total: 2 });
+    const elsewhere = await computeOutcomesReport(tdb.db, { scope: { association: 'ANNAT' }, period, suppress: false });
+    expect(elsewhere.flow.active.total).toBe(0);
+  });
+});
+
+describe('GET /api/v1/reports/outcomes', () => {
+  const url = (scope: string) => `/api/v1/reports/outcomes?${scope}&from=2023-01-01&to=2023-12-31`;
+
+  beforeEach(async () => {
+    // Eight women and one man exit to work: the man is a small cell outside the controller.
+    const facts: EnrolmentFact[] = Array.from({ length: 9 }, (_, i) => ({
+      gender: i === 0 ? 'man' : 'woman',
+      birthDate: null,
+      birthYear: 1980,
+      startDate: '2023-01-10',
+      exitDate: '2023-05-10',
+      exitReason: 'work',
+    }));
+    await store(facts, []);
+  });
+
+  it('needs a session', async () => {
+    expect((await anonymousClient(app).get(url('intervention=KOMMUNINSATS'))).status).toBe(401);
+  });
+
+  it('gives the controlling organisation exact figures', async () => {
+    const lead = await login(app, world.users.lead.email);
+    const response = await lead.get(url('intervention=KOMMUNINSATS'));
+    expect(response.status).toBe(200);
+    expect(response.body.flow.exited).toMatchObject({ woman: 8, man: 1, total: 9 });
+    expect(response.body.rules.suppression_threshold).toBeNull();
+  });
+
+  it('suppresses small cells for another party and for the förbund', async () => {
+    for (const user of [world.users.afWorker, world.users.associationAdmin]) {
+      const client = await login(app, user.email);
+      const response = await client.get(url('intervention=KOMMUNINSATS'));
+      expect(response.status).toBe(200);
+      expect(response.body.rules.suppression_threshold).toBe(5);
+      expect(response.body.flow.exited.man).toBeNull();
+      expect(response.body.flow.exited.suppressed).toContain('man');
+    }
+    const forbund = await login(app, world.users.associationAdmin.email);
+    const association = await forbund.get(url('association=FORBUND'));
+    expect(association.status).toBe(200);
+    expect(association.body.flow.exited.man).toBeNull();
+  });
+
+  it('answers not found outside the actor’s scope, exactly as for a missing code', async () => {
+    const fk = await login(app, world.users.fkWorker.email);
+    const outside = await fk.get(url('intervention=AF-INSATS'));
+    const missing = await fk.get(url('intervention=FINNS-INTE'));
+    expect(outside.status).toBe(404);
+    expect(outside.body).toEqual(missing.body);
+    const lead = await login(app, world.users.lead.email);
+    expect((await lead.get(url('association=FORBUND'))).status).toBe(404);
+  });
+
+  it('is refused to roles without live reports', async () => {
+    for (const user of [world.users.reportReader, world.users.orgAdmin, world.users.systemAdmin]) {
+      const client = await login(app, user.email);
+      expect((await client.get(url('intervention=KOMMUNINSATS'))).status).toBe(403);
+    }
+  });
+
+  it('exports the same figures as CSV', async () => {
+    const lead = await login(app, world.users.lead.email);
+    const response = await lead.get(url('intervention=KOMMUNINSATS').replace('/outcomes?', '/outcomes.csv?'));
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toContain('text/csv');
+    const lines = response.body.trim().split('\n');
+    expect(lines[0]).toBe('Avsnitt,Kod,Benämning,Kvinnor,Män,Annat/ej angivet,Totalt,Under 30,Andel');
+    expect(lines).toContain('Flöde,exited,Avslutade,8,1,0,9,0,');
+    expect(lines).toContain('Avslutsorsak,work,Arbete,8,1,0,9,,1');
+  });
+
+  it('rejects a period that ends before it starts', async () => {
+    const lead = await login(app, world.users.lead.email);
+    const response = await lead.get('/api/v1/reports/outcomes?intervention=KOMMUNINSATS&from=2023-12-31&to=2023-01-01');
+    expect(response.status).toBe(400);
+    expect(response.body.errors[0].path).toContain('to');
+  });
+});
