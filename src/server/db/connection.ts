@@ -33,6 +33,9 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
 }
 
 function wrap(pool: pg.Pool, kind: DatabaseHandle['kind'], stop: () => Promise<void>): DatabaseHandle {
+  // An idle connection that drops (server restart, embedded worker stopping) must not crash the
+  // process; the pool discards it and the next query opens a new one.
+  pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   let closed = false;
   return {
