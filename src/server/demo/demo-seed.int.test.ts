@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { login, testApp } from '../../test/http.js';
+import { openTestDatabase, type TestDatabase } from '../../test/test-database.js';
+import { roles } from '../access/roles.js';
+import type { App } from '../app.js';
+import { loadDemo, seedDemoIfEmpty, type DemoLogin } from './demo-seed.js';
+
+let tdb: TestDatabase;
+let app: App;
+let logins: DemoLogin[] | null;
+let seconds: number;
+
+beforeAll(async () => {
+  tdb = await openTestDatabase();
+  const started = performance.now();
+  logins = await seedDemoIfEmpty(tdb.db);
+  seconds = (performance.now() - started) / 1000;
+  app = await testApp(tdb.db);
+});
+
+afterAll(async () => {
+  await app?.close();
+  await tdb?.close();
+});
+
+const count = async (table: 'interventions' | 'enrolments' | 'anonymous_registrations') =>
+  Number((await tdb.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+
+describe('demo data', () => {
+  it('loads quickly into an empty database', () => {
+    expect(logins).not.toBeNull();
+    expect(seconds).toBeLessThan(20);
+  });
+
+  it('has four interventions, ten Demokraften teams and the generated enrolments', async () => {
+    expect(await count('interventions')).toBe(4);
+    const teams = await tdb.db
+      .selectFrom('teams')
+      .innerJoin('interventions', 'interventions.id', 'teams.intervention_id')
+      .select('teams.name')
+      .where('interventions.code', '=', 'KRAFTEN')
+      .execute();
+    expect(teams).toHaveLength(10);
+    expect(await count('enrolments')).toBeGreaterThan(3000);
+    expect(await count('anonymous_registrations')).toBeGreaterThan(0);
+  });
+
+  it('shares some Demokraften consents with AF and FK', async () => {
+    const shared = await tdb.db
+      .selectFrom('consent_parties as cp')
+      .innerJoin('organisations as o', 'o.id', 'cp.organisation_id')
+      .select(['o.code'])
+      .where('o.code', 'in', ['AF', 'FK'])
+      .execute();
+    expect(shared.filter((p) => p.code === 'AF').length).toBeGreaterThan(10);
+    expect(shared.filter((p) => p.code === 'FK').length).toBeGreaterThan(10);
+  });
+
+  it('has a login for every role, each with its own password of at least 12 characters, that can log in', async () => {
+    expect(new Set(logins!.map((l) => l.role))).toEqual(new Set(roles));
+    expect(new Set(logins!.map((l) => l.password)).size).toBe(logins!.length);
+    for (const demo of logins!) {
+      expect(demo.password.length).toBeGreaterThanOrEqual(12);
+      expect(demo.email).toMatch(/@demo\.stegvis\.se$/);
+      const client = await login(app, demo.email, demo.password);
+      const me = await client.get('/api/v1/auth/me');
+      expect(me.body.roles).toContain(demo.role);
+    }
+  });
+
+  it('lets the AF case worker see Demokraften participants whose consent names AF', async () => {
+    const af = logins!.find((l) => l.email.startsWith('handlaggare.af'))!;
+    const client = await login(app, af.email, af.password);
+    const kraften = await tdb.db.selectFrom('interventions').select('id').where('code', '=', 'KRAFTEN').executeTakeFirstOrThrow();
+    const list = await client.get(`/api/v1/enrolments?interventionId=${kraften.id}`);
+    expect(list.status).toBe(200);
+    expect(list.body.total).toBeGreaterThan(0);
+  });
+
+  it('is not loaded a second time', async () => {
+    expect(await seedDemoIfEmpty(tdb.db)).toBeNull();
+    await expect(loadDemo(tdb.db)).rejects.toThrow();
+    expect(await count('interventions')).toBe(4);
+  });
+});

@@ -1,0 +1,73 @@
+// enrolments.csv: validate every row (core), check the rows against the database and plan the
+// writes (enrolment-plan), then write the plan set-based. Named rows are matched on (intervention,
+// participant_ref or personnummer, start_date) and updated, never duplicated; anonymous rows
+// become head counts (domain.md, "CSV import").
+import type { CsvTable } from '../../core/import/csv.js';
+import { validateEnrolments } from '../../core/import/rows.js';
+import type { Db } from '../db/connection.js';
+import { column, insertRows, updateRows, type Column } from './bulk.repository.js';
+import { FACT_COLUMNS } from './enrolment-facts.js';
+import { loadCodeValidity, loadEnrolmentLookups } from './enrolment-lookups.repository.js';
+import { planEnrolments, type EnrolmentInsert, type EnrolmentPlan } from './enrolment-plan.js';
+import type { MatchedPerson } from './person-matcher.js';
+import type { ImportOptions, StepResult } from './import.types.js';
+
+const PERSON_FIELDS: readonly Column<MatchedPerson>[] = [
+  column('participant_ref', 'text'),
+  column('personnummer', 'text'),
+  column('first_name', 'text'),
+  column('last_name', 'text'),
+  column('gender', 'text'),
+  column('birth_year', 'int'),
+];
+const PERSON_COLUMNS = [column<MatchedPerson>('id', 'uuid'), column<MatchedPerson>('controller_org_id', 'uuid'), ...PERSON_FIELDS];
+const ENROLMENT_COLUMNS: readonly Column<EnrolmentInsert>[] = [
+  column('id', 'uuid'),
+  column('person_id', 'uuid'),
+  column('intervention_id', 'uuid'),
+  column('controller_org_id', 'uuid'),
+  ...FACT_COLUMNS,
+];
+type Plan = EnrolmentPlan;
+const TEAM_COLUMNS: readonly Column<Plan['newTeams'][number]>[] = [column('id', 'uuid'), column('intervention_id', 'uuid'), column('name', 'text')];
+const ANONYMOUS_COLUMNS: readonly Column<Plan['anonymous'][number]>[] = [
+  column('intervention_id', 'uuid'),
+  column('team_id', 'uuid'),
+  column('controller_org_id', 'uuid'),
+  column('year', 'int'),
+  column('gender', 'text'),
+  column('birth_year', 'int'),
+];
+const CONSENT_COLUMNS: readonly Column<Plan['consents'][number]>[] = [
+  column('id', 'uuid'),
+  column('person_id', 'uuid'),
+  column('controller_org_id', 'uuid'),
+  column('given_date', 'date'),
+  column('method', 'text'),
+];
+// The consent covers the controller (OSL 12:2); other parties are added in the application.
+const PARTY_COLUMNS: readonly Column<Plan['consents'][number]>[] = [
+  column('consent_id', 'uuid', (c) => c.id),
+  column('organisation_id', 'uuid', (c) => c.controller_org_id),
+];
+
+export async function importEnrolmentTable(db: Db, table: CsvTable, opts: ImportOptions): Promise<StepResult> {
+  const { rows, errors } = validateEnrolments(table);
+  const lookups = await loadEnrolmentLookups(db, rows);
+  const plan = planEnrolments(rows, lookups, await loadCodeValidity(db), opts.scope);
+  const allErrors = [...errors, ...plan.errors];
+  if (allErrors.length > 0) return { errors: allErrors, counts: plan.counts, audit: [] };
+  await writePlan(db, plan);
+  return { errors: [], counts: plan.counts, audit: plan.audit };
+}
+
+async function writePlan(db: Db, plan: Plan): Promise<void> {
+  await insertRows(db, 'teams', TEAM_COLUMNS, plan.newTeams);
+  await insertRows(db, 'persons', PERSON_COLUMNS, plan.newPersons);
+  await updateRows(db, 'persons', PERSON_FIELDS, plan.changedPersons);
+  await insertRows(db, 'enrolments', ENROLMENT_COLUMNS, plan.inserts);
+  await updateRows(db, 'enrolments', FACT_COLUMNS, plan.updates);
+  await insertRows(db, 'anonymous_registrations', ANONYMOUS_COLUMNS, plan.anonymous);
+  await insertRows(db, 'consents', CONSENT_COLUMNS, plan.consents);
+  await insertRows(db, 'consent_parties', PARTY_COLUMNS, plan.consents);
+}

@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase, type TestDatabase } from '../../test/test-database.js';
+import { seedWorld, testPassword, type World } from '../../test/world.js';
+import { buildApp, type App } from '../app.js';
+import { configFromEnv } from '../config.js';
+import { importRoutes } from './import.routes.js';
+
+const enrolmentHeader =
+  'intervention,team,participant_ref,personnummer,first_name,last_name,gender,birth_year,anonymous,consent,protected_identity,start_date,referrer,income_before,occupation_before,education,exit_date,exit_reason,income_after,occupation_after';
+const enrolments = (...rows: string[]) => `${enrolmentHeader}\n${rows.join('\n')}\n`;
+const row = (intervention: string, ref: string, team = '') => `${intervention},${team},${ref},,,,woman,1990,nej,ja,nej,2024-02-01,AF,salary,,,,,,`;
+
+let tdb: TestDatabase;
+let app: App;
+let world: World;
+
+beforeAll(async () => {
+  tdb = await openTestDatabase();
+  world = await seedWorld(tdb.db);
+  // The lead wires importRoutes into routes.ts; until then the test registers it itself.
+  app = await buildApp({ ...configFromEnv({}), logLevel: 'silent' }, tdb.db);
+  await app.register(importRoutes);
+  await app.ready();
+});
+
+afterAll(async () => {
+  await app?.close();
+  await tdb?.close();
+});
+
+type Session = { cookie: string; csrf: string } | null;
+
+async function login(email: string): Promise<Session> {
+  const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: testPassword } });
+  const cookie = response.cookies.find((c) => c.name === 'stegvis_session')!;
+  return { cookie: `stegvis_session=${cookie.value}`, csrf: response.json().csrfToken };
+}
+
+async function post(session: Session, url: string, body: string, contentType = 'text/csv') {
+  const headers: Record<string, string> = { 'content-type': contentType };
+  if (session) Object.assign(headers, { cookie: session.cookie, 'x-csrf-token': session.csrf });
+  const response = await app.inject({ method: 'POST', url, headers, payload: body });
+  return { status: response.statusCode, body: response.json() };
+}
+
+const enrolmentCount = async () =>
+  Number((await tdb.db.selectFrom('enrolments').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+
+describe('POST /api/v1/imports/…', () => {
+  it('is documented in the OpenAPI description', () => {
+    const doc = app.swagger() as { paths: Record<string, unknown> };
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/imports/organisations', '/api/v1/imports/interventions', '/api/v1/imports/enrolments']));
+  });
+
+  it('needs a session', async () => {
+    const response = await post(null, '/api/v1/imports/enrolments', enrolments(row('KOMMUNINSATS', 'R-1')));
+    expect(response.status).toBe(401);
+  });
+
+  it('refuses a role without the permission', async () => {
+    const reader = await login(world.users.reportReader.email);
+    expect((await post(reader, '/api/v1/imports/enrolments', enrolments(row('KOMMUNINSATS', 'R-1')))).status).toBe(403);
+    const lead = await login(world.users.lead.email);
+    expect((await post(lead, '/api/v1/imports/organisations', 'code,name,kind,org_number,association\n')).status).toBe(403);
+  });
+
+  it('lists rows in interventions where the case worker has no assignment', async () => {
+    const worker = await login(world.users.kommunWorker.email);
+    const response = await post(worker, '/api/v1/imports/enrolments', enrolments(row('KOMMUNINSATS', 'R-1'), row('AF-INSATS', 'R-2')));
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([{ row: 3, column: 'intervention', reason: expect.stringContaining('Du har inget uppdrag i insatsen') }]);
+    expect(await enrolmentCount()).toBe(0);
+  });
+
+  it('a dry run answers with the summary and stores nothing; the real run stores the rows', async () => {
+    const worker = await login(world.users.kommunWorker.email);
+    const file = enrolments(row('KOMMUNINSATS', 'R-1'), row('KOMMUNINSATS', 'R-2', 'Team A'));
+    const dry = await post(worker, '/api/v1/imports/enrolments?dryRun=true', file);
+    expect(dry).toEqual({ status: 200, body: { ok: true, dryRun: true, alreadyImported: false, created: 2, updated: 0, unchanged: 0, anonymous: 0, rows: 2 } });
+    expect(await enrolmentCount()).toBe(0);
+    const real = await post(worker, '/api/v1/imports/enrolments', file, 'text/plain; charset=utf-8');
+    expect(real.body).toMatchObject({ created: 2, dryRun: false });
+    expect(await enrolmentCount()).toBe(2);
+    const audit = await tdb.db.selectFrom('audit_events').select(['actor_user_id', 'actor_role']).where('entity', '=', 'enrolment').execute();
+    expect(audit).toEqual([
+      { actor_user_id: world.users.kommunWorker.id, actor_role: 'case_worker' },
+      { actor_user_id: world.users.kommunWorker.id, actor_role: 'case_worker' },
+    ]);
+  });
+
+  it('does not let another party overwrite participants it may not see', async () => {
+    // The FK worker is case worker in KOMMUNINSATS, but no consent names FK.
+    const fk = await login(world.users.fkWorker.email);
+    const response = await post(fk, '/api/v1/imports/enrolments', enrolments(row('KOMMUNINSATS', 'R-1').replace('salary', 'unknown')));
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([expect.objectContaining({ row: 2, column: 'participant_ref' })]);
+  });
+
+  it('lets an organisation administrator import only interventions of the own organisation', async () => {
+    const admin = await login(world.users.orgAdmin.email);
+    const header = 'code,name,owner,association,start_date,end_date,orientation,follow_up,places,volume_target';
+    const own = await post(admin, '/api/v1/imports/interventions', `${header}\nNY-INSATS,Ny,KOMMUN,FORBUND,2024-01-01,,individual,individual,10,20\n`);
+    expect(own.body).toMatchObject({ ok: true, created: 1 });
+    const other = await post(admin, '/api/v1/imports/interventions', `${header}\nAF-NY,Ny,AF,FORBUND,2024-01-01,,individual,individual,10,20\n`);
+    expect(other.status).toBe(400);
+    expect(other.body.errors).toEqual([expect.objectContaining({ row: 2, column: 'owner' })]);
+  });
+
+  it('lets a system administrator import organisations, and refuses a body that is no CSV', async () => {
+    const admin = await login(world.users.systemAdmin.email);
+    const ok = await post(admin, '/api/v1/imports/organisations', 'code,name,kind,org_number,association\nNYTT,Nytt bolag,provider,,FORBUND\n');
+    expect(ok.body).toMatchObject({ ok: true, created: 1 });
+    const json = await post(admin, '/api/v1/imports/organisations', '{"a":1}', 'application/json');
+    expect(json.status).toBe(400);
+  });
+});
