@@ -3,10 +3,11 @@ import { configFromEnv, type Config } from './config.js';
 import { openDatabase, type DatabaseHandle } from './db/connection.js';
 import { migrateToLatest } from './db/migrate.js';
 import { formatLogins, seedDemoIfEmpty } from './demo/demo-seed.js';
+import { startRetentionSchedule } from './retention/retention.scheduler.js';
 
 /**
  * Start-up shared by `npm start` and `stegvis serve`: migrate, seed demo data into an empty
- * embedded database, serve, and stop cleanly on SIGTERM/SIGINT.
+ * embedded database, serve, run retention daily, and stop cleanly on SIGTERM/SIGINT.
  */
 export async function startServer(config: Config = configFromEnv()): Promise<{ app: App; handle: DatabaseHandle }> {
   const handle = await openDatabase(config);
@@ -21,6 +22,9 @@ export async function startServer(config: Config = configFromEnv()): Promise<{ a
     throw error;
   }
   const app = await buildApp(config, handle.db);
+  // Retention (gallring) runs daily inside the server; closing the app waits for a run to end.
+  const stopRetention = startRetentionSchedule(handle.db, app.log);
+  app.addHook('onClose', async () => stopRetention());
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -74,3 +74,83 @@ export async function seedWorld(db: Db) {
     users,
   };
 }
+
+/**
+ * Added for the data-protection tests: a person with enrolments and an optional consent, written
+ * straight to the database so dates in the past (and `updated_at`) can be set as a test needs.
+ */
+export async function addParticipant(
+  db: Db,
+  p: {
+    controllerId: string;
+    personnummer?: string | null;
+    participantRef?: string | null;
+    firstName?: string | null;
+    lastName?: string | null;
+    gender?: 'woman' | 'man' | 'other';
+    birthYear?: number | null;
+    enrolments: {
+      interventionId: string;
+      start: string;
+      exit?: string;
+      reason?: string;
+      ageAtStart?: number;
+      notes?: string;
+      exitDetail?: string;
+      updatedAt?: string;
+    }[];
+    consent?: { givenDate: string; partyIds: string[]; documentRef?: string } | null;
+  },
+) {
+  const gender = p.gender ?? 'woman';
+  const { id: personId } = await db
+    .insertInto('persons')
+    .values({
+      controller_org_id: p.controllerId,
+      personnummer: p.personnummer ?? null,
+      participant_ref: p.participantRef ?? null,
+      first_name: p.firstName ?? null,
+      last_name: p.lastName ?? null,
+      gender,
+      birth_year: p.birthYear ?? null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const enrolmentIds: string[] = [];
+  for (const e of p.enrolments) {
+    const { id } = await db
+      .insertInto('enrolments')
+      .values({
+        person_id: personId,
+        intervention_id: e.interventionId,
+        controller_org_id: p.controllerId,
+        gender,
+        age_at_start: e.ageAtStart ?? 35,
+        start_date: e.start,
+        exit_date: e.exit ?? null,
+        exit_reason: e.exit ? (e.reason ?? 'work') : null,
+        exit_detail: e.exitDetail ?? null,
+        notes: e.notes ?? null,
+        income_before: ['social_assistance'],
+        ...(e.updatedAt && { created_at: new Date(e.updatedAt), updated_at: new Date(e.updatedAt) }),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    enrolmentIds.push(id);
+  }
+  let consentId: string | null = null;
+  if (p.consent) {
+    consentId = (
+      await db
+        .insertInto('consents')
+        .values({ person_id: personId, controller_org_id: p.controllerId, given_date: p.consent.givenDate, method: 'written', document_ref: p.consent.documentRef ?? null })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const parties = [...new Set([p.controllerId, ...p.consent.partyIds])];
+    await db.insertInto('consent_parties').values(parties.map((organisation_id) => ({ consent_id: consentId!, organisation_id }))).execute();
+  }
+  const last = p.enrolments.map((e) => e.updatedAt).filter(Boolean).sort().at(-1);
+  if (last) await db.updateTable('persons').set({ created_at: new Date(last), updated_at: new Date(last) }).where('id', '=', personId).execute();
+  return { personId, enrolmentIds, consentId };
+}

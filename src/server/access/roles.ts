@@ -25,6 +25,10 @@ export const permissions = [
   'anonymous:read',
   'anonymous:write',
   'report:outcomes',
+  'consent:write',
+  'person:protect',
+  'person:subject_access',
+  'audit:review',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -32,12 +36,15 @@ const everyone: Permission[] = ['organisation:read', 'codelist:read', 'intervent
 
 /** Role → permissions. Anything not listed is denied. */
 export const rolePermissions: Record<Role, Permission[]> = {
-  case_worker: [...everyone, 'enrolment:read', 'enrolment:write', 'anonymous:read', 'anonymous:write', 'report:outcomes'],
+  // consent:write is further limited to the controller's staff (access/person-rules.ts, OSL 12:2).
+  case_worker: [...everyone, 'enrolment:read', 'enrolment:write', 'anonymous:read', 'anonymous:write', 'report:outcomes', 'consent:write', 'person:protect'],
   intervention_lead: [...everyone, 'intervention:write', 'team:write', 'anonymous:read', 'anonymous:write', 'report:outcomes'],
   association_admin: [...everyone, 'report:outcomes'],
-  org_admin: [...everyone, 'intervention:write', 'team:write', 'user:read', 'user:write'],
+  // person:subject_access (GDPR art. 15) is for the controlling organisation only (access/person-rules.ts).
+  org_admin: [...everyone, 'intervention:write', 'team:write', 'user:read', 'user:write', 'person:subject_access'],
   report_reader: [...everyone],
-  log_reviewer: [...everyone],
+  // Log review (loggkontroll) of the own organisation's records and staff: audit/log-review.repository.ts.
+  log_reviewer: [...everyone, 'person:subject_access', 'audit:review'],
   system_admin: [...everyone, 'organisation:write', 'codelist:write', 'intervention:write', 'team:write', 'user:read', 'user:write'],
 };
 

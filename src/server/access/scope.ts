@@ -7,6 +7,8 @@ import { hasRole, type Actor } from './actor.js';
  * case_worker assignment covering the enrolment (its intervention, or its team), AND the actor's
  * organisation controls the record OR an active consent of the person names that organisation
  * (OSL 12:2). Used inside every query on enrolments, so out of scope is simply not found.
+ * A person with protected identity is visible to no one at person level (data-protection model
+ * 5): their enrolments remain only as anonymous facts behind the figures.
  */
 export function enrolmentVisibleTo(actor: Actor, alias = 'e'): RawBuilder<boolean> {
   if (aggregateOnlyRoles.some((role) => hasRole(actor, role))) return sql<boolean>`false`;
@@ -21,7 +23,8 @@ export function enrolmentVisibleTo(actor: Actor, alias = 'e'): RawBuilder<boolea
       or exists (
         select 1 from consents c join consent_parties cp on cp.consent_id = c.id
         where c.person_id = ${e}.person_id and c.withdrawn_at is null
-          and cp.organisation_id = ${actor.organisationId})))`;
+          and cp.organisation_id = ${actor.organisationId}))
+    and not exists (select 1 from persons pp where pp.id = ${e}.person_id and pp.protected_identity))`;
 }
 
 /** Interventions where the actor may register people: a case_worker assignment on it or a team of it. */

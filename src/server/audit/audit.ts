@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/types.js';
 
-export type AuditAction = 'read' | 'list' | 'search' | 'create' | 'update' | 'exit' | 'export' | 'delete';
-export type AuditEntity = 'enrolment' | 'person' | 'consent' | 'anonymous_registration' | 'import';
+export type AuditAction = 'read' | 'list' | 'search' | 'create' | 'update' | 'exit' | 'export' | 'delete' | 'review';
+export type AuditEntity = 'enrolment' | 'person' | 'consent' | 'anonymous_registration' | 'import' | 'audit_log';
 
 export type AuditEntry = {
   action: AuditAction;
@@ -20,6 +20,8 @@ export type AuditActor = {
   role: string | null;
   requestId: string | null;
   purpose: string | null;
+  /** Set only by the benchmark runner (config.auditDisabledForBenchmark): nothing is written. */
+  disabledForBenchmark?: boolean;
 };
 
 /**
@@ -28,7 +30,7 @@ export type AuditActor = {
  * one statement.
  */
 export async function writeAudit(db: Kysely<Database>, who: AuditActor, entries: AuditEntry[]): Promise<void> {
-  if (entries.length === 0) return;
+  if (entries.length === 0 || who.disabledForBenchmark === true) return;
   const rows = entries.map((entry) => ({
     request_id: who.requestId,
     actor_user_id: who.userId,

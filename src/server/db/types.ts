@@ -62,6 +62,9 @@ export interface UsersTable {
   password_hash: string | null;
   active: Generated<boolean>;
   created_at: Generated<Date>;
+  /** The single sign-on identity the user is bound to (migration 0400); null until the first sign-on. */
+  oidc_issuer: ColumnType<string | null, string | null | undefined, string | null>;
+  oidc_subject: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AssignmentsTable {
@@ -95,6 +98,8 @@ export interface PersonsTable {
   identity_removed_at: Timestamp | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  /** Migration 0200: sekretessmarkering / skyddad folkbokföring; identity columns stay NULL (CHECK). */
+  protected_identity: Generated<boolean>;
 }
 
 export interface EnrolmentsTable {
@@ -145,6 +150,8 @@ export interface ConsentsTable {
   document_ref: string | null;
   withdrawn_at: Timestamp | null;
   created_at: Generated<Date>;
+  /** Migration 0200: the day the person withdrew consent (withdrawn_at: when it took effect). */
+  withdrawn_date: Generated<string | null>;
 }
 
 export interface ConsentPartiesTable {
@@ -176,6 +183,50 @@ export interface AuditEventsTable {
   purpose: string | null;
   outcome: 'allowed' | 'denied';
   details: unknown;
+  /** Set by the audit_events_chain trigger (migration 0300), never by the writer. */
+  controller_org_id: Generated<string | null>;
+  prev_hash: Generated<Buffer>;
+  hash: Generated<Buffer>;
+  /** Migration 0200: set by a trigger when the event concerns a person with protected identity. */
+  protected: Generated<boolean>;
+}
+
+/** Migration 0200: retention (gallring) per organisation and record type (data-protection model 8). */
+export interface RetentionRulesTable {
+  organisation_id: string;
+  record_type: 'person_identity' | 'audit_event';
+  keep_years: number;
+  updated_at: Generated<Date>;
+}
+
+/** Migration 0200: what a retention run removed, as counts only. Append-only. */
+export interface RetentionRunsTable {
+  id: Id;
+  run_id: string;
+  ran_at: Generated<Date>;
+  run_date: string;
+  organisation_id: string;
+  record_type: string;
+  keep_years: number;
+  removed_count: number;
+}
+
+/** Failed password logins, by hashed account and address key (migration 0400, ASVS 6.3.1). */
+export interface LoginAttemptsTable {
+  id: Generated<number>;
+  account_key: string;
+  address_key: string;
+  attempted_at: Generated<Date>;
+}
+
+/** A single sign-on in progress: the browser holds only the id (migration 0400). */
+export interface OidcFlowsTable {
+  id_hash: string;
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
 }
 
 export interface Database {
@@ -188,6 +239,8 @@ export interface Database {
   users: UsersTable;
   assignments: AssignmentsTable;
   sessions: SessionsTable;
+  login_attempts: LoginAttemptsTable;
+  oidc_flows: OidcFlowsTable;
   persons: PersonsTable;
   enrolments: EnrolmentsTable;
   anonymous_registrations: AnonymousRegistrationsTable;
@@ -195,4 +248,6 @@ export interface Database {
   consent_parties: ConsentPartiesTable;
   import_batches: ImportBatchesTable;
   audit_events: AuditEventsTable;
+  retention_rules: RetentionRulesTable;
+  retention_runs: RetentionRunsTable;
 }

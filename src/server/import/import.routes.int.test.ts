@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../test/test-database.js';
 import { seedWorld, testPassword, type World } from '../../test/world.js';
-import { buildApp, type App } from '../app.js';
-import { configFromEnv } from '../config.js';
-import { importRoutes } from './import.routes.js';
+import { testApp } from '../../test/http.js';
+import type { App } from '../app.js';
 
 const enrolmentHeader =
   'intervention,team,participant_ref,personnummer,first_name,last_name,gender,birth_year,anonymous,consent,protected_identity,start_date,referrer,income_before,occupation_before,education,exit_date,exit_reason,income_after,occupation_after';
@@ -17,10 +16,7 @@ let world: World;
 beforeAll(async () => {
   tdb = await openTestDatabase();
   world = await seedWorld(tdb.db);
-  // The lead wires importRoutes into routes.ts; until then the test registers it itself.
-  app = await buildApp({ ...configFromEnv({}), logLevel: 'silent' }, tdb.db);
-  await app.register(importRoutes);
-  await app.ready();
+  app = await testApp(tdb.db);
 });
 
 afterAll(async () => {

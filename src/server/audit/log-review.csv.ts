@@ -1,0 +1,35 @@
+import { labelled } from './log-review.presenter.js';
+import type { AccessRow } from './log-review.schemas.js';
+
+const columns: [keyof ReturnType<typeof labelled>, string][] = [
+  ['at', 'Tidpunkt (UTC)'],
+  ['userName', 'Användare'],
+  ['userEmail', 'E-post'],
+  ['organisation', 'Organisation'],
+  ['role', 'Roll'],
+  ['action', 'Åtgärd'],
+  ['entity', 'Uppgift'],
+  ['personId', 'Person-id'],
+  ['personName', 'Namn'],
+  ['participantRef', 'Deltagarreferens'],
+  ['protected', 'Skyddade personuppgifter'],
+  ['enrolmentId', 'Inskrivnings-id'],
+  ['purpose', 'Ändamål'],
+  ['outcome', 'Utfall'],
+  ['requestId', 'Begäran-id'],
+];
+
+// A cell a spreadsheet would run as a formula is prefixed with ' (OWASP: CSV injection): the
+// purpose is typed by the client and names by users.
+const defuse = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+const quote = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+
+/** The rows as CSV with Swedish headers, as the other exports (comma, UTF-8, CRLF-free). */
+export function accessesToCsv(rows: AccessRow[]): string {
+  const lines = [columns.map(([, header]) => header)];
+  for (const row of rows) {
+    const cells = labelled(row);
+    lines.push(columns.map(([key]) => defuse(cells[key])));
+  }
+  return lines.map((line) => line.map(quote).join(',')).join('\n') + '\n';
+}

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { id, isoDate } from '../../core/schemas/common.js';
+
+// Route schemas for the consent lifecycle. The recorded consent itself uses core's consentInput
+// and consentView, shared with the enrolment form.
+
+export const partyBody = z.object({ organisationId: id });
+export const partyParams = z.object({ id, organisationId: id });
+
+export const withdrawBody = z.object({
+  /** The day the person withdrew consent; the open enrolments are exited on it. */
+  date: isoDate,
+});
+
+export const withdrawResult = z.object({
+  withdrawnConsents: z.number(),
+  withdrawnDate: z.string(),
+  exitedEnrolments: z.number(),
+});
