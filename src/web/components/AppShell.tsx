@@ -1,0 +1,78 @@
+import { useEffect, useRef, useState } from 'react';
+import { Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { t } from '../i18n/sv';
+import { lastActivity } from '../lib/api';
+import { logout, meQuery } from '../lib/session';
+import { interventionsQuery } from '../lib/queries';
+import { abilitiesOf } from '../lib/abilities';
+import { Button } from './Button';
+import { NavMenu } from './NavMenu';
+
+/** The server ends a session after 30 minutes without requests; the page says so at that moment. */
+const idleLimitMs = 30 * 60 * 1000;
+
+/** Header, navigation and main landmark around every page behind the login. */
+export function AppShell() {
+  const { data: me } = useQuery(meQuery);
+  const { data: interventions = [] } = useQuery(interventionsQuery);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const mainRef = useRef<HTMLElement>(null);
+
+  useEffect(() => setMenuOpen(false), [pathname]);
+
+  useEffect(() => {
+    const timer = window.setInterval(() => {
+      if (Date.now() - lastActivity < idleLimitMs) return;
+      queryClient.clear();
+      void navigate({ to: '/logga-in', search: { orsak: 'utgangen', tillbaka: window.location.pathname } });
+    }, 15_000);
+    return () => window.clearInterval(timer);
+  }, [navigate, queryClient]);
+
+  if (!me) return null;
+  const abilities = abilitiesOf(me, interventions);
+
+  const signOut = async () => {
+    await logout();
+    queryClient.clear();
+    await navigate({ to: '/logga-in', search: { orsak: 'utloggad' } });
+  };
+
+  return (
+    <>
+      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); mainRef.current?.focus(); }}>
+        {t.app.skipToContent}
+      </a>
+      <header className="app-header">
+        <div className="app-header__inner">
+          <Link to="/" className="brand">
+            {t.app.name}
+            <small>{t.app.tagline}</small>
+          </Link>
+          <div className="user-box">
+            <span>{t.app.signedInAs(me.user.displayName)}</span>
+            <Button variant="on-dark" onPress={() => void signOut()}>{t.app.logout}</Button>
+            <span className="menu-toggle">
+              <Button variant="on-dark" aria-expanded={menuOpen} aria-controls="app-nav" onPress={() => setMenuOpen((o) => !o)}>
+                {menuOpen ? t.app.closeMenu : t.app.menu}
+              </Button>
+            </span>
+          </div>
+        </div>
+      </header>
+      <div className="app-body">
+        <NavMenu id="app-nav" open={menuOpen} abilities={abilities} />
+        <main id="main" className="app-main" ref={mainRef} tabIndex={-1}>
+          <div className="app-main__inner">
+            <Outlet />
+          </div>
+        </main>
+      </div>
+    </>
+  );
+}

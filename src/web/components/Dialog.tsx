@@ -1,0 +1,37 @@
+import type { ReactNode } from 'react';
+import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { Button, type Variant } from './Button';
+
+type ModalDialogProps = {
+  /** The text of the button that opens the dialog. */
+  trigger: string;
+  triggerVariant?: Variant;
+  title: string;
+  /** Gets `close` so a form can close the dialog when it is done. */
+  children: (close: () => void) => ReactNode;
+  role?: 'dialog' | 'alertdialog';
+};
+
+/**
+ * A modal dialog: focus moves into it and is trapped there, Escape closes it, and focus returns
+ * to the button that opened it.
+ */
+export function ModalDialog({ trigger, triggerVariant = 'secondary', title, children, role = 'dialog' }: ModalDialogProps) {
+  return (
+    <DialogTrigger>
+      <Button variant={triggerVariant}>{trigger}</Button>
+      <ModalOverlay className="modal-overlay" isDismissable>
+        <Modal className="modal">
+          <Dialog className="dialog" role={role}>
+            {({ close }) => (
+              <>
+                <Heading slot="title">{title}</Heading>
+                {children(close)}
+              </>
+            )}
+          </Dialog>
+        </Modal>
+      </ModalOverlay>
+    </DialogTrigger>
+  );
+}

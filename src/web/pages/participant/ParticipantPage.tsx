@@ -1,0 +1,75 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from '@tanstack/react-router';
+import { t } from '../../i18n/sv';
+import { formatDate, formatNumber } from '../../i18n/format';
+import { useCodes } from '../../lib/codes';
+import { enrolmentQuery, type Enrolment } from '../../lib/queries';
+import { PageHeader } from '../../components/PageHeader';
+import { ButtonLink } from '../../components/Button';
+import { FlashNotice } from '../../components/FlashNotice';
+import { QueryError } from '../NotFoundPage';
+import { ConsentSection } from './ConsentSection';
+import { ExitSummary } from './ExitSummary';
+
+export const participantName = (e: Enrolment) =>
+  [e.person.firstName, e.person.lastName].filter(Boolean).join(' ') || e.person.participantRef || t.participant.unnamed;
+
+/** A participant: identity (when the API gives it), consent and its parties, enrolment, intake, exit. */
+export function ParticipantPage() {
+  const { id } = useParams({ strict: false }) as { id: string };
+  const query = useQuery(enrolmentQuery(id));
+  const codes = useCodes();
+  if (query.error) return <QueryError error={query.error} />;
+  if (!query.data) return <p>{t.app.loading}</p>;
+  const e = query.data;
+  const extent = (value: number | null) => (value === null ? '' : ` (${t.participant.extent(`${formatNumber(value)} %`)})`);
+
+  return (
+    <div className="stack">
+      <PageHeader
+        title={t.participant.title(participantName(e))}
+        above={<Link to="/deltagare">{t.participants.title}</Link>}
+        intro={`${e.intervention.name}${e.team ? ` · ${e.team.name}` : ''}`}
+        actions={e.can.exit && <ButtonLink to="/deltagare/$id/avsluta" params={{ id: e.id }}>{t.participant.exitAction}</ButtonLink>}
+      />
+      <FlashNotice />
+      <div className="grid-cards">
+        <section className="card" aria-labelledby="identity">
+          <h2 id="identity">{t.participant.identity}</h2>
+          {e.person.identityRemoved && <p>{t.participant.identityRemoved}</p>}
+          <dl className="facts">
+            {e.person.personnummer && <><dt>{t.participant.personnummer}</dt><dd>{e.person.personnummer}</dd></>}
+            {e.person.firstName && <><dt>{t.participant.firstName}</dt><dd>{e.person.firstName}</dd></>}
+            {e.person.lastName && <><dt>{t.participant.lastName}</dt><dd>{e.person.lastName}</dd></>}
+            {e.person.participantRef && <><dt>{t.participant.ref}</dt><dd>{e.person.participantRef}</dd></>}
+            <dt>{t.participants.gender}</dt><dd>{codes.label('gender', e.person.gender)}</dd>
+            <dt>{t.participant.birthYear}</dt><dd>{e.person.birthYear ?? '–'}</dd>
+            <dt>{t.participant.age}</dt><dd>{e.ageAtStart ?? '–'}</dd>
+            <dt>{t.participant.controller}</dt><dd>{e.controller.name}</dd>
+          </dl>
+        </section>
+        <section className="card" aria-labelledby="enrolment">
+          <h2 id="enrolment">{t.participant.enrolment}</h2>
+          <dl className="facts">
+            <dt>{t.participant.intervention}</dt><dd><Link to="/insatser/$id" params={{ id: e.intervention.id }}>{e.intervention.name}</Link></dd>
+            <dt>{t.participant.team}</dt><dd>{e.team?.name ?? '–'}</dd>
+            <dt>{t.participant.start}</dt><dd>{formatDate(e.startDate)}</dd>
+            <dt>{t.participant.referrer}</dt><dd>{e.referrer?.name ?? '–'}</dd>
+          </dl>
+        </section>
+      </div>
+      <section className="card" aria-labelledby="intake">
+        <h2 id="intake">{t.participant.intake}</h2>
+        <dl className="facts">
+          <dt>{t.participant.incomeBefore}</dt><dd>{codes.labels('income_source', e.incomeBefore)}</dd>
+          <dt>{t.participant.occupationBefore}</dt><dd>{codes.label('occupation', e.occupationBefore)}{extent(e.occupationBeforeExtent)}</dd>
+          <dt>{t.participant.education}</dt><dd>{codes.label('education', e.education)}</dd>
+          <dt>{t.participant.supportTime}</dt><dd>{codes.label('support_time', e.supportTime)}</dd>
+          <dt>{t.participant.targetGroups}</dt><dd>{codes.labels('target_group', e.targetGroups)}</dd>
+        </dl>
+      </section>
+      <ExitSummary enrolment={e} />
+      <ConsentSection enrolment={e} />
+    </div>
+  );
+}

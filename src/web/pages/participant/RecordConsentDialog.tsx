@@ -1,0 +1,56 @@
+import type { FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { consentInput } from '../../../core/schemas/enrolment';
+import { t } from '../../i18n/sv';
+import { todayIso } from '../../i18n/format';
+import { post } from '../../lib/api';
+import { textOrNull, useZodForm } from '../../lib/form';
+import { organisationsQuery, type Enrolment } from '../../lib/queries';
+import { ModalDialog } from '../../components/Dialog';
+import { TextField } from '../../components/Field';
+import { CheckboxGroupField, RadioGroupField } from '../../components/ChoiceGroup';
+import { Button } from '../../components/Button';
+import { Notice } from '../../components/Notice';
+
+type Values = { givenDate: string; method: string; documentRef: string; partyIds: string[] };
+
+/** Records a new consent for a participant who has none (POST /enrolments/:id/consent). */
+export function RecordConsentDialog({ enrolment, onDone }: { enrolment: Enrolment; onDone: () => void }) {
+  const { data: organisations = [] } = useQuery(organisationsQuery);
+  const form = useZodForm(consentInput, { givenDate: todayIso(), method: 'written', documentRef: '', partyIds: [] } as Values, (v) => ({ ...v, documentRef: textOrNull(v.documentRef) }));
+  const parties = organisations.filter((o) => o.kind !== 'association' && o.id !== enrolment.controller.id);
+  const submit = (close: () => void) => async (event: FormEvent) => {
+    event.preventDefault();
+    const input = form.parse();
+    if (!input) return;
+    try {
+      await post(`/api/v1/enrolments/${enrolment.id}/consent`, input);
+      form.reset();
+      close();
+      onDone();
+    } catch (error) {
+      form.fail(error);
+    }
+  };
+  return (
+    <ModalDialog trigger={t.participant.recordConsent} triggerVariant="primary" title={t.participant.recordConsent}>
+      {(close) => (
+        <form onSubmit={submit(close)} noValidate className="stack">
+          {form.formError && <Notice tone="error">{form.formError}</Notice>}
+          <TextField label={t.enrol.consentDate} name="givenDate" type="date" value={form.values.givenDate} onChange={form.set('givenDate')} error={form.errors.givenDate} isRequired />
+          <RadioGroupField label={t.enrol.consentMethod} name="method" inline value={form.values.method} onChange={form.set('method')} error={form.errors.method}
+            options={Object.entries(t.participant.consentMethods).map(([value, label]) => ({ value, label }))} />
+          <TextField label={`${t.enrol.consentDocument} ${t.common.optional}`} name="documentRef" value={form.values.documentRef} onChange={form.set('documentRef')} error={form.errors.documentRef} />
+          {parties.length > 0 && (
+            <CheckboxGroupField label={t.enrol.consentParties} help={t.enrol.consentPartiesHelp} name="partyIds" value={form.values.partyIds} onChange={form.set('partyIds')}
+              options={parties.map((o) => ({ value: o.id, label: o.name }))} />
+          )}
+          <div className="actions">
+            <Button type="submit">{t.common.save}</Button>
+            <Button variant="secondary" onPress={close}>{t.common.cancel}</Button>
+          </div>
+        </form>
+      )}
+    </ModalDialog>
+  );
+}

@@ -1,0 +1,83 @@
+import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, redirect, type RouteComponent } from '@tanstack/react-router';
+import type { QueryClient } from '@tanstack/react-query';
+import { meQuery } from '../lib/session';
+import { interventionsQuery } from '../lib/queries';
+import { AppShell } from '../components/AppShell';
+import { LoginPage } from '../pages/LoginPage';
+import { StartPage } from '../pages/StartPage';
+import { NotFoundPage, RouteErrorPage } from '../pages/NotFoundPage';
+
+// Code-based routes, registered without the router's global type (paths are plain strings here).
+// Swedish paths; pages other than login and start load on demand to keep the first load small.
+const page = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) => lazyRouteComponent(load, name);
+
+const root = createRootRouteWithContext<{ queryClient: QueryClient }>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+  errorComponent: RouteErrorPage,
+});
+
+type LoginSearch = { orsak?: 'utgangen' | 'utloggad'; tillbaka?: string };
+const loginRoute = createRoute({
+  getParentRoute: () => root,
+  path: '/logga-in',
+  validateSearch: (search: Record<string, unknown>): LoginSearch => ({
+    orsak: search.orsak === 'utgangen' || search.orsak === 'utloggad' ? search.orsak : undefined,
+    tillbaka: typeof search.tillbaka === 'string' && search.tillbaka.startsWith('/') ? search.tillbaka : undefined,
+  }),
+  component: LoginPage,
+});
+
+/** Everything behind the login: the user and their interventions are loaded before any page. */
+const app = createRoute({
+  getParentRoute: () => root,
+  id: 'app',
+  beforeLoad: async ({ context, location }) => {
+    try {
+      await context.queryClient.ensureQueryData(meQuery);
+    } catch {
+      throw redirect({ to: '/logga-in', search: { tillbaka: location.href === '/' ? undefined : location.href } });
+    }
+    await context.queryClient.ensureQueryData(interventionsQuery);
+  },
+  component: AppShell,
+});
+
+const at = (path: string, component: RouteComponent) =>
+  createRoute({ getParentRoute: () => app, path, component });
+
+/** ?insats=… preselects an intervention (its id for forms, its code for the report). */
+const insatsSearch = (search: Record<string, unknown>): { insats?: string } => ({
+  insats: typeof search.insats === 'string' ? search.insats : undefined,
+});
+
+const tree = root.addChildren([
+  loginRoute,
+  app.addChildren([
+    at('/', StartPage),
+    at('/insatser', page(() => import('../pages/interventions/InterventionsPage'), 'InterventionsPage')),
+    at('/insatser/$id', page(() => import('../pages/interventions/InterventionPage'), 'InterventionPage')),
+    at('/insatser/$id/anonyma', page(() => import('../pages/anonymous/AnonymousPage'), 'AnonymousPage')),
+    at('/deltagare', page(() => import('../pages/participants/ParticipantsPage'), 'ParticipantsPage')),
+    createRoute({ getParentRoute: () => app, path: '/deltagare/ny', validateSearch: insatsSearch, component: page(() => import('../pages/enrol/EnrolPage'), 'EnrolPage') }),
+    at('/deltagare/$id', page(() => import('../pages/participant/ParticipantPage'), 'ParticipantPage')),
+    at('/deltagare/$id/avsluta', page(() => import('../pages/exit/ExitPage'), 'ExitPage')),
+    at('/import', page(() => import('../pages/import/ImportPage'), 'ImportPage')),
+    createRoute({ getParentRoute: () => app, path: '/rapporter', validateSearch: insatsSearch, component: page(() => import('../pages/report/ReportPage'), 'ReportPage') }),
+    at('/admin/anvandare', page(() => import('../pages/admin/UsersPage'), 'UsersPage')),
+    at('/admin/organisationer', page(() => import('../pages/admin/OrganisationsPage'), 'OrganisationsPage')),
+    at('/admin/kodlistor', page(() => import('../pages/admin/CodeListsPage'), 'CodeListsPage')),
+  ]),
+]);
+
+export function makeRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree: tree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    defaultPreloadStaleTime: 0,
+    scrollRestoration: true,
+    defaultPendingMs: 300,
+  });
+}
+
