@@ -23,6 +23,9 @@ import type { Db } from './db/connection.js';
 import { AppError } from './errors.js';
 import { authPlugin } from './auth/auth.plugin.js';
 import { registerRoutes } from './routes.js';
+import { securityHeaders } from './security/headers.js';
+import { loggerOptions, type LogStream } from './security/logging.js';
+import { routeRegistry } from './security/route-registry.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -47,12 +50,13 @@ export type App = FastifyInstance<
   ZodTypeProvider
 >;
 
-/** Builds the Stegvis server on an open database. Tests build it the same way. */
-export async function buildApp(config: Config, db: Db): Promise<App> {
+/** Builds the Stegvis server on an open database. Tests build it the same way (`logStream` collects the log). */
+export async function buildApp(config: Config, db: Db, options: { logStream?: LogStream } = {}): Promise<App> {
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.cookie'] },
+    logger: loggerOptions(config.logLevel, options.logStream),
     genReqId: () => randomUUID(),
-    trustProxy: false,
+    // Only named proxies may set the client address that login limits count (ASVS 6.3.1).
+    trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
   }).withTypeProvider<ZodTypeProvider>();
   app.decorate('db', db);
   app.decorate('config', config);
@@ -72,6 +76,8 @@ export async function buildApp(config: Config, db: Db): Promise<App> {
       throw new Error(`Route ${route.method} ${route.url} declares no permission`);
     }
   });
+  await app.register(routeRegistry);
+  await app.register(securityHeaders);
 
   await app.register(cookie);
   await app.register(swagger, {

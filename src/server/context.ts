@@ -22,6 +22,7 @@ export function contextOf(request: FastifyRequest, permission: Permission): Requ
       requestId: request.id,
       // Why the data was accessed, as the client states it; the route's own purpose otherwise.
       purpose: headerValue(request.headers['x-stegvis-purpose']) ?? permission,
+      ...(request.server.config.auditDisabledForBenchmark === true && { disabledForBenchmark: true }),
     },
   };
 }

@@ -2,7 +2,7 @@ import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { hasPermission, loadActor } from '../access/actor.js';
 import { AppError, forbidden } from '../errors.js';
-import { sessionCookie, touchSession } from './sessions.js';
+import { sessionCookieName, touchSession } from './sessions.js';
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -16,7 +16,7 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     const permission = request.routeOptions.config?.permission;
     if (!permission) throw forbidden();
     if (permission === 'public') return;
-    const token = request.cookies[sessionCookie];
+    const token = request.cookies[sessionCookieName(app.config.secureCookies)];
     const session = token ? await touchSession(app.db, token) : null;
     const actor = session ? await loadActor(app.db, session.userId) : null;
     if (!session || !actor) {
@@ -24,10 +24,14 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     }
     // Cookies ride along on cross-site requests; a write must also prove it came from our page.
     if (unsafeMethods.has(request.method) && request.headers['x-csrf-token'] !== session.csrfToken) {
+      request.log.warn({ event: 'csrf_rejected', userId: actor.userId }, 'skrivning utan giltig CSRF-token'); // ASVS 16.3.3
       throw new AppError('forbidden', 'Begäran saknar giltig CSRF-token. Ladda om sidan och försök igen.');
     }
     request.actor = actor;
     request.sessionToken = token!;
-    if (permission !== 'authenticated' && !hasPermission(actor, permission)) throw forbidden();
+    if (permission !== 'authenticated' && !hasPermission(actor, permission)) {
+      request.log.warn({ event: 'access_denied', userId: actor.userId, permission }, 'rollen saknar behörighet'); // ASVS 16.3.2
+      throw forbidden();
+    }
   });
 });

@@ -4,25 +4,30 @@ import { loginRequest, meResponse } from '../../core/schemas/auth.js';
 import { errorBody } from '../../core/schemas/common.js';
 import { rolesOf } from '../access/actor.js';
 import { AppError } from '../errors.js';
+import { beginLoginAttempt, forgetLoginAttempt, pruneLoginAttempts } from './login-attempts.js';
+import { oidcRoutes } from './oidc.routes.js';
 import { verifyPassword } from './password.js';
-import { absoluteTimeoutMs, createSession, endSession, sessionCookie, touchSession } from './sessions.js';
+import { startSession } from './session-start.js';
+import { endSession, sessionCookieName, touchSession } from './sessions.js';
 
 const tags = ['Inloggning'];
 
-export async function authRoutes(app: App) {
-  const cookieOptions = {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'strict' as const,
-    secure: app.config.secureCookies,
-    maxAge: absoluteTimeoutMs / 1000,
-  };
+export const tooManyAttempts = 'För många misslyckade inloggningsförsök. Vänta en minut och försök igen.';
 
+export async function authRoutes(app: App) {
   app.post('/api/v1/auth/login', {
     config: { permission: 'public' },
-    schema: { tags, body: loginRequest, response: { 200: z.object({ csrfToken: z.string() }), 401: errorBody } },
+    schema: { tags, body: loginRequest, response: { 200: z.object({ csrfToken: z.string() }), 401: errorBody, 429: errorBody } },
     handler: async (request, reply) => {
       const { email, password } = request.body;
+      const limit = app.config.loginLimit;
+      // Counted before the password is checked, for known and unknown accounts alike (ASVS 6.3.1).
+      const attempt = await beginLoginAttempt(app.db, limit, email, request.ip);
+      if (attempt.limitedBy) {
+        request.log.warn({ event: 'login_limited', limitedBy: attempt.limitedBy }, 'inloggning begränsad');
+        reply.header('retry-after', String(limit.windowSeconds));
+        throw new AppError('rate_limited', tooManyAttempts);
+      }
       const user = await app.db
         .selectFrom('users')
         .select(['id', 'password_hash'])
@@ -31,13 +36,13 @@ export async function authRoutes(app: App) {
         .executeTakeFirst();
       // One answer for unknown accounts and wrong passwords, so accounts cannot be discovered.
       const ok = await verifyPassword(user?.password_hash ?? null, password);
-      if (!user || !ok) throw new AppError('unauthenticated', 'Fel e-postadress eller lösenord.');
-      // A new token at every login: a session id planted before login is worthless.
-      const oldToken = request.cookies[sessionCookie];
-      if (oldToken) await endSession(app.db, oldToken);
-      const { token, csrfToken } = await createSession(app.db, user.id);
-      reply.setCookie(sessionCookie, token, cookieOptions);
-      return { csrfToken };
+      if (!user || !ok) {
+        await pruneLoginAttempts(app.db, limit);
+        request.log.info({ event: 'login_failed' }, 'misslyckad inloggning');
+        throw new AppError('unauthenticated', 'Fel e-postadress eller lösenord.');
+      }
+      await forgetLoginAttempt(app.db, attempt.id);
+      return startSession(request, reply, user.id);
     },
   });
 
@@ -45,8 +50,10 @@ export async function authRoutes(app: App) {
     config: { permission: 'authenticated' },
     schema: { tags, response: { 204: z.null() } },
     handler: async (request, reply) => {
+      // Ended on the server (ASVS 7.4.1); the browser is told to drop what it kept (ASVS 14.3.1).
       if (request.sessionToken) await endSession(app.db, request.sessionToken);
-      reply.clearCookie(sessionCookie, { path: '/' });
+      reply.clearCookie(sessionCookieName(app.config.secureCookies), { path: '/', secure: app.config.secureCookies });
+      reply.header('clear-site-data', '"cache", "storage"');
       return reply.code(204).send(null);
     },
   });
@@ -65,4 +72,6 @@ export async function authRoutes(app: App) {
       };
     },
   });
+
+  await app.register(oidcRoutes);
 }

@@ -2,6 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db/connection.js';
 
 export const sessionCookie = 'stegvis_session';
+/** Behind TLS the name carries `__Host-`: Secure, path /, no Domain — no sibling host can plant it (ASVS 3.3.1, 3.3.3). */
+export const sessionCookieName = (secure: boolean) => (secure ? `__Host-${sessionCookie}` : sessionCookie);
 export const idleTimeoutMs = 30 * 60 * 1000;
 export const absoluteTimeoutMs = 10 * 60 * 60 * 1000;
 
@@ -43,4 +45,13 @@ export async function touchSession(db: Db, token: string): Promise<Session | nul
 
 export async function endSession(db: Db, token: string): Promise<void> {
   await db.deleteFrom('sessions').where('token_hash', '=', tokenHash(token)).execute();
+}
+
+/** Removes sessions past their absolute or idle limit, so ended sessions do not pile up (ASVS 7.3.1, 7.3.2). */
+export async function pruneSessions(db: Db): Promise<void> {
+  const now = new Date();
+  await db
+    .deleteFrom('sessions')
+    .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', new Date(now.getTime() - idleTimeoutMs))]))
+    .execute();
 }

@@ -1,0 +1,51 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Config } from '../config.js';
+import type { Db } from '../db/connection.js';
+
+// Keys are hashes: the table never holds an e-mail address, or whatever was typed instead of one.
+const key = (kind: 'account' | 'address', value: string) => createHash('sha256').update(`${kind}:${value}`).digest('hex');
+
+export type LoginAttempt = { id: number; limitedBy: 'account' | 'address' | null };
+
+/**
+ * Records a password login attempt before the password is checked, then counts the attempts in
+ * the window, this one included. Counting in the database makes the limit hold across every
+ * server process on it; recording first means concurrent attempts see each other (ASVS 6.3.1).
+ * The same happens for known and unknown accounts, so the limit does not reveal which exist.
+ */
+export async function beginLoginAttempt(db: Db, limit: Config['loginLimit'], email: string, address: string): Promise<LoginAttempt> {
+  const accountKey = key('account', email);
+  const addressKey = key('address', address);
+  const { id } = await db
+    .insertInto('login_attempts')
+    .values({ account_key: accountKey, address_key: addressKey })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const counts = await db
+    .selectFrom('login_attempts')
+    .select([
+      sql<number>`count(*) filter (where account_key = ${accountKey})`.as('account'),
+      sql<number>`count(*) filter (where address_key = ${addressKey})`.as('address'),
+    ])
+    .where('attempted_at', '>', sql<Date>`now() - ${limit.windowSeconds}::double precision * interval '1 second'`)
+    .where((eb) => eb.or([eb('account_key', '=', accountKey), eb('address_key', '=', addressKey)]))
+    .executeTakeFirstOrThrow();
+  const limitedBy = Number(counts.account) > limit.perAccount ? 'account' : Number(counts.address) > limit.perAddress ? 'address' : null;
+  // A refused attempt checks no password, so it is not a failure: the limit lifts as the window moves on.
+  if (limitedBy) await forgetLoginAttempt(db, id);
+  return { id, limitedBy };
+}
+
+/** A successful login is not a failure. */
+export async function forgetLoginAttempt(db: Db, id: number): Promise<void> {
+  await db.deleteFrom('login_attempts').where('id', '=', id).execute();
+}
+
+/** Attempts older than the window count for nothing any more. */
+export async function pruneLoginAttempts(db: Db, limit: Config['loginLimit']): Promise<void> {
+  await db
+    .deleteFrom('login_attempts')
+    .where('attempted_at', '<', sql<Date>`now() - ${limit.windowSeconds}::double precision * interval '1 second'`)
+    .execute();
+}

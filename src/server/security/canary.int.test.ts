@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase, type TestDatabase } from '../../test/test-database.js';
+import { seedWorld, type World } from '../../test/world.js';
+import { canariesIn, seedCanaries, type Canaries } from '../../test/canaries.js';
+import { testAppWith, tryLogin } from '../../test/security.js';
+import type { Role } from '../access/roles.js';
+import type { App } from '../app.js';
+
+// Data-protection model 3 and 7, ASVS 8.2.2 / 14.2.6: roles without person data — the förbund's
+// administrator, the board's report reader, and (without case work) the lead and the system
+// administrator — crawl every GET endpoint and export with real ids and codes; no canary name,
+// reference, note or personnummer may appear in any body or header.
+let tdb: TestDatabase;
+let world: World;
+let app: App;
+let canaries: Canaries;
+let ids: { organisations: string[]; interventions: { id: string; code: string }[]; users: string[]; persons: string[]; associations: string[] };
+
+beforeAll(async () => {
+  tdb = await openTestDatabase();
+  world = await seedWorld(tdb.db);
+  app = await testAppWith(tdb.db);
+  canaries = await seedCanaries(app, world);
+  const db = tdb.db;
+  ids = {
+    organisations: (await db.selectFrom('organisations').select('id').execute()).map((r) => r.id),
+    interventions: await db.selectFrom('interventions').select(['id', 'code']).execute(),
+    users: (await db.selectFrom('users').select('id').execute()).map((r) => r.id),
+    persons: (await db.selectFrom('persons').select('id').execute()).map((r) => r.id),
+    associations: (await db.selectFrom('organisations').select('code').where('kind', '=', 'association').execute()).map((r) => r.code),
+  };
+});
+
+afterAll(async () => {
+  await app?.close();
+  await tdb?.close();
+});
+
+const periods = ['from=2024-01-01&to=2024-12-31', 'from=2024-09-30&to=2024-09-30', 'from=2020-01-01&to=2030-12-31'];
+const reportQueries = () =>
+  [...ids.interventions.map((i) => `intervention=${i.code}`), ...ids.associations.map((a) => `association=${a}`)].flatMap((scope) =>
+    periods.flatMap((p) => [`?${scope}&${p}`, `?${scope}&${p}&suppress=true`]),
+  );
+const each = (prefix: string, list: string[], suffix = '') => list.map((id) => `${prefix}/${id}${suffix}`);
+
+/** Concrete requests for every GET route; a GET route missing here fails the test. */
+const crawl: Record<string, () => string[]> = {
+  '/api/docs': () => ['/api/docs'],
+  '/api/docs/json': () => ['/api/docs/json'],
+  '/api/docs/yaml': () => ['/api/docs/yaml'],
+  '/api/docs/static/*': () => ['/api/docs/static/index.css'],
+  '/api/docs/static/index.html': () => ['/api/docs/static/index.html'],
+  '/api/docs/static/swagger-initializer.js': () => ['/api/docs/static/swagger-initializer.js'],
+  '/*': () => ['/', '/index.html', '/rapporter/utfall'],
+  '/api/v1/auth/me': () => ['/api/v1/auth/me'],
+  '/api/v1/auth/oidc/start': () => ['/api/v1/auth/oidc/start'],
+  '/api/v1/auth/oidc/callback': () => ['/api/v1/auth/oidc/callback?code=x&state=y'],
+  '/api/v1/code-lists': () => ['/api/v1/code-lists', '/api/v1/code-lists?list=exit_reason'],
+  '/api/v1/organisations': () => ['/api/v1/organisations'],
+  '/api/v1/organisations/:id': () => each('/api/v1/organisations', ids.organisations),
+  '/api/v1/interventions': () => ['/api/v1/interventions'],
+  '/api/v1/interventions/:id': () => each('/api/v1/interventions', ids.interventions.map((i) => i.id)),
+  '/api/v1/interventions/:id/teams': () => each('/api/v1/interventions', ids.interventions.map((i) => i.id), '/teams'),
+  '/api/v1/users': () => ['/api/v1/users', ...ids.organisations.map((o) => `/api/v1/users?organisationId=${o}`)],
+  '/api/v1/users/:id': () => each('/api/v1/users', ids.users),
+  '/api/v1/enrolments': () => ['/api/v1/enrolments', ...ids.interventions.map((i) => `/api/v1/enrolments?interventionId=${i.id}`)],
+  '/api/v1/enrolments/:id': () => each('/api/v1/enrolments', canaries.enrolmentIds),
+  '/api/v1/anonymous-registrations': () => ids.interventions.map((i) => `/api/v1/anonymous-registrations?interventionId=${i.id}&year=2024`),
+  '/api/v1/reports/outcomes': () => reportQueries().map((q) => `/api/v1/reports/outcomes${q}`),
+  '/api/v1/reports/outcomes.csv': () => reportQueries().map((q) => `/api/v1/reports/outcomes.csv${q}`),
+  '/api/v1/persons/:id/subject-access': () => each('/api/v1/persons', ids.persons, '/subject-access'),
+  '/api/v1/persons/:id/subject-access.pdf': () => each('/api/v1/persons', ids.persons, '/subject-access.pdf'),
+};
+
+const crawlers: Partial<Record<Role, (w: World) => string>> = {
+  association_admin: (w) => w.users.associationAdmin.email,
+  report_reader: (w) => w.users.reportReader.email,
+  intervention_lead: (w) => w.users.lead.email,
+  system_admin: (w) => w.users.systemAdmin.email,
+};
+
+async function crawlAs(email: string) {
+  const { token } = await tryLogin(app, email);
+  const answers: { url: string; status: number; text: string }[] = [];
+  for (const route of app.registeredRoutes.filter((r) => r.method === 'GET')) {
+    for (const url of crawl[route.url]()) {
+      const response = await app.inject({ method: 'GET', url, cookies: { stegvis_session: token! } });
+      answers.push({ url, status: response.statusCode, text: `${JSON.stringify(response.headers)}\n${response.rawPayload.toString('latin1')}\n${response.body}` });
+    }
+  }
+  return answers;
+}
+
+describe('canaries never reach roles without person data', () => {
+  it('has a crawl for every GET route', () => {
+    const missing = app.registeredRoutes.filter((r) => r.method === 'GET' && !crawl[r.url]).map((r) => r.url);
+    expect(missing).toEqual([]);
+  });
+
+  it('the detector finds canaries where they belong (a case worker reading the enrolment)', async () => {
+    const { token } = await tryLogin(app, world.users.kommunWorker.email);
+    const response = await app.inject({ method: 'GET', url: `/api/v1/enrolments/${canaries.enrolmentIds[0]}`, cookies: { stegvis_session: token! } });
+    expect(response.statusCode).toBe(200);
+    expect(canariesIn(response.body, canaries.tokens)).toEqual(expect.arrayContaining([canaries.people[0].firstName, canaries.people[0].personnummer]));
+  });
+
+  it.each(Object.keys(crawlers) as Role[])('none in any body or header for %s', async (role) => {
+    const answers = await crawlAs(crawlers[role]!(world));
+    const found = answers.flatMap((a) => canariesIn(a.text, canaries.tokens).map((c) => `${a.url} (${a.status}): ${c}`));
+    expect(found).toEqual([]);
+    // Not vacuous: the crawl read real figures.
+    const ok = answers.filter((a) => a.status === 200);
+    expect(ok.length).toBeGreaterThan(20);
+    if (role === 'association_admin') {
+      const forbund = answers.find((a) => a.url === `/api/v1/reports/outcomes?association=FORBUND&${periods[0]}`)!;
+      expect(forbund.status).toBe(200);
+      expect(forbund.text).toMatch(/"enrolled":\{[^}]*"total":8/);
+    }
+  });
+});

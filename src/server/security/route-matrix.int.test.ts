@@ -1,0 +1,225 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase, type TestDatabase } from '../../test/test-database.js';
+import { seedWorld, type World } from '../../test/world.js';
+import { seedForeign, type Foreign } from '../../test/foreign.js';
+import { testAppWith, tryLogin, withSession } from '../../test/security.js';
+import { rolePermissions, roles, type Role } from '../access/roles.js';
+import type { App } from '../app.js';
+
+// ASVS 8.1.1, 8.2.1, 8.2.2, 8.3.1: the route × role × scope matrix, reviewed by people, checked
+// against the running server. A route missing here fails the test until someone decides who may call it.
+const [CW, IL, AA, OA, , LR, SA] = roles; // report_reader holds no permission beyond what ALL have
+const ALL = [...roles];
+type Who = 'public' | 'authenticated' | Role[];
+/**
+ * `foreign`: a request on another organisation's record (ids/codes from `seedForeign`); every
+ * allowed role except those in `unscoped` must get 403 or 404. `scope`: why a route has no such probe.
+ */
+type Answer = { status: number; body: any };
+/** `csv`: sent as text/csv; `accept`: an answer other than 403/404 that still proves the scope (a filtered list, a rejected row). */
+type Probe = { url: string; body?: object; csv?: string; accept?: (a: Answer) => boolean };
+type Row = { who: Who; foreign?: (f: Foreign) => Probe; unscoped?: Role[]; scope?: string };
+
+const period = 'from=2024-01-01&to=2024-12-31';
+const enrolment = (f: Foreign, rest = '', body: object = {}) => () => ({ url: `/api/v1/enrolments/${f.enrolmentId}${rest}`, body });
+const docs: Row = { who: 'public', scope: 'API description, no data' };
+const ok = (check: (body: any) => boolean) => (a: Answer) => a.status === 200 && check(a.body);
+/** An import naming another organisation's intervention or owner is refused as a whole, row by row. */
+const rowRefused = (column: string) => (a: Answer) => a.status === 400 && a.body.errors.some((e: { column?: string }) => e.column === column);
+const enrolmentCsv = 'intervention,team,participant_ref,personnummer,first_name,last_name,gender,birth_year,anonymous,consent,protected_identity,start_date,referrer,income_before,occupation_before,education,exit_date,exit_reason,income_after,occupation_after\n';
+const interventionCsv = 'code,name,owner,association,start_date,end_date,orientation,follow_up,places,volume_target\n';
+const nothingForeign = (b: unknown) => !/Främling|Utanförsson|annat\.test/.test(JSON.stringify(b));
+const ownStaffOnly = (b: { items: { organisation: { code: string } | null; person: { name: string | null } | null }[] }) =>
+  nothingForeign(b) && b.items.every((i) => i.organisation?.code === 'KOMMUN' && !i.person?.name);
+
+const matrix: Record<string, Row> = {
+  'GET /api/docs': docs, 'GET /api/docs/json': docs, 'GET /api/docs/yaml': docs, 'GET /api/docs/static/*': docs,
+  'GET /api/docs/static/index.html': docs, 'GET /api/docs/static/swagger-initializer.js': docs,
+  'GET /*': { who: 'public', scope: 'the web app\'s static files' },
+  'POST /api/v1/auth/login': { who: 'public' },
+  'POST /api/v1/auth/logout': { who: 'authenticated', scope: 'own session' },
+  'GET /api/v1/auth/me': { who: 'authenticated', scope: 'own session' },
+  'GET /api/v1/auth/oidc/start': { who: 'public' },
+  'GET /api/v1/auth/oidc/callback': { who: 'public' },
+  'GET /api/v1/code-lists': { who: ALL, scope: 'code lists are common' },
+  'POST /api/v1/code-lists/:list': { who: [SA], scope: 'code lists are common' },
+  'PATCH /api/v1/code-lists/:list/:code': { who: [SA], scope: 'code lists are common' },
+  'GET /api/v1/organisations': { who: ALL, scope: 'the parties are public knowledge' },
+  'GET /api/v1/organisations/:id': { who: ALL, scope: 'the parties are public knowledge' },
+  'POST /api/v1/organisations': { who: [SA], scope: 'system administration' },
+  'PATCH /api/v1/organisations/:id': { who: [SA], scope: 'system administration' },
+  'GET /api/v1/interventions': { who: ALL, scope: 'filtered list (intervention.int.test.ts)' },
+  'GET /api/v1/interventions/:id': { who: ALL, unscoped: [SA], foreign: (f) => ({ url: `/api/v1/interventions/${f.interventionId}` }) },
+  'POST /api/v1/interventions': {
+    who: [IL, OA, SA], unscoped: [SA],
+    foreign: (f) => ({ url: '/api/v1/interventions', body: { code: 'UTANFOR', name: 'Utanför', ownerId: f.organisationId, startDate: '2024-01-01' } }),
+  },
+  'PATCH /api/v1/interventions/:id': { who: [IL, OA, SA], unscoped: [SA], foreign: (f) => ({ url: `/api/v1/interventions/${f.interventionId}`, body: { name: 'Nytt namn' } }) },
+  'GET /api/v1/interventions/:id/teams': { who: ALL, unscoped: [SA], foreign: (f) => ({ url: `/api/v1/interventions/${f.interventionId}/teams` }) },
+  'POST /api/v1/interventions/:id/teams': { who: [IL, OA, SA], unscoped: [SA], foreign: (f) => ({ url: `/api/v1/interventions/${f.interventionId}/teams`, body: { name: 'Nytt team' } }) },
+  'PUT /api/v1/interventions/:id/volume-targets/:year': {
+    who: [IL, OA, SA], unscoped: [SA], foreign: (f) => ({ url: `/api/v1/interventions/${f.interventionId}/volume-targets/2025`, body: { target: 10 } }),
+  },
+  'GET /api/v1/users': { who: [OA, SA], scope: 'filtered list (user.int.test.ts)' },
+  'GET /api/v1/users/:id': { who: [OA, SA], unscoped: [SA], foreign: (f) => ({ url: `/api/v1/users/${f.userId}` }) },
+  'POST /api/v1/users': {
+    who: [OA, SA], unscoped: [SA],
+    foreign: (f) => ({ url: '/api/v1/users', body: { email: 'ny@annat.test', displayName: 'Ny', password: 'ett-långt-lösenord', organisationId: f.organisationId } }),
+  },
+  'PATCH /api/v1/users/:id': { who: [OA, SA], unscoped: [SA], foreign: (f) => ({ url: `/api/v1/users/${f.userId}`, body: { displayName: 'Bytt' } }) },
+  'POST /api/v1/users/:id/assignments': {
+    who: [OA, SA], unscoped: [SA], foreign: (f) => ({ url: `/api/v1/users/${f.userId}/assignments`, body: { role: 'log_reviewer' } }),
+  },
+  'DELETE /api/v1/users/:id/assignments/:assignmentId': { who: [OA, SA], unscoped: [SA], foreign: (f) => ({ url: `/api/v1/users/${f.userId}/assignments/${f.assignmentId}` }) },
+  'GET /api/v1/enrolments': { who: [CW], foreign: (f) => ({ url: `/api/v1/enrolments?interventionId=${f.interventionId}`, accept: ok((b) => b.items.length === 0) }) },
+  'POST /api/v1/enrolments/search': { who: [CW], scope: 'filtered search (enrolment.int.test.ts, canary test)' },
+  'POST /api/v1/enrolments': {
+    who: [CW],
+    foreign: (f) => ({ url: '/api/v1/enrolments', body: { mode: 'anonymous', interventionId: f.interventionId, gender: 'woman', startDate: '2024-03-01' } }),
+  },
+  'GET /api/v1/enrolments/:id': { who: [CW], foreign: (f) => enrolment(f)() },
+  'PATCH /api/v1/enrolments/:id': { who: [CW], foreign: (f) => enrolment(f, '', { education: 'primary' })() },
+  'POST /api/v1/enrolments/:id/exit': { who: [CW], foreign: (f) => enrolment(f, '/exit', { exitDate: '2024-06-01', exitReason: 'work' })() },
+  'POST /api/v1/enrolments/:id/consent': { who: [CW], foreign: (f) => enrolment(f, '/consent', { givenDate: '2024-03-01', method: 'written' })() },
+  'POST /api/v1/enrolments/:id/consent/parties': { who: [CW], foreign: (f) => enrolment(f, '/consent/parties', { organisationId: f.organisationId })() },
+  'DELETE /api/v1/enrolments/:id/consent/parties/:organisationId': { who: [CW], foreign: (f) => enrolment(f, `/consent/parties/${f.organisationId}`)() },
+  'POST /api/v1/enrolments/:id/consent/withdraw': { who: [CW], foreign: (f) => enrolment(f, '/consent/withdraw', { date: '2024-06-01' })() },
+  'POST /api/v1/enrolments/:id/protect': { who: [CW], foreign: (f) => enrolment(f, '/protect', {})() },
+  'POST /api/v1/anonymous-registrations': {
+    who: [CW, IL], foreign: (f) => ({ url: '/api/v1/anonymous-registrations', body: { interventionId: f.interventionId, year: 2024, gender: 'man' } }),
+  },
+  'GET /api/v1/anonymous-registrations': { who: [CW, IL], foreign: (f) => ({ url: `/api/v1/anonymous-registrations?interventionId=${f.interventionId}` }) },
+  'GET /api/v1/reports/outcomes': { who: [CW, IL, AA], foreign: (f) => ({ url: `/api/v1/reports/outcomes?intervention=${f.interventionCode}&${period}` }) },
+  'GET /api/v1/reports/outcomes.csv': { who: [CW, IL, AA], foreign: (f) => ({ url: `/api/v1/reports/outcomes.csv?association=${f.associationCode}&${period}` }) },
+  'GET /api/v1/persons/:id/subject-access': { who: [OA, LR], foreign: (f) => ({ url: `/api/v1/persons/${f.personId}/subject-access` }) },
+  'GET /api/v1/persons/:id/subject-access.pdf': { who: [OA, LR], foreign: (f) => ({ url: `/api/v1/persons/${f.personId}/subject-access.pdf` }) },
+  // Log review answers with the own organisation's staff's accesses only, without the names of another controller's person.
+  'POST /api/v1/audit/person-accesses': { who: [LR], foreign: (f) => ({ url: '/api/v1/audit/person-accesses', body: { personId: f.personId }, accept: ok(ownStaffOnly) }) },
+  'POST /api/v1/audit/person-accesses/export': { who: [LR], foreign: (f) => ({ url: '/api/v1/audit/person-accesses/export', body: { personId: f.personId, format: 'csv' }, accept: ok(nothingForeign) }) },
+  'POST /api/v1/audit/user-accesses': { who: [LR], foreign: (f) => ({ url: '/api/v1/audit/user-accesses', body: { userId: f.userId }, accept: ok((b) => b.items.length === 0) }) },
+  'POST /api/v1/audit/user-accesses/export': { who: [LR], foreign: (f) => ({ url: '/api/v1/audit/user-accesses/export', body: { userId: f.userId, format: 'csv' }, accept: ok(nothingForeign) }) },
+  'POST /api/v1/imports/organisations': { who: [SA], scope: 'system administration' },
+  'POST /api/v1/imports/interventions': {
+    who: [IL, OA, SA], unscoped: [SA],
+    foreign: (f) => ({ url: '/api/v1/imports/interventions', csv: `${interventionCsv}UTANFOR,Utanför,${f.associationCode},,2024-01-01,,individual,individual,10,10\n`, accept: rowRefused('owner') }),
+  },
+  'POST /api/v1/imports/enrolments': {
+    who: [CW],
+    foreign: (f) => ({ url: '/api/v1/imports/enrolments', csv: `${enrolmentCsv}${f.interventionCode},,REF-UTANFOR,,,,woman,1990,ja,nej,nej,2024-01-01,,,,,,,,\n`, accept: rowRefused('intervention') }),
+  },
+  'POST /api/v1/audit/sample': { who: [LR], scope: 'a sample of the own organisation\'s log (log-review tests)' },
+  'POST /api/v1/audit/sample/export': { who: [LR], scope: 'a sample of the own organisation\'s log (log-review tests)' },
+};
+
+let tdb: TestDatabase;
+let world: World;
+let app: App;
+let foreign: Foreign;
+const sessions = new Map<Role | 'none', { token: string; csrfToken: string }>();
+
+beforeAll(async () => {
+  tdb = await openTestDatabase();
+  world = await seedWorld(tdb.db);
+  app = await testAppWith(tdb.db);
+  foreign = await seedForeign(app, world);
+  const u = world.users;
+  const byRole: Record<Role | 'none', string> = {
+    case_worker: u.kommunWorker.email, intervention_lead: u.lead.email, association_admin: u.associationAdmin.email, org_admin: u.orgAdmin.email,
+    report_reader: u.reportReader.email, log_reviewer: u.logReviewer.email, system_admin: u.systemAdmin.email, none: u.noRole.email,
+  };
+  for (const [role, email] of Object.entries(byRole)) {
+    const { token, csrfToken } = await tryLogin(app, email);
+    sessions.set(role as Role, { token: token!, csrfToken: csrfToken! });
+  }
+});
+
+afterAll(async () => {
+  await app?.close();
+  await tdb?.close();
+});
+
+const routes = () => app.registeredRoutes.filter((r) => r.method !== 'HEAD');
+const keyOf = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
+const anyId = '00000000-0000-4000-8000-000000000000';
+const fill = (url: string) => url.replace(/:[A-Za-z]+/g, anyId).replace('*', 'x');
+const derived = (permission: string | undefined): Who =>
+  permission === 'public' || permission === 'authenticated' ? permission : roles.filter((role) => (rolePermissions[role] as string[]).includes(permission ?? ''));
+const call = async (role: Role | 'none', method: string, url: string, body?: object, csv?: string): Promise<Answer> => {
+  const s = sessions.get(role)!;
+  if (csv === undefined) return withSession(app, s.token, method as 'GET', url, { csrfToken: s.csrfToken, ...(body && { body }) });
+  const r = await app.inject({ method: method as 'POST', url, payload: csv, cookies: { stegvis_session: s.token }, headers: { 'x-csrf-token': s.csrfToken, 'content-type': 'text/csv' } });
+  return { status: r.statusCode, body: r.json() };
+};
+/** Routes missing from the matrix are reported by the first test; the others skip them. */
+const listed = () => routes().filter((r) => matrix[keyOf(r)]);
+const who = (key: string) => matrix[key].who;
+
+describe('route × role × scope matrix', () => {
+  it('lists exactly the routes the server registers', () => {
+    const registered = routes().map(keyOf).sort();
+    expect({ missingFromMatrix: registered.filter((k) => !matrix[k]), notRegistered: Object.keys(matrix).filter((k) => !registered.includes(k)) }).toEqual({
+      missingFromMatrix: [],
+      notRegistered: [],
+    });
+    for (const head of app.registeredRoutes.filter((r) => r.method === 'HEAD')) {
+      expect(matrix[`GET ${head.url}`] ?? matrix[`GET ${head.url.replace(/\/$/, '')}`], head.url).toBeDefined();
+    }
+  });
+
+  it('agrees with each route’s declared permission and the role map', () => {
+    const disagreements = listed()
+      .filter((r) => JSON.stringify(derived(r.permission)) !== JSON.stringify(who(keyOf(r))))
+      .map((r) => `${keyOf(r)}: code says ${JSON.stringify(derived(r.permission))}`);
+    expect(disagreements).toEqual([]);
+  });
+
+  it('answers 401 to every non-public route without a session, or with a made-up one', async () => {
+    const wrong: string[] = [];
+    for (const route of app.registeredRoutes.filter((r) => r.permission !== 'public')) {
+      const none = await app.inject({ method: route.method as 'GET', url: fill(route.url) });
+      const madeUp = await app.inject({ method: route.method as 'GET', url: fill(route.url), cookies: { stegvis_session: 'pahittad' } });
+      if (none.statusCode !== 401 || madeUp.statusCode !== 401) wrong.push(`${keyOf(route)}: ${none.statusCode}/${madeUp.statusCode}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('answers 403 or 404, never 2xx, to every role that lacks the permission', async () => {
+    const wrong: string[] = [];
+    for (const route of listed()) {
+      const allowed = who(keyOf(route));
+      if (!Array.isArray(allowed)) continue;
+      for (const role of [...roles.filter((r) => !allowed.includes(r)), 'none' as const]) {
+        const answer = await call(role, route.method, fill(route.url), {});
+        if (![403, 404].includes(answer.status)) wrong.push(`${keyOf(route)} as ${role}: ${answer.status}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('lets every listed role past the permission check', async () => {
+    const wrong: string[] = [];
+    for (const route of listed().filter((r) => r.url !== '/api/v1/auth/logout')) {
+      const allowed = who(keyOf(route));
+      for (const role of Array.isArray(allowed) ? allowed : allowed === 'authenticated' ? roles : []) {
+        const answer = await call(role, route.method, fill(route.url), {});
+        if ([401, 403].includes(answer.status)) wrong.push(`${keyOf(route)} as ${role}: ${answer.status}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('answers 403 or 404 to an allowed role on another organisation’s record', async () => {
+    const wrong: string[] = [];
+    for (const [key, row] of Object.entries(matrix)) {
+      const [method, url] = key.split(' ');
+      if (url.includes(':') && !row.foreign && !row.scope) wrong.push(`${key}: no scope probe and no reason`);
+      if (!row.foreign || !Array.isArray(row.who)) continue;
+      const probe = row.foreign(foreign);
+      for (const role of row.who.filter((r) => !row.unscoped?.includes(r))) {
+        const answer = await call(role, method, probe.url, probe.body, probe.csv);
+        if (![403, 404].includes(answer.status) && !probe.accept?.(answer)) wrong.push(`${key} as ${role}: ${answer.status} ${JSON.stringify(answer.body).slice(0, 120)}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
