@@ -14,15 +14,20 @@ export type ParsedPersonnummer = {
 // are trimmed (pasted values); anything else — spaces inside, other separators — is rejected.
 const FORMAT = /^(\d{2})?(\d{2})(\d{2})(\d{2})([-+]?)(\d{3})(\d)$/;
 
-/** Luhn (modulus 10) over the ten digits YYMMDDNNNC: true when the check digit C matches. */
-export function luhnValid(tenDigits: string): boolean {
+/** Luhn (modulus 10) check digit over a string of digits, weights 2,1,2,1… from the left. */
+export function luhnCheckDigit(digits: string): number {
   let sum = 0;
-  for (let i = 0; i < 10; i++) {
-    let digit = Number(tenDigits[i]) * (i % 2 === 0 ? 2 : 1);
+  for (let i = 0; i < digits.length; i++) {
+    let digit = Number(digits[i]) * (i % 2 === 0 ? 2 : 1);
     if (digit > 9) digit -= 9;
     sum += digit;
   }
-  return sum % 10 === 0;
+  return (10 - (sum % 10)) % 10;
+}
+
+/** Luhn over the ten digits YYMMDDNNNC: true when the check digit C matches. */
+export function luhnValid(tenDigits: string): boolean {
+  return /^\d{10}$/.test(tenDigits) && luhnCheckDigit(tenDigits.slice(0, 9)) === Number(tenDigits[9]);
 }
 
 /**

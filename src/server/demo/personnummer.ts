@@ -4,19 +4,11 @@
  * a birth number whose third digit is odd for men and even for women, and the Luhn check digit
  * over the ten-digit form YYMMDDNNN — exactly what an import validates.
  */
+import { luhnCheckDigit } from '../../core/personnummer.js';
 import { civilFromDay } from './dates.js';
 import type { Gender } from './types.js';
 
-/** Luhn (mod 10) check digit over a string of digits, weights 2,1,2,1… from the left. */
-export function luhnCheckDigit(digits: string): number {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = (digits.charCodeAt(i) - 48) * (i % 2 === 0 ? 2 : 1);
-    if (d > 9) d -= 9;
-    sum += d;
-  }
-  return (10 - (sum % 10)) % 10;
-}
+export { luhnCheckDigit };
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 
