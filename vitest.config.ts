@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config';
 const intProject = (name: string, testDb: string) => ({
   test: {
     name,
-    include: ['src/**/*.int.test.ts'],
+    // bench/: the benchmark suite's smoke test at the tiny scale (no timing asserted).
+    include: ['src/**/*.int.test.ts', 'bench/**/*.int.test.ts'],
     env: { STEGVIS_TEST_DB: testDb },
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -1,0 +1,59 @@
+// The targets of issue 5, judged on the PostgreSQL figures. A target whose case was not run at
+// its scale says so instead of passing.
+import { loadSummary, msShort, num, pct, ratio } from './format.js';
+import type { LoadFigure } from './load-gen.js';
+import type { ScaleResult } from './run-scale.js';
+
+export type Verdict = { target: string; scale: string; figure: string; met: boolean | null };
+
+const pgOf = (results: ScaleResult[], scale: string) => results.find((r) => r.scale === scale)?.kinds.postgres;
+const notRun = (target: string, scale: string): Verdict => ({ target, scale, figure: 'not run', met: null });
+
+export function verdicts(results: ScaleResult[]): Verdict[] {
+  const out: Verdict[] = [];
+  for (const r of results) {
+    for (const o of r.kinds.postgres?.outcomes ?? []) {
+      out.push({ target: `Outcomes report ${o.scope} within 1.5× of the SQL floor`, scale: r.scale, figure: `${ratio(o.ratio)} (${msShort(o.report.median)} vs ${msShort(o.floor.median)})`, met: o.ratio <= 1.5 });
+    }
+  }
+  const l = pgOf(results, 'L')?.outcomes;
+  const at = (scope: string) => l?.find((o) => o.scope === scope);
+  for (const [scope, limit] of [['förbund-year', 300], ['country-year', 2000]] as const) {
+    const o = at(scope);
+    const target = `Outcomes report ${scope} under ${msShort(limit)}`;
+    out.push(o ? { target, scale: 'L', figure: msShort(o.report.median), met: o.report.median < limit } : notRun(target, 'L'));
+  }
+  const m = pgOf(results, 'M');
+  const imp = m?.import;
+  if (imp) {
+    out.push({ target: 'Import at least 10,000 rows/s', scale: 'M', figure: `${num(imp.rowsPerSecond, 0)} rows/s`, met: imp.rowsPerSecond >= 10_000 });
+    out.push({ target: 'Import within 5× of COPY', scale: 'M', figure: ratio(imp.ratio), met: imp.ratio <= 5 });
+    out.push({ target: 'Import all-or-nothing kept', scale: 'M', figure: imp.allOrNothing.refused && imp.allOrNothing.nothingWritten ? 'bad last row: file refused, nothing written' : 'FAILED', met: imp.allOrNothing.refused && imp.allOrNothing.nothingWritten });
+  } else {
+    for (const t of ['Import at least 10,000 rows/s', 'Import within 5× of COPY', 'Import all-or-nothing kept']) out.push(notRun(t, 'M'));
+  }
+  const api = m?.api;
+  for (const endpoint of ['list', 'enrolment', 'report'] as const) {
+    const e = api?.endpoints.find((x) => x.endpoint === endpoint);
+    const name = { list: 'list (page of 50)', enrolment: 'single enrolment', report: 'outcomes report' }[endpoint];
+    if (!e) {
+      out.push(notRun(`API ${name}`, 'M'));
+      continue;
+    }
+    const a = loadSummary(e.api);
+    const b = loadSummary(e.bare);
+    if (endpoint !== 'report') out.push({ target: `API ${name}: p99 under 100 ms at 50 connections`, scale: 'M', figure: `p99 ${msShort(a.p99)}`, met: a.p99 < 100 });
+    const share = a.rps.median / b.rps.median;
+    out.push({ target: `API ${name}: at least 1/3 of the bare route's throughput`, scale: 'M', figure: `${pct(share)} (${num(a.rps.median, 0)} of ${num(b.rps.median, 0)} req/s)`, met: share >= 1 / 3 });
+  }
+  if (api) {
+    const overhead = auditOverhead(api.audit);
+    out.push({ target: 'Audit overhead on the list endpoint at most 20 %', scale: 'M', figure: pct(overhead), met: overhead <= 0.2 });
+  } else out.push(notRun('Audit overhead on the list endpoint at most 20 %', 'M'));
+  return out;
+}
+
+/** Extra time per request with audit on: throughput off ÷ throughput on − 1. */
+export function auditOverhead(audit: { on: LoadFigure[]; off: LoadFigure[] }): number {
+  return loadSummary(audit.off).rps.median / loadSummary(audit.on).rps.median - 1;
+}
