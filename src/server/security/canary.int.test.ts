@@ -108,9 +108,10 @@ describe('canaries never reach roles without person data', () => {
     const answers = await crawlAs(crawlers[role]!(world));
     const found = answers.flatMap((a) => canariesIn(a.text, canaries.tokens).map((c) => `${a.url} (${a.status}): ${c}`));
     expect(found).toEqual([]);
-    // Not vacuous: the crawl read real figures.
-    const ok = answers.filter((a) => a.status === 200);
-    expect(ok.length).toBeGreaterThan(20);
+    // Not vacuous: the crawl read real API answers (the web app's files are left out: they exist
+    // only once the app is built, and hold no data).
+    const ok = answers.filter((a) => a.status === 200 && a.url.startsWith('/api/v1/'));
+    expect(ok.length).toBeGreaterThan(12);
     if (role === 'association_admin') {
       const forbund = answers.find((a) => a.url === `/api/v1/reports/outcomes?association=FORBUND&${periods[0]}`)!;
       expect(forbund.status).toBe(200);
