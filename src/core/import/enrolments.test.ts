@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from './csv.js';
+import { BASE, csv, enrolments, where } from '../../test/import-rows.js';
 import {
   duplicateKeysInFile,
   ENROLMENT_COLUMNS,
@@ -8,46 +9,6 @@ import {
   type EnrolmentRow,
 } from './rows.js';
 
-type Cells = Record<string, string>;
-
-const BASE: Cells = {
-  intervention: 'AVANTI',
-  team: '',
-  participant_ref: 'P-1',
-  personnummer: '',
-  first_name: '',
-  last_name: '',
-  gender: 'woman',
-  birth_year: '1990',
-  anonymous: 'nej',
-  consent: 'ja',
-  protected_identity: 'nej',
-  start_date: '2018-03-01',
-  referrer: 'AF',
-  income_before: 'social_assistance',
-  occupation_before: 'none',
-  education: 'primary',
-  exit_date: '',
-  exit_reason: '',
-  income_after: '',
-  occupation_after: '',
-};
-
-const quote = (value: string, sep: string) =>
-  value.includes(sep) || value.includes('"') ? `"${value.replaceAll('"', '""')}"` : value;
-
-/** A CSV text with the given header order and one line per row. */
-function csv(headers: readonly string[], rows: Cells[], sep = ','): string {
-  const line = (values: string[]) => values.map((v) => quote(v, sep)).join(sep);
-  return [line([...headers]), ...rows.map((row) => line(headers.map((h) => row[h] ?? '')))].join('\n') + '\n';
-}
-
-const enrolments = (...rows: Cells[]) =>
-  validateEnrolments(parseCsv(csv(ENROLMENT_COLUMNS, rows.map((row) => ({ ...BASE, ...row })))), {
-    currentYear: 2025,
-  });
-
-const where = (errors: { row: number; column: string }[]) => errors.map((e) => [e.row, e.column]);
 
 // 19121212-1212 is Skatteverket's example personnummer (valid check digit).
 const PNR = '19121212-1212';
