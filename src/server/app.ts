@@ -35,6 +35,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
     sessionToken: string | null;
+    /** The session's CSRF token, for clients that reload (`GET /auth/me`). */
+    csrfToken: string | null;
   }
   interface FastifyContextConfig {
     /** Every route declares what it needs; 'public' is explicit. */

@@ -1,38 +1,8 @@
-import pdfmake from 'pdfmake';
 import type { Content } from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { drawable, pdfmakeWithStandardFonts } from '../pdf/pdfmake.js';
 import { labelled } from './log-review.presenter.js';
 import type { AccessRow } from './log-review.schemas.js';
-
-// pdfmake is one object for the whole process and persons/subject-access.pdf.ts configures it
-// too: the same standard PDF fonts (no font files; Windows-1252 covers å, ä, ö) and the same
-// rule for the resource policies, set only where none is (deny every URL, allow only the
-// standard font names), so whichever module renders first, both work.
-const standardFonts = { Helvetica: { normal: 'Helvetica', bold: 'Helvetica-Bold', italics: 'Helvetica-Oblique', bolditalics: 'Helvetica-BoldOblique' } };
-const standardFontNames = new Set(Object.values(standardFonts.Helvetica));
-let configured = false;
-
-function configuredPdfmake() {
-  if (!configured) {
-    const policies = pdfmake as unknown as { urlAccessPolicy?: unknown; localAccessPolicy?: unknown };
-    if (policies.urlAccessPolicy === undefined) pdfmake.setUrlAccessPolicy(() => false);
-    if (policies.localAccessPolicy === undefined) pdfmake.setLocalAccessPolicy((file) => standardFontNames.has(file));
-    pdfmake.addFonts(standardFonts);
-    configured = true;
-  }
-  return pdfmake;
-}
-
-const windows1252 = new Set(new TextDecoder('windows-1252').decode(Uint8Array.from({ length: 256 }, (_, i) => i)));
-/** What the standard fonts cannot draw loses its accent or becomes '?'; the CSV keeps it exact. */
-const drawable = (text: string) =>
-  [...text]
-    .map((ch) => {
-      if (windows1252.has(ch) || ch === '\n') return ch;
-      const base = ch.normalize('NFD').replace(/\p{M}/gu, '');
-      return [...base].every((c) => windows1252.has(c)) ? base : '?';
-    })
-    .join('');
 
 export type PdfHeading = {
   title: string;
@@ -96,5 +66,5 @@ export async function accessesToPdf(rows: AccessRow[], heading: PdfHeading, crea
           },
     ],
   };
-  return configuredPdfmake().createPdf(doc).getBuffer();
+  return pdfmakeWithStandardFonts().createPdf(doc).getBuffer();
 }

@@ -10,6 +10,7 @@ const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const authPlugin = fp(async (app: FastifyInstance) => {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionToken', null);
+  app.decorateRequest('csrfToken', null);
 
   // Before validation, so a caller without a session learns nothing about a route's schema.
   app.addHook('preValidation', async (request: FastifyRequest) => {
@@ -29,6 +30,7 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     }
     request.actor = actor;
     request.sessionToken = token!;
+    request.csrfToken = session.csrfToken;
     if (permission !== 'authenticated' && !hasPermission(actor, permission)) {
       request.log.warn({ event: 'access_denied', userId: actor.userId, permission }, 'rollen saknar behörighet'); // ASVS 16.3.2
       throw forbidden();

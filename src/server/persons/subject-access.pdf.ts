@@ -1,50 +1,10 @@
-import pdfmake from 'pdfmake';
 import type { Content, TableCell } from 'pdfmake';
+import { drawable, pdfmakeWithStandardFonts } from '../pdf/pdfmake.js';
 import type { SubjectAccess } from './subject-access.schemas.js';
 
-// The data subject access export (GDPR art. 15) as a readable PDF with Swedish headings. Uses the
-// standard PDF fonts that pdfkit ships (no font files): they cover Windows-1252, which has å, ä,
-// ö and the other Western letters; anything else is shown as its base letter or '?', and the
-// document says so (the JSON export has the exact spelling). Not PDF/UA (architecture.md).
-
-const standardFonts = { Helvetica: { normal: 'Helvetica', bold: 'Helvetica-Bold', italics: 'Helvetica-Oblique', bolditalics: 'Helvetica-BoldOblique' } };
-const standardFontNames = new Set(Object.values(standardFonts.Helvetica));
-
-let configured = false;
-/**
- * pdfmake is one object for the whole process. Standard fonts are added; a resource policy is
- * set only where none is (deny every URL, allow only the standard font names as "files"), so a
- * stricter or wider policy set elsewhere is not overridden.
- */
-function pdfmakeWithStandardFonts() {
-  if (!configured) {
-    const policies = pdfmake as unknown as { urlAccessPolicy?: unknown; localAccessPolicy?: unknown };
-    if (policies.urlAccessPolicy === undefined) pdfmake.setUrlAccessPolicy(() => false);
-    if (policies.localAccessPolicy === undefined) pdfmake.setLocalAccessPolicy((path) => standardFontNames.has(path));
-    pdfmake.addFonts(standardFonts);
-    configured = true;
-  }
-  return pdfmake;
-}
-
-// Windows-1252: printable Latin-1 plus these at 0x80–0x9F (written out: Node 20's TextDecoder
-// reads 'windows-1252' as Latin-1).
-const cp1252Extras = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
-const windows1252 = new Set([
-  ...Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)),
-  ...Array.from({ length: 0x100 - 0xa0 }, (_, i) => String.fromCharCode(0xa0 + i)),
-  ...cp1252Extras,
-]);
-/** Keeps what the standard fonts can draw; other letters lose their accent, or become '?'. */
-export function drawable(text: string): string {
-  return [...text]
-    .map((ch) => {
-      if (windows1252.has(ch) || ch === '\n') return ch;
-      const base = ch.normalize('NFD').replace(/\p{M}/gu, '');
-      return [...base].every((c) => windows1252.has(c)) ? base : '?';
-    })
-    .join('');
-}
+// The data subject access export (GDPR art. 15) as a readable PDF with Swedish headings. Letters
+// the standard fonts cannot draw are shown as their base letter or '?', and the document says so
+// (the JSON export has the exact spelling).
 
 const actions: Record<string, string> = {
   read: 'Läsning', list: 'Lista', search: 'Sökning', create: 'Registrering', update: 'Ändring', exit: 'Avslut', export: 'Utdrag', delete: 'Borttagning',

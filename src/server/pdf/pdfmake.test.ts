@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawable } from './subject-access.pdf.js';
+import { drawable } from './pdfmake.js';
 
 describe('text for the standard PDF fonts', () => {
   it('keeps Swedish and other Windows-1252 letters as they are', () => {
