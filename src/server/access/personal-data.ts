@@ -1,0 +1,106 @@
+// The personal-data registry: one declaration per table that holds data about a participant.
+// Identity removal, subject access, retention, protected identity and the canary tests are driven
+// from it, and a test reads the database catalogue and fails when a table is neither declared here
+// nor listed as holding no participant data (personal-data.int.test.ts).
+
+/** How a row reaches its person and enrolment, and which organisation controls it. */
+export type PersonalDataTable = {
+  table: string;
+  /** The column holding the person's id, or the join that leads to it. */
+  person: { column: string } | { via: { table: string; column: string; key: string } };
+  /** The column holding the enrolment's id, when the row belongs to one enrolment. */
+  enrolment: string | null;
+  /** Columns that say who the person is: cleared when identity is removed, never stored when protected. */
+  identity: readonly string[];
+  /** Free text written about the person: cleared with identity. */
+  freeText: readonly string[];
+  /** What starts the retention clock; 'audit' rows outlive the records' own retention (model 6). */
+  retention: 'last_entry' | 'audit';
+  /** The section of a subject-access answer (GDPR art. 15) the rows go into, or null when not answered there. */
+  subjectAccess: 'person' | 'enrolments' | 'consents' | 'audit' | null;
+  /** The column naming the controlling organisation, or the join that leads to it. */
+  controller: { column: string } | { via: { table: string; column: string; key: string } };
+};
+
+export const personalData = [
+  {
+    table: 'persons',
+    person: { column: 'id' },
+    enrolment: null,
+    identity: ['personnummer', 'participant_ref', 'first_name', 'last_name'],
+    freeText: [],
+    retention: 'last_entry',
+    subjectAccess: 'person',
+    controller: { column: 'controller_org_id' },
+  },
+  {
+    table: 'enrolments',
+    person: { column: 'person_id' },
+    enrolment: 'id',
+    identity: [],
+    freeText: ['notes', 'exit_detail'],
+    retention: 'last_entry',
+    subjectAccess: 'enrolments',
+    controller: { column: 'controller_org_id' },
+  },
+  {
+    table: 'consents',
+    person: { column: 'person_id' },
+    enrolment: null,
+    // The reference leads to the signed form in the organisation's own files, that is, to the name.
+    identity: ['document_ref'],
+    freeText: [],
+    retention: 'last_entry',
+    subjectAccess: 'consents',
+    controller: { column: 'controller_org_id' },
+  },
+  {
+    table: 'consent_parties',
+    person: { via: { table: 'consents', column: 'person_id', key: 'consent_id' } },
+    enrolment: null,
+    identity: [],
+    freeText: [],
+    retention: 'last_entry',
+    subjectAccess: 'consents',
+    controller: { via: { table: 'consents', column: 'controller_org_id', key: 'consent_id' } },
+  },
+  {
+    table: 'audit_events',
+    person: { column: 'person_id' },
+    enrolment: 'enrolment_id',
+    identity: [],
+    freeText: [],
+    retention: 'audit',
+    subjectAccess: 'audit',
+    controller: { column: 'controller_org_id' },
+  },
+] as const satisfies readonly PersonalDataTable[];
+
+export type PersonalDataTableName = (typeof personalData)[number]['table'];
+
+/** The names of the tables above: only repositories select from them (dependency rules). */
+export const personalDataTables: readonly PersonalDataTableName[] = personalData.map((t) => t.table);
+
+/**
+ * Tables that hold no data about a participant, each with the reason. Staff accounts are personal
+ * data too, but not the participants' data this registry governs.
+ */
+export const noParticipantData: Record<string, string> = {
+  code_list_entries: 'code lists',
+  organisations: 'the parties',
+  association_members: 'which parties a förbund has',
+  interventions: 'the interventions',
+  intervention_volume_targets: 'volume targets',
+  teams: 'teams of an intervention',
+  users: 'staff accounts',
+  assignments: 'staff rights',
+  sessions: 'staff sessions',
+  anonymous_registrations: 'head counts (year, gender, birth year) that identify no one',
+  import_batches: 'which files were imported (hash and row count)',
+  retention_rules: 'retention settings per organisation',
+  retention_runs: 'counts of what a retention run removed',
+  login_attempts: 'failed logins per account and address, for rate limits',
+  oidc_flows: 'single sign-on state between redirect and callback',
+  kysely_migration: 'applied migrations',
+  kysely_migration_lock: 'the migration lock',
+};
