@@ -12,6 +12,7 @@ import { sql } from 'kysely';
 import { loadActor } from '../src/server/access/actor.js';
 import { verifyAuditChain } from '../src/server/audit/audit-chain.service.js';
 import { exportAccesses, listAccesses, sampleAccesses } from '../src/server/audit/log-review.service.js';
+import { actorScope } from '../src/server/access/data-scope.js';
 import type { RequestContext } from '../src/server/context.js';
 import type { Db } from '../src/server/db/connection.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
@@ -98,8 +99,10 @@ async function benchKind(kind: DbKind): Promise<Timings> {
     const org = await db.selectFrom('organisations').select('id').where('code', '=', 'ORG1').executeTakeFirstOrThrow();
     const reviewer = await db.insertInto('users').values({ organisation_id: org.id, email: 'logg@org1.bench', display_name: 'Logggranskare' }).returning('id').executeTakeFirstOrThrow();
     await db.insertInto('assignments').values({ user_id: reviewer.id, role: 'log_reviewer' }).execute();
+    const actor = (await loadActor(db, reviewer.id))!;
     const ctx: RequestContext = {
-      actor: (await loadActor(db, reviewer.id))!,
+      actor,
+      scope: actorScope(actor),
       db,
       audit: { userId: reviewer.id, organisationId: org.id, role: 'log_reviewer', requestId: null, purpose: 'audit:review' },
     };

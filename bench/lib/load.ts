@@ -5,6 +5,7 @@ import {
   toCsv, type RawRecord, type ScaleOptions,
 } from '../../src/server/demo/generate.js';
 import { systemAuditActor } from '../../src/server/audit/audit.js';
+import { systemScope } from '../../src/server/access/data-scope.js';
 import type { Db } from '../../src/server/db/connection.js';
 import { importEnrolments, importInterventions, importOrganisations, type ImportResult } from '../../src/server/import/import.service.js';
 import { log } from './args.js';
@@ -17,7 +18,7 @@ export function scaleOptions(name: string, seed: number): ScaleOptions {
   return { ...scales[name as ScaleName], seed };
 }
 
-export const importOptions = { dryRun: false, audit: systemAuditActor('benchmark data') };
+export const importOptions = { dryRun: false, scope: systemScope('benchmark_data'), audit: systemAuditActor('benchmark data') };
 
 export function check(what: string, result: ImportResult): void {
   if (!result.ok) {

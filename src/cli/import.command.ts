@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { systemAuditActor } from '../server/audit/audit.js';
+import { systemScope } from '../server/access/data-scope.js';
 import { runImport, type ImportKind, type ImportSummary } from '../server/import/import.service.js';
 import { CliError } from './cli-error.js';
 import { withDatabase } from './database.js';
@@ -11,7 +12,7 @@ export const importKinds: ImportKind[] = ['organisations', 'interventions', 'enr
 export async function importCommand(kind: ImportKind, file: string, options: { dryRun?: boolean }): Promise<void> {
   const bytes = readFile(file);
   const dryRun = options.dryRun === true;
-  const result = await withDatabase((db) => runImport(db, kind, bytes, { dryRun, audit: systemAuditActor('cli') }));
+  const result = await withDatabase((db) => runImport(db, kind, bytes, { dryRun, scope: systemScope('cli_import'), audit: systemAuditActor('cli') }));
   const name = path.basename(file);
   if (!result.ok) {
     for (const error of result.errors) {

@@ -1,19 +1,21 @@
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from './access/actor.js';
 import { roleFor } from './access/actor.js';
+import { actorScope, type DataScope } from './access/data-scope.js';
 import type { Permission } from './access/roles.js';
 import type { AuditActor } from './audit/audit.js';
 import type { Db } from './db/connection.js';
 import { AppError } from './errors.js';
 
 /** What a service needs to act for a request: who, on which database, and how to audit it. */
-export type RequestContext = { actor: Actor; db: Db; audit: AuditActor };
+export type RequestContext = { actor: Actor; scope: DataScope; db: Db; audit: AuditActor };
 
 export function contextOf(request: FastifyRequest, permission: Permission): RequestContext {
   const actor = request.actor;
   if (!actor) throw new AppError('unauthenticated', 'Logga in för att fortsätta.');
   return {
     actor,
+    scope: actorScope(actor),
     db: request.server.db,
     audit: {
       userId: actor.userId,

@@ -50,3 +50,13 @@ export const rolePermissions: Record<Role, Permission[]> = {
 
 /** Roles that never receive person-level data, whatever else they are assigned. */
 export const aggregateOnlyRoles: Role[] = ['association_admin', 'report_reader'];
+
+/** Permissions that open person-level data: a role lacking one is refused, and the refusal audited. */
+export const personDataPermissions: readonly Permission[] = [
+  'enrolment:read',
+  'enrolment:write',
+  'consent:write',
+  'person:protect',
+  'person:subject_access',
+  'audit:review',
+];

@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { hasPermission, loadActor } from '../access/actor.js';
+import { auditDeniedPermission } from '../audit/denied-permission.js';
 import { AppError, forbidden } from '../errors.js';
 import { sessionCookieName, touchSession } from './sessions.js';
 
@@ -33,6 +34,7 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     request.csrfToken = session.csrfToken;
     if (permission !== 'authenticated' && !hasPermission(actor, permission)) {
       request.log.warn({ event: 'access_denied', userId: actor.userId, permission }, 'rollen saknar behörighet'); // ASVS 16.3.2
+      await auditDeniedPermission(app.db, request, actor, permission);
       throw forbidden();
     }
   });

@@ -2,7 +2,6 @@ import type { z } from 'zod';
 import type { consentInput } from '../../core/schemas/enrolment.js';
 import { writeAudit, type AuditActor } from '../audit/audit.js';
 import type { Db } from '../db/connection.js';
-import { recordConsent } from '../enrolments/enrolment.service.js';
 import { AppError, badRequest } from '../errors.js';
 import {
   exitOpenEnrolments,
@@ -18,7 +17,8 @@ import {
   deleteParty,
   findOrganisation,
   findOrganisations,
-  insertParty,
+  insertConsent,
+  insertParties,
   isParty,
   withdrawActiveConsents,
 } from './consent.repository.js';
@@ -54,7 +54,14 @@ export async function recordConsentOn(db: Db, target: EnrolmentRef, input: Conse
     throw badRequest(invalid, [{ path: 'partyIds', message: 'Samtycket nämner en okänd organisation' }]);
   }
   if (partyIds.some((id) => found.get(id) === 'association')) throw badRequest(invalid, [{ path: 'partyIds', message: associationMessage }]);
-  const consentId = await recordConsent(db, target.person_id, target.controller_org_id, { ...input, partyIds });
+  const consentId = await insertConsent(db, {
+    personId: target.person_id,
+    controllerId: target.controller_org_id,
+    givenDate: input.givenDate,
+    method: input.method,
+    documentRef: input.documentRef,
+    partyIds: [...new Set([target.controller_org_id, ...partyIds])],
+  });
   await writeAudit(db, audit, [
     { action: 'create', entity: 'consent', personId: target.person_id, enrolmentId: target.id, details: { consentId, parties: partyIds.length + 1 } },
   ]);
@@ -68,7 +75,7 @@ export async function addConsentPartyOn(db: Db, target: EnrolmentRef, organisati
   if (!organisation) throw badRequest(invalid, [{ path: 'organisationId', message: 'Okänd organisation' }]);
   if (organisation.kind === 'association') throw badRequest(invalid, [{ path: 'organisationId', message: associationMessage }]);
   if (await isParty(db, consent.id, organisationId)) throw conflict('Organisationen omfattas redan av samtycket.');
-  await insertParty(db, consent.id, organisationId);
+  await insertParties(db, consent.id, [organisationId]);
   await writeAudit(db, audit, [
     { action: 'update', entity: 'consent', personId: target.person_id, enrolmentId: target.id, details: { consentId: consent.id, change: 'add_party', organisationId } },
   ]);

@@ -52,10 +52,6 @@ export async function isParty(db: Db, consentId: string, organisationId: string)
   return !!row;
 }
 
-export async function insertParty(db: Db, consentId: string, organisationId: string): Promise<void> {
-  await db.insertInto('consent_parties').values({ consent_id: consentId, organisation_id: organisationId }).execute();
-}
-
 export async function deleteParty(db: Db, consentId: string, organisationId: string): Promise<void> {
   await db.deleteFrom('consent_parties').where('consent_id', '=', consentId).where('organisation_id', '=', organisationId).execute();
 }
@@ -70,4 +66,63 @@ export async function withdrawActiveConsents(db: Db, personId: string, date: str
     .returning('id')
     .execute();
   return rows.map((r) => r.id);
+}
+
+/**
+ * For each person: the consent in force with the parties it names, or else the last day a consent
+ * was withdrawn (a withdrawn consent neither counts as given nor opens access, OSL 12:2).
+ */
+export async function consentFacts(db: Db, personIds: readonly string[]) {
+  const active = new Map<string, { id: string; parties: Set<string> }>();
+  const withdrawnOn = new Map<string, string>();
+  if (personIds.length === 0) return { active, withdrawnOn };
+  const rows = await db
+    .selectFrom('consents as c')
+    .leftJoin('consent_parties as cp', 'cp.consent_id', 'c.id')
+    .select(['c.id', 'c.person_id', 'c.withdrawn_at', 'cp.organisation_id'])
+    .where((eb) => eb('c.person_id', '=', eb.fn.any(eb.val([...new Set(personIds)]))))
+    .execute();
+  for (const row of rows) {
+    if (row.withdrawn_at) {
+      const day = new Date(row.withdrawn_at).toISOString().slice(0, 10);
+      if ((withdrawnOn.get(row.person_id) ?? '') < day) withdrawnOn.set(row.person_id, day);
+      continue;
+    }
+    const consent = active.get(row.person_id) ?? { id: row.id, parties: new Set<string>() };
+    if (row.organisation_id) consent.parties.add(row.organisation_id);
+    active.set(row.person_id, consent);
+  }
+  for (const personId of active.keys()) withdrawnOn.delete(personId);
+  return { active, withdrawnOn };
+}
+
+export type ConsentFacts = Awaited<ReturnType<typeof consentFacts>>;
+
+/** One consent for a person newly registered; the parties include the controller. */
+export async function insertConsent(
+  db: Db,
+  consent: { personId: string; controllerId: string; givenDate: string; method: 'written' | 'oral_documented'; documentRef: string | null; partyIds: string[] },
+): Promise<string> {
+  const row = await db
+    .insertInto('consents')
+    .values({
+      person_id: consent.personId,
+      controller_org_id: consent.controllerId,
+      given_date: consent.givenDate,
+      method: consent.method,
+      document_ref: consent.documentRef,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await insertParties(db, row.id, consent.partyIds);
+  return row.id;
+}
+
+export async function insertParties(db: Db, consentId: string, organisationIds: readonly string[]): Promise<void> {
+  if (organisationIds.length === 0) return;
+  await db
+    .insertInto('consent_parties')
+    .values(organisationIds.map((organisation_id) => ({ consent_id: consentId, organisation_id })))
+    .onConflict((oc) => oc.columns(['consent_id', 'organisation_id']).doNothing())
+    .execute();
 }

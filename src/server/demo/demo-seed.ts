@@ -4,6 +4,7 @@
 import { sql } from 'kysely';
 import type { Role } from '../access/roles.js';
 import { systemAuditActor, writeAudit } from '../audit/audit.js';
+import { systemScope } from '../access/data-scope.js';
 import { hashPassword } from '../auth/password.js';
 import type { Db } from '../db/connection.js';
 import { importEnrolments, importInterventions, importOrganisations, type ImportResult } from '../import/import.service.js';
@@ -50,7 +51,7 @@ export async function loadDemo(db: Db): Promise<DemoLogin[]> {
   const data = generateDemoData();
   const hashes = await Promise.all(USERS.map((user) => hashPassword(user.password)));
   return db.transaction().execute(async (trx) => {
-    const opts = { dryRun: false, audit: systemAuditActor('demo') };
+    const opts = { dryRun: false, scope: systemScope('demo_data'), audit: systemAuditActor('demo') };
     expectImported('organisations', await importOrganisations(trx, toCsv(data.organisations, ORGANISATION_HEADERS), opts));
     expectImported('interventions', await importInterventions(trx, toCsv(data.interventions, INTERVENTION_HEADERS), opts));
     // Teams first, so every team exists even when no generated row names it.

@@ -10,6 +10,7 @@ import type { Db } from '../db/connection.js';
 import { AppError, badRequest, notFound, type FieldError } from '../errors.js';
 import { consentsOf, findVisibleEnrolment, listVisibleEnrolments, type EnrolmentFilter } from './enrolment.repository.js';
 import { presentEnrolment, presentSummary } from './enrolment.presenter.js';
+import { registerPerson } from './registration.js';
 
 type Create = z.output<typeof enrolmentCreate>;
 type Update = z.output<typeof enrolmentUpdate>;
@@ -32,11 +33,11 @@ export async function listEnrolments(ctx: RequestContext, filter: EnrolmentFilte
   return ctx.db.transaction().execute(async (trx) => {
     const { items, total } = await listVisibleEnrolments(trx, ctx.actor, filter);
     const action = filter.q ? ('search' as const) : ('list' as const);
-    await writeAudit(
-      trx,
-      ctx.audit,
-      items.map((row) => ({ action, entity: 'enrolment' as const, enrolmentId: row.id, personId: row.person_id })),
-    );
+    await writeAudit(trx, ctx.audit, [
+      // A search is recorded even when it finds no one (finding 6); never with what was searched for.
+      ...(filter.q ? [{ action, entity: 'enrolment' as const, details: { hits: total } }] : []),
+      ...items.map((row) => ({ action, entity: 'enrolment' as const, enrolmentId: row.id, personId: row.person_id })),
+    ]);
     return { items: items.map(presentSummary), total, page: filter.page, pageSize: filter.pageSize };
   });
 }
@@ -60,7 +61,7 @@ async function interventionForCaseWork(db: Db, ctx: RequestContext, intervention
 }
 
 export async function createEnrolment(ctx: RequestContext, input: Create) {
-  return ctx.db.transaction().execute(async (trx) => {
+  const result = await ctx.db.transaction().execute(async (trx) => {
     const intervention = await interventionForCaseWork(trx, ctx, input.interventionId, input.teamId);
     if (input.mode !== 'consent') {
       // No consent, or protected identity: only a head count is stored, never who it was.
@@ -89,14 +90,20 @@ export async function createEnrolment(ctx: RequestContext, input: Create) {
     await validateIntake(trx, input, input.startDate);
     const pnr = input.person.personnummer ? parsePersonnummer(input.person.personnummer) : null;
     const birthYear = pnr ? Number(pnr.birthDate.slice(0, 4)) : input.birthYear;
-    const personId = await findOrCreatePerson(trx, intervention.owner_org_id, {
+    const person = {
       personnummer: pnr?.normalized ?? null,
       participantRef: input.person.participantRef,
       firstName: input.person.firstName,
       lastName: input.person.lastName,
       gender: input.gender,
       birthYear,
-    });
+    };
+    const registered = await registerPerson(trx, ctx.scope, intervention.owner_org_id, person, input.startDate, input.consent);
+    if (!registered.ok) {
+      await writeAudit(trx, ctx.audit, registered.audit);
+      return { error: registered.error };
+    }
+    const personId = registered.personId;
     const duplicate = await trx
       .selectFrom('enrolments')
       .select('id')
@@ -125,13 +132,16 @@ export async function createEnrolment(ctx: RequestContext, input: Create) {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await recordConsent(trx, personId, intervention.owner_org_id, input.consent);
     await writeAudit(trx, ctx.audit, [
+      ...registered.audit,
       { action: 'create', entity: 'enrolment', enrolmentId: enrolment.id, personId },
-      { action: 'create', entity: 'consent', personId },
+      ...registered.consentAudit(enrolment.id),
     ]);
     return { kind: 'enrolment' as const, id: enrolment.id };
   });
+  // A refusal is audited and committed before it is answered.
+  if ('error' in result) throw result.error;
+  return result;
 }
 
 async function validateIntake(db: Db, input: Create & { mode: 'consent' }, onDate: string) {
@@ -156,71 +166,6 @@ async function validateIntake(db: Db, input: Create & { mode: 'consent' }, onDat
     errors.push({ path: 'consent.partyIds', message: 'Samtycket nämner en okänd organisation' });
   }
   if (errors.length) throw badRequest('Uppgifterna är ogiltiga. Rätta fälten och försök igen.', errors);
-}
-
-type PersonInput = {
-  personnummer: string | null;
-  participantRef: string | null;
-  firstName: string | null;
-  lastName: string | null;
-  gender: string;
-  birthYear: number | null;
-};
-
-/** A person is matched within one controller only: controllers never share person records. */
-export async function findOrCreatePerson(db: Db, controllerId: string, person: PersonInput): Promise<string> {
-  const existing = await db
-    .selectFrom('persons')
-    .select('id')
-    .where('controller_org_id', '=', controllerId)
-    .where((eb) =>
-      eb.or([
-        ...(person.personnummer ? [eb('personnummer', '=', person.personnummer)] : []),
-        ...(person.participantRef ? [eb('participant_ref', '=', person.participantRef)] : []),
-      ]),
-    )
-    .executeTakeFirst();
-  if (existing) return existing.id;
-  const created = await db
-    .insertInto('persons')
-    .values({
-      controller_org_id: controllerId,
-      personnummer: person.personnummer,
-      participant_ref: person.participantRef,
-      first_name: person.firstName,
-      last_name: person.lastName,
-      gender: person.gender,
-      birth_year: person.birthYear,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return created.id;
-}
-
-/** OSL 12:2: the consent always covers the controller, plus the parties the person named. */
-export async function recordConsent(
-  db: Db,
-  personId: string,
-  controllerId: string,
-  consent: { givenDate: string; method: 'written' | 'oral_documented'; documentRef: string | null; partyIds: string[] },
-) {
-  const row = await db
-    .insertInto('consents')
-    .values({
-      person_id: personId,
-      controller_org_id: controllerId,
-      given_date: consent.givenDate,
-      method: consent.method,
-      document_ref: consent.documentRef,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const parties = [...new Set([controllerId, ...consent.partyIds])];
-  await db
-    .insertInto('consent_parties')
-    .values(parties.map((organisation_id) => ({ consent_id: row.id, organisation_id })))
-    .execute();
-  return row.id;
 }
 
 export async function updateEnrolment(ctx: RequestContext, id: string, input: Update) {

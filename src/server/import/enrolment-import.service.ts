@@ -6,21 +6,12 @@ import type { CsvTable } from '../../core/import/csv.js';
 import { validateEnrolments } from '../../core/import/rows.js';
 import type { Db } from '../db/connection.js';
 import { column, insertRows, updateRows, type Column } from './bulk.repository.js';
+import { writeMatchedPersons } from '../persons/person-match.repository.js';
 import { FACT_COLUMNS } from './enrolment-facts.js';
 import { loadCodeValidity, loadEnrolmentLookups } from './enrolment-lookups.repository.js';
 import { planEnrolments, type EnrolmentInsert, type EnrolmentPlan } from './enrolment-plan.js';
-import type { MatchedPerson } from './person-matcher.js';
 import type { ImportOptions, StepResult } from './import.types.js';
 
-const PERSON_FIELDS: readonly Column<MatchedPerson>[] = [
-  column('participant_ref', 'text'),
-  column('personnummer', 'text'),
-  column('first_name', 'text'),
-  column('last_name', 'text'),
-  column('gender', 'text'),
-  column('birth_year', 'int'),
-];
-const PERSON_COLUMNS = [column<MatchedPerson>('id', 'uuid'), column<MatchedPerson>('controller_org_id', 'uuid'), ...PERSON_FIELDS];
 const ENROLMENT_COLUMNS: readonly Column<EnrolmentInsert>[] = [
   column('id', 'uuid'),
   column('person_id', 'uuid'),
@@ -53,18 +44,17 @@ const PARTY_COLUMNS: readonly Column<Plan['consents'][number]>[] = [
 
 export async function importEnrolmentTable(db: Db, table: CsvTable, opts: ImportOptions): Promise<StepResult> {
   const { rows, errors } = validateEnrolments(table);
-  const lookups = await loadEnrolmentLookups(db, rows);
+  const lookups = await loadEnrolmentLookups(db, rows, opts.scope);
   const plan = planEnrolments(rows, lookups, await loadCodeValidity(db), opts.scope);
   const allErrors = [...errors, ...plan.errors];
-  if (allErrors.length > 0) return { errors: allErrors, counts: plan.counts, audit: [] };
+  if (allErrors.length > 0) return { errors: allErrors, counts: plan.counts, audit: [], denied: plan.denied };
   await writePlan(db, plan);
-  return { errors: [], counts: plan.counts, audit: plan.audit };
+  return { errors: [], counts: plan.counts, audit: plan.audit, denied: plan.denied };
 }
 
 async function writePlan(db: Db, plan: Plan): Promise<void> {
   await insertRows(db, 'teams', TEAM_COLUMNS, plan.newTeams);
-  await insertRows(db, 'persons', PERSON_COLUMNS, plan.newPersons);
-  await updateRows(db, 'persons', PERSON_FIELDS, plan.changedPersons);
+  await writeMatchedPersons(db, plan.newPersons, plan.changedPersons);
   await insertRows(db, 'enrolments', ENROLMENT_COLUMNS, plan.inserts);
   await updateRows(db, 'enrolments', FACT_COLUMNS, plan.updates);
   await insertRows(db, 'anonymous_registrations', ANONYMOUS_COLUMNS, plan.anonymous);

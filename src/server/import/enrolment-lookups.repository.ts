@@ -2,28 +2,22 @@
 // set-based queries (arrays as single parameters), never a query per row.
 import type { EnrolmentRow } from '../../core/import/rows.js';
 import type { Db } from '../db/connection.js';
+import type { DataScope } from '../access/data-scope.js';
+import { consentFacts } from '../consents/consent.repository.js';
+import { findPersonCandidates, OutOfScope } from '../persons/person-match.repository.js';
 import { CodeIndex, foldName } from './code-index.js';
+
+export type { PersonRecord } from '../persons/person-match.repository.js';
 
 export type InterventionRef = { id: string; code: string; owner_org_id: string; follow_up: string };
 export type TeamRef = { id: string; name: string };
-export type PersonRecord = {
-  id: string;
-  controller_org_id: string;
-  participant_ref: string | null;
-  personnummer: string | null;
-  first_name: string | null;
-  last_name: string | null;
-  gender: string;
-  birth_year: number | null;
-  identity_removed_at: Date | null;
-};
 export type ExistingEnrolment = Awaited<ReturnType<typeof loadEnrolments>>[number];
 
 export type EnrolmentLookups = Awaited<ReturnType<typeof loadEnrolmentLookups>>;
 
 const anyOf = <T>(values: readonly T[]) => [...new Set(values)];
 
-export async function loadEnrolmentLookups(db: Db, rows: readonly EnrolmentRow[]) {
+export async function loadEnrolmentLookups(db: Db, rows: readonly EnrolmentRow[], scope: DataScope) {
   const interventions = new CodeIndex<InterventionRef>(
     await db.selectFrom('interventions').select(['id', 'code', 'owner_org_id', 'follow_up']).execute(),
   );
@@ -46,32 +40,22 @@ export async function loadEnrolmentLookups(db: Db, rows: readonly EnrolmentRow[]
     }
   }
 
-  const refs = anyOf(rows.flatMap((row) => (row.participantRef ? [row.participantRef] : [])));
-  const pnrs = anyOf(rows.flatMap((row) => (row.personnummer ? [row.personnummer] : [])));
-  const persons: PersonRecord[] =
-    controllers.length > 0 && refs.length + pnrs.length > 0
-      ? await db
-          .selectFrom('persons')
-          .select(['id', 'controller_org_id', 'participant_ref', 'personnummer', 'first_name', 'last_name', 'gender', 'birth_year', 'identity_removed_at'])
-          .where((eb) =>
-            eb.and([
-              eb('controller_org_id', '=', eb.fn.any(eb.val(controllers))),
-              eb.or([
-                eb('participant_ref', '=', eb.fn.any(eb.val(refs))),
-                eb('personnummer', '=', eb.fn.any(eb.val(pnrs))),
-              ]),
-            ]),
-          )
-          .execute()
-      : [];
+  // Only persons the caller may attach a registration to are matched (security review, finding 1).
+  const candidates = await findPersonCandidates(db, scope, {
+    controllers,
+    refs: rows.flatMap((row) => (row.participantRef ? [row.participantRef] : [])),
+    personnummer: rows.flatMap((row) => (row.personnummer ? [row.personnummer] : [])),
+  });
+  const persons = candidates.filter((c) => c.matchable);
   const personIds = persons.map((p) => p.id);
   return {
     interventions,
     organisations,
     teams,
     persons,
+    outOfScope: new OutOfScope(candidates),
     enrolments: await loadEnrolments(db, personIds),
-    ...(await loadConsents(db, personIds)),
+    consents: await consentFacts(db, personIds),
   };
 }
 
@@ -86,36 +70,6 @@ function loadEnrolments(db: Db, personIds: string[]) {
     ])
     .where((eb) => eb('person_id', '=', eb.fn.any(eb.val(personIds))))
     .execute();
-}
-
-/**
- * Active consents with their parties, and for persons without one the day their consent was last
- * withdrawn: a withdrawn consent neither counts as given nor opens access (OSL 12:2).
- */
-async function loadConsents(db: Db, personIds: string[]) {
-  const withActiveConsent = new Set<string>();
-  const consentParties = new Map<string, Set<string>>();
-  const withdrawnOn = new Map<string, string>();
-  if (personIds.length === 0) return { withActiveConsent, consentParties, withdrawnOn };
-  const rows = await db
-    .selectFrom('consents as c')
-    .leftJoin('consent_parties as cp', 'cp.consent_id', 'c.id')
-    .select(['c.person_id', 'c.withdrawn_at', 'cp.organisation_id'])
-    .where((eb) => eb('c.person_id', '=', eb.fn.any(eb.val(personIds))))
-    .execute();
-  for (const row of rows) {
-    if (row.withdrawn_at) {
-      const day = new Date(row.withdrawn_at).toISOString().slice(0, 10);
-      if ((withdrawnOn.get(row.person_id) ?? '') < day) withdrawnOn.set(row.person_id, day);
-      continue;
-    }
-    withActiveConsent.add(row.person_id);
-    const parties = consentParties.get(row.person_id) ?? new Set<string>();
-    if (row.organisation_id) parties.add(row.organisation_id);
-    consentParties.set(row.person_id, parties);
-  }
-  for (const personId of withActiveConsent) withdrawnOn.delete(personId);
-  return { withActiveConsent, consentParties, withdrawnOn };
 }
 
 /** Code-list entries with their validity (the table, not core, is the authority at run time). */

@@ -9,8 +9,13 @@ import type { AuditEntry } from '../audit/audit.js';
 import { foldName } from './code-index.js';
 import type { EnrolmentLookups, InterventionRef, TeamRef } from './enrolment-lookups.repository.js';
 import { checkLength } from './limits.js';
-import { noCounts, type ImportScope } from './import.types.js';
-import { PersonMatcher, type MatchedPerson } from './person-matcher.js';
+import { noCounts } from './import.types.js';
+import type { DataScope } from '../access/data-scope.js';
+import { actingOrganisation } from '../access/data-scope.js';
+import { enrolmentImportTargets } from '../access/import-policy.js';
+import { planConsent, startsBeforeWithdrawal } from '../consents/consent-rules.js';
+import { PersonMatcher, type MatchedPerson } from '../persons/person-matcher.js';
+import { deniedMatch } from '../persons/person-match.repository.js';
 import { enrolmentFacts, sameFacts, type EnrolmentFacts } from './enrolment-facts.js';
 
 export type EnrolmentInsert = { id: string; person_id: string; intervention_id: string; controller_org_id: string; facts: EnrolmentFacts };
@@ -21,7 +26,7 @@ export function planEnrolments(
   rows: readonly EnrolmentRow[],
   lookups: EnrolmentLookups,
   codeValid: CodeValid,
-  scope: ImportScope | undefined,
+  scope: DataScope,
 ) {
   const errors: RowError[] = [];
   const counts = noCounts();
@@ -34,8 +39,8 @@ export function planEnrolments(
   const updates: { id: string; facts: EnrolmentFacts }[] = [];
   const anonymous: { intervention_id: string; team_id: string | null; controller_org_id: string; year: number; gender: string; birth_year: number | null }[] = [];
   const consents = new Map<string, { id: string; person_id: string; controller_org_id: string; given_date: string; method: 'written'; enrolmentId: string }>();
-  const allowedInterventions = new Set(scope?.interventionIds);
-  const allowedTeams = new Set(scope?.teamIds);
+  const targets = enrolmentImportTargets(scope);
+  const deniedMatches = new Set<string>();
 
   for (const row of rows) {
     const fail = (column: string, reason: string) => errors.push({ row: row.row, column, reason });
@@ -50,7 +55,7 @@ export function planEnrolments(
       continue;
     }
     const team = row.team === null ? null : teamOf(intervention, row.team, lookups.teams, newTeams, fail);
-    if (scope && !allowedInterventions.has(intervention.id) && !(team && !team.isNew && allowedTeams.has(team.id))) {
+    if (targets !== 'all' && !targets.interventionIds.has(intervention.id) && !(team && !team.isNew && targets.teamIds.has(team.id))) {
       fail('intervention', `Du har inget uppdrag i insatsen '${intervention.code}': be en administratör om ett uppdrag som handläggare`);
     }
     const owner = intervention.owner_org_id;
@@ -75,13 +80,11 @@ export function planEnrolments(
       continue;
     }
     const person = match.person;
-    if (scope && !person.isNew && !mayTouch(person, scope.organisationId, lookups.consentParties)) {
-      fail('participant_ref', 'Deltagaren finns redan hos den personuppgiftsansvariga organisationen och du har inte behörighet till uppgifterna');
-      continue;
-    }
-    // A stale file must not undo a withdrawal: only a later start can come with a new consent.
-    const withdrawn = lookups.withdrawnOn.get(person.id);
-    if (withdrawn !== undefined && row.startDate <= withdrawn) {
+    // A person the caller may not attach to is not there: the row registers a new person, and
+    // the near-miss is audited as denied (security review, findings 1 and 4).
+    if (person.isNew) for (const id of lookups.outOfScope.hits(owner, row.participantRef, row.personnummer)) deniedMatches.add(id);
+    const withdrawn = lookups.consents.withdrawnOn.get(person.id);
+    if (startsBeforeWithdrawal(withdrawn, row.startDate)) {
       fail('consent', `Deltagaren har återkallat sitt samtycke (${withdrawn}) och raden börjar före det: ta bort raden eller registrera den anonymt`);
       continue;
     }
@@ -107,7 +110,8 @@ export function planEnrolments(
     } else counts.unchanged++;
     // consent = ja covers the controller (OSL 12:2) unless an active consent exists; given on
     // the person's earliest start in the file.
-    if (!lookups.withActiveConsent.has(person.id)) {
+    const consentPlan = planConsent(lookups.consents.active.get(person.id) ?? null, owner, actingOrganisation(scope), []);
+    if (consentPlan.kind === 'create') {
       const planned = consents.get(person.id);
       if (!planned) {
         consents.set(person.id, { id: orderedId(), person_id: person.id, controller_org_id: owner, given_date: row.startDate, method: 'written', enrolmentId });
@@ -119,7 +123,7 @@ export function planEnrolments(
   recordConsentsInAudit(audit, consents.values());
   if (anonymous.length > 0) audit.push({ action: 'create', entity: 'anonymous_registration', details: { count: anonymous.length } });
   return {
-    errors, counts, audit, newTeams: [...newTeams.values()], inserts, updates, anonymous,
+    errors, counts, audit, denied: [...deniedMatches].map(deniedMatch), newTeams: [...newTeams.values()], inserts, updates, anonymous,
     newPersons: matcher.created, changedPersons: matcher.changed, consents: [...consents.values()],
   };
 }
@@ -164,11 +168,6 @@ function teamOf(
   byName.set(foldName(name), team);
   newTeams.set(team.id, { id: team.id, intervention_id: intervention.id, name });
   return { id: team.id, isNew: true };
-}
-
-/** Data-protection model 2: the controller's own staff, or a party the person's consent names. */
-function mayTouch(person: MatchedPerson, organisationId: string, parties: Map<string, Set<string>>): boolean {
-  return person.controller_org_id === organisationId || !!parties.get(person.id)?.has(organisationId);
 }
 
 function ageOf(row: EnrolmentRow, person: MatchedPerson): number | null {

@@ -1,13 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../test/test-database.js';
 import { systemAuditActor } from '../audit/audit.js';
+import { actorScope, systemScope } from '../access/data-scope.js';
 import type { Db } from '../db/connection.js';
 import { importEnrolments, importInterventions, importOrganisations, type ImportResult } from './import.service.js';
 
 const avanti = (name: string) => fs.readFileSync(new URL(`../../../../shared/data/avanti-2018/${name}`, import.meta.url));
 const files = { organisations: avanti('organisations.csv'), interventions: avanti('interventions.csv'), enrolments: avanti('enrolments.csv') };
-const opts = { dryRun: false, audit: systemAuditActor('test') };
+const opts = { dryRun: false, scope: systemScope('cli_import'), audit: systemAuditActor('test') };
 
 let tdb: TestDatabase;
 let db: Db;
@@ -144,7 +146,7 @@ describe('importing the Avanti 2018 files', () => {
     expect(result.errors[0].reason).toContain("Okänd insats 'OKAND'");
     expect(result.errors.at(-1)!.reason).toContain('annan deltagare');
     expect(result.errors.every((e) => !e.reason.includes('19900101'))).toBe(true);
-    expect(await rowCounts()).toEqual(before);
+    expect(await rowCounts()).toEqual(withImportAudited(before));
   });
 
   it('a dry run validates against the database and writes nothing', async () => {
@@ -152,7 +154,7 @@ describe('importing the Avanti 2018 files', () => {
     const before = await rowCounts();
     const dry = expectOk(await importEnrolments(db, text, { ...opts, dryRun: true }));
     expect(dry).toMatchObject({ dryRun: true, created: 1, rows: 1 });
-    expect(await rowCounts()).toEqual(before);
+    expect(await rowCounts()).toEqual(withImportAudited(before));
     const bad = await importEnrolments(db, text.replace('AVANTI,', 'OKAND,'), { ...opts, dryRun: true });
     expect(bad).toEqual({ ok: false, errors: [expect.objectContaining({ row: 2, column: 'intervention' })] });
     // The dry run left no trace of the file: the real import still runs.
@@ -174,7 +176,7 @@ describe('importing the Avanti 2018 files', () => {
   it('refuses rows in interventions where the caller has no assignment', async () => {
     const text = editEnrolments(() => ['AVANTI,,NY-0200,,,,woman,1990,nej,ja,nej,2018-05-02,AF,,,,,,,']);
     const malmo = (await db.selectFrom('organisations').select('id').where('code', '=', 'MALMO').executeTakeFirstOrThrow()).id;
-    const result = await importEnrolments(db, text, { ...opts, scope: { organisationId: malmo, interventionIds: [], teamIds: [] } });
+    const result = await importEnrolments(db, text, { ...opts, scope: actorScope({ userId: randomUUID(), organisationId: malmo, email: 'x@malmo.test', displayName: 'X', assignments: [] }) });
     expect(result).toEqual({ ok: false, errors: [expect.objectContaining({ row: 2, column: 'intervention', reason: expect.stringContaining('Du har inget uppdrag i insatsen') })] });
   });
 });
@@ -196,3 +198,6 @@ describe('organisations and interventions against the database', () => {
     expect(row).toEqual({ places: 170, volume_target: 160 });
   });
 });
+
+/** Nothing is stored, but the import itself is audited (security review, finding 4). */
+const withImportAudited = (before: Record<string, number>) => ({ ...before, audit_events: before.audit_events + 1 });

@@ -77,7 +77,7 @@ describe('POST /api/v1/imports/…', () => {
     const real = await post(worker, '/api/v1/imports/enrolments', file, 'text/plain; charset=utf-8');
     expect(real.body).toMatchObject({ created: 2, dryRun: false });
     expect(await enrolmentCount()).toBe(2);
-    const audit = await tdb.db.selectFrom('audit_events').select(['actor_user_id', 'actor_role']).where('entity', '=', 'enrolment').execute();
+    const audit = await tdb.db.selectFrom('audit_events').select(['actor_user_id', 'actor_role']).where('entity', '=', 'enrolment').where('outcome', '=', 'allowed').execute();
     expect(audit).toEqual([
       { actor_user_id: world.users.kommunWorker.id, actor_role: 'case_worker' },
       { actor_user_id: world.users.kommunWorker.id, actor_role: 'case_worker' },
@@ -87,9 +87,15 @@ describe('POST /api/v1/imports/…', () => {
   it('does not let another party overwrite participants it may not see', async () => {
     // The FK worker is case worker in KOMMUNINSATS, but no consent names FK.
     const fk = await login(world.users.fkWorker.email);
+    // R-1 is out of FK's sight, so the row registers a new person and the original stays as it was
+    // (security review, finding 4: refusing the row would tell FK that R-1 exists).
+    const original = await tdb.db.selectFrom('enrolments as e').innerJoin('persons as p', 'p.id', 'e.person_id').select(['e.id', 'e.person_id', 'e.occupation_before']).where('p.participant_ref', '=', 'R-1').executeTakeFirstOrThrow();
     const response = await post(fk, '/api/v1/imports/enrolments', enrolments(row('KOMMUNINSATS', 'R-1').replace('salary', 'unknown')));
-    expect(response.status).toBe(400);
-    expect(response.body.errors).toEqual([expect.objectContaining({ row: 2, column: 'participant_ref' })]);
+    expect(response.body).toMatchObject({ ok: true, created: 1, updated: 0 });
+    const after = await tdb.db.selectFrom('enrolments').select(['person_id', 'occupation_before']).where('id', '=', original.id).executeTakeFirstOrThrow();
+    expect(after).toEqual({ person_id: original.person_id, occupation_before: original.occupation_before });
+    const denied = await tdb.db.selectFrom('audit_events').select(['entity', 'actor_user_id']).where('person_id', '=', original.person_id).where('outcome', '=', 'denied').execute();
+    expect(denied).toEqual([{ entity: 'person', actor_user_id: world.users.fkWorker.id }]);
   });
 
   it('lets an organisation administrator import only interventions of the own organisation', async () => {

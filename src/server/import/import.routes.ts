@@ -3,13 +3,11 @@
 import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
 import { errorBody, fieldError } from '../../core/schemas/common.js';
-import { hasRole, type Actor } from '../access/actor.js';
 import type { Permission } from '../access/roles.js';
-import { caseWorkInterventionIds } from '../access/scope.js';
 import type { App } from '../app.js';
 import { contextOf } from '../context.js';
 import { badRequest } from '../errors.js';
-import { runImport, type ImportKind, type ImportScope } from './import.service.js';
+import { runImport, type ImportKind } from './import.service.js';
 
 /** A förbund's enrolments for ten years fit well within this. */
 export const maxImportBytes = 20 * 1024 * 1024;
@@ -67,7 +65,7 @@ export async function importRoutes(app: App) {
           dryRun: request.query.dryRun === 'true',
           audit: ctx.audit,
           userId: ctx.actor.userId,
-          scope: scopeFor(kind, ctx.actor),
+          scope: ctx.scope,
         });
         if (result.ok) return result;
         logRejected(request, kind, result.errors.length);
@@ -79,20 +77,6 @@ export async function importRoutes(app: App) {
       },
     });
   }
-}
-
-/**
- * Enrolments: only interventions (or teams) the caller is case_worker in, and only participants
- * the caller's organisation may see. Interventions: a system administrator may import any;
- * others only those their own organisation owns. Organisations: system administrators only.
- */
-function scopeFor(kind: ImportKind, actor: Actor): ImportScope | undefined {
-  if (kind === 'organisations') return undefined;
-  if (kind === 'interventions' && hasRole(actor, 'system_admin')) return undefined;
-  const { interventionIds, teamIds } = caseWorkInterventionIds(actor);
-  return kind === 'enrolments'
-    ? { organisationId: actor.organisationId, interventionIds, teamIds }
-    : { organisationId: actor.organisationId, interventionIds: [], teamIds: [] };
 }
 
 // Counts only: error reasons can quote values of the file.

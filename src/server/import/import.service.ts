@@ -13,7 +13,7 @@ import { importInterventionTable } from './intervention-import.service.js';
 import { importOrganisationTable } from './organisation-import.service.js';
 
 export type { ImportKind } from './import-batch.repository.js';
-export type { ImportCounts, ImportOptions, ImportResult, ImportScope, ImportSummary } from './import.types.js';
+export type { ImportCounts, ImportOptions, ImportResult, ImportSummary } from './import.types.js';
 
 /** The file as bytes (hashed as given) or as text (hashed as UTF-8). */
 export type ImportInput = string | Uint8Array;
@@ -52,14 +52,20 @@ export async function runImport(db: Db, kind: ImportKind, input: ImportInput, op
       const result = { ok: true as const, dryRun: opts.dryRun, alreadyImported: true, created: 0, updated: 0, anonymous: 0 };
       return { rollback: true, result: { ...result, unchanged: previous.row_count, rows: previous.row_count } };
     }
+    // The rows are written in a savepoint and undone on errors or a dry run, but the import
+    // itself, and every attempt on a person out of scope, is audited either way (finding 4).
+    await sql`savepoint stegvis_import_rows`.execute(trx);
     const step = await steps[kind](trx, table, opts);
-    if (step.errors.length > 0) return { rollback: true, result: { ok: false, errors: uniqueErrors(step.errors) } };
-    await recordBatch(trx, { kind, fileSha256, rowCount: rows, userId: opts.userId ?? null });
+    const ok = step.errors.length === 0;
+    await sql.raw(ok && !opts.dryRun ? 'release savepoint stegvis_import_rows' : 'rollback to savepoint stegvis_import_rows').execute(trx);
+    if (ok && !opts.dryRun) await recordBatch(trx, { kind, fileSha256, rowCount: rows, userId: opts.userId ?? null });
     await writeImportAudit(trx, opts.audit, [
-      ...step.audit,
-      { action: 'create', entity: 'import', details: { kind, rows, ...step.counts } },
+      ...(ok && !opts.dryRun ? step.audit : []),
+      ...step.denied,
+      { action: 'create', entity: 'import', details: { kind, rows, dryRun: opts.dryRun, ...(ok ? step.counts : { errors: step.errors.length }) } },
     ]);
-    return { rollback: opts.dryRun, result: { ok: true, dryRun: opts.dryRun, alreadyImported: false, ...step.counts, rows } };
+    if (!ok) return { rollback: false, result: { ok: false, errors: uniqueErrors(step.errors) } };
+    return { rollback: false, result: { ok: true, dryRun: opts.dryRun, alreadyImported: false, ...step.counts, rows } };
   });
 }
 

@@ -1,19 +1,8 @@
 import type { RowError } from '../../core/import/errors.js';
+import type { DataScope } from '../access/data-scope.js';
 import type { AuditActor, AuditEntry } from '../audit/audit.js';
 
 export type { RowError };
-
-/**
- * Limits an import to what an API caller may touch. The CLI and the demo pass none and act as
- * the system. Enrolments: rows only in interventions (or teams) where the caller is case_worker,
- * and existing participants only when the caller's organisation controls them or is named in
- * their active consent. Interventions: only those the caller's organisation owns.
- */
-export type ImportScope = {
-  organisationId: string;
-  interventionIds: readonly string[];
-  teamIds: readonly string[];
-};
 
 export type ImportOptions = {
   /** Validate everything against the database, write, and roll back. */
@@ -21,7 +10,8 @@ export type ImportOptions = {
   audit: AuditActor;
   /** Recorded on import_batches. */
   userId?: string | null;
-  scope?: ImportScope;
+  /** Whose rights the import writes with: the caller's, or the system's with a stated reason (access/import-policy.ts). */
+  scope: DataScope;
 };
 
 export type ImportCounts = {
@@ -44,6 +34,13 @@ export type ImportSummary = ImportCounts & {
 export type ImportResult = ImportSummary | { ok: false; errors: RowError[] };
 
 /** What one kind's step reports: errors (then nothing was written) or counts and audit entries. */
-export type StepResult = { errors: RowError[]; counts: ImportCounts; audit: AuditEntry[] };
+export type StepResult = {
+  errors: RowError[];
+  counts: ImportCounts;
+  /** Written only when the rows are. */
+  audit: AuditEntry[];
+  /** Attempts on persons out of the caller's scope: written whatever the outcome. */
+  denied: AuditEntry[];
+};
 
 export const noCounts = (): ImportCounts => ({ created: 0, updated: 0, unchanged: 0, anonymous: 0 });

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import type { CsvTable } from '../../core/import/csv.js';
 import { validateInterventions } from '../../core/import/rows.js';
+import { interventionImportOwner } from '../access/import-policy.js';
 import type { Db } from '../db/connection.js';
 import type { InterventionsTable } from '../db/types.js';
 import { column, insertChunks, updateRows, type Column } from './bulk.repository.js';
@@ -43,6 +44,7 @@ export async function importInterventionTable(db: Db, table: CsvTable, opts: Imp
   const inserts: Intervention[] = [];
   const updates: Intervention[] = [];
   const counts = noCounts();
+  const allowedOwner = interventionImportOwner(opts.scope);
 
   for (const row of rows) {
     const fail = (column: string, reason: string) => errors.push({ row: lines.get(row.code) ?? 0, column, reason });
@@ -57,7 +59,7 @@ export async function importInterventionTable(db: Db, table: CsvTable, opts: Imp
       fail('association', `'${association.code}' är inte ett samordningsförbund: ange koden för ett förbund (kind association)`);
     }
     const current = existing.get(row.code);
-    if (opts.scope && [owner?.id, current?.owner_org_id].some((id) => id && id !== opts.scope!.organisationId)) {
+    if (allowedOwner !== 'any' && [owner?.id, current?.owner_org_id].some((id) => id && id !== allowedOwner)) {
       fail('owner', 'Du kan bara importera insatser som din egen organisation äger');
     }
     if (current && owner && current.owner_org_id !== owner.id && withRecords.has(current.id)) {
@@ -85,11 +87,11 @@ export async function importInterventionTable(db: Db, table: CsvTable, opts: Imp
       counts.updated++;
     } else counts.unchanged++;
   }
-  if (errors.length > 0) return { errors, counts, audit: [] };
+  if (errors.length > 0) return { errors, counts, audit: [], denied: [] };
 
   await insertChunks(db, 'interventions', inserts);
   await updateRows(db, 'interventions', COLUMNS, updates);
-  return { errors: [], counts, audit: [] };
+  return { errors: [], counts, audit: [], denied: [] };
 }
 
 async function interventionsWithRecords(db: Db, ids: string[]): Promise<Set<string>> {

@@ -71,10 +71,10 @@ export async function importOrganisationTable(db: Db, table: CsvTable, _opts: Im
     } else if (joins) counts.updated++;
     else counts.unchanged++;
   }
-  if (errors.length > 0) return { errors, counts, audit: [] };
+  if (errors.length > 0) return { errors, counts, audit: [], denied: [] };
 
   await insertChunks(db, 'organisations', inserts);
   await updateRows(db, 'organisations', [column<Org>('name', 'text'), column<Org>('org_number', 'text')], updates);
   await insertChunks(db, 'association_members', newMembers);
-  return { errors: [], counts, audit: [] };
+  return { errors: [], counts, audit: [], denied: [] };
 }

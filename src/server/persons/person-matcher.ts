@@ -1,9 +1,13 @@
-// Matches named rows to persons within one controller (persons of different controllers are never
-// matched, data-protection model 1): by participant_ref and by personnummer, against the database
-// and the rows before it in the same file. Reasons never quote a personnummer or a name.
-import { orderedId } from './ordered-id.js';
+// Matches registrations to persons within one controller (persons of different controllers are
+// never matched, data-protection model 1): by participant_ref and by personnummer, against the
+// persons the caller may attach to (access/person-policy.ts) and the rows before it in the same
+// file. Used by the CSV import and the API alike. Reasons never quote a personnummer or a name.
+import { orderedId } from '../import/ordered-id.js';
 import type { EnrolmentRow } from '../../core/import/rows.js';
-import type { PersonRecord } from './enrolment-lookups.repository.js';
+
+/** What a registration says about the person. */
+export type PersonFields = Pick<EnrolmentRow, 'participantRef' | 'personnummer' | 'firstName' | 'lastName' | 'gender' | 'birthYear'>;
+import type { PersonRecord } from './person-match.repository.js';
 
 export type MatchedPerson = PersonRecord & { isNew: boolean; changed: boolean };
 export type PersonMatch = { person: MatchedPerson } | { column: string; reason: string };
@@ -28,7 +32,7 @@ export class PersonMatcher {
     return [...this.updated];
   }
 
-  match(controllerId: string, row: EnrolmentRow): PersonMatch {
+  match(controllerId: string, row: PersonFields): PersonMatch {
     const ref = row.participantRef;
     const pnr = row.personnummer;
     const byRef = ref ? this.byRef.get(controllerId)?.get(ref) : undefined;
@@ -55,7 +59,7 @@ export class PersonMatcher {
     return { person };
   }
 
-  private create(controllerId: string, row: EnrolmentRow): MatchedPerson {
+  private create(controllerId: string, row: PersonFields): MatchedPerson {
     const person: MatchedPerson = {
       id: orderedId(),
       controller_org_id: controllerId,
@@ -76,7 +80,7 @@ export class PersonMatcher {
 
   // A later row fills what is missing and corrects the rest; an empty name never erases one,
   // since the same person may stand in files that carry names and files that do not.
-  private update(person: MatchedPerson, row: EnrolmentRow): void {
+  private update(person: MatchedPerson, row: PersonFields): void {
     const next = {
       participant_ref: person.participant_ref ?? row.participantRef,
       personnummer: person.personnummer ?? row.personnummer,
@@ -102,5 +106,7 @@ export class PersonMatcher {
 function indexIn(index: Map<string, Map<string, MatchedPerson>>, controllerId: string, value: string, person: MatchedPerson) {
   let byValue = index.get(controllerId);
   if (!byValue) index.set(controllerId, (byValue = new Map()));
-  byValue.set(value, person);
+  // Two records of one controller may share a number (one registered by a party that could not
+  // see the other): the first registered is the one matched.
+  if (!byValue.has(value)) byValue.set(value, person);
 }

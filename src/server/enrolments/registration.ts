@@ -1,0 +1,85 @@
+// Who a registration is about: the person matched among those the caller may attach to, or a new
+// one, and what it does to the person's consent. The API registers one person this way; the CSV
+// import plans many with the same PersonMatcher, person policy and consent rules
+// (import/enrolment-plan.ts), so the rules exist once.
+import type { z } from 'zod';
+import type { consentInput } from '../../core/schemas/enrolment.js';
+import { actingOrganisation, type DataScope } from '../access/data-scope.js';
+import type { AuditEntry } from '../audit/audit.js';
+import { planConsent, startsBeforeWithdrawal } from '../consents/consent-rules.js';
+import { consentFacts, insertConsent, insertParties } from '../consents/consent.repository.js';
+import type { Db } from '../db/connection.js';
+import { AppError, badRequest } from '../errors.js';
+import { deniedMatch, findPersonCandidates, OutOfScope, writeMatchedPersons } from '../persons/person-match.repository.js';
+import { PersonMatcher, type PersonFields } from '../persons/person-matcher.js';
+
+type ConsentInput = z.output<typeof consentInput>;
+
+const fieldPath: Record<string, string> = {
+  personnummer: 'person.personnummer',
+  participant_ref: 'person.participantRef',
+  first_name: 'person.firstName',
+  last_name: 'person.lastName',
+};
+
+export type Registration =
+  | { ok: true; personId: string; audit: AuditEntry[]; consentAudit: (enrolmentId: string) => AuditEntry[] }
+  | { ok: false; error: AppError; audit: AuditEntry[] };
+
+/**
+ * Matches or creates the person and applies the consent. A failure the caller may learn of is
+ * returned with its audit entries (so they are committed before the answer), never thrown.
+ */
+export async function registerPerson(
+  db: Db,
+  scope: DataScope,
+  controllerId: string,
+  fields: PersonFields,
+  startDate: string,
+  consent: ConsentInput,
+): Promise<Registration> {
+  const candidates = await findPersonCandidates(db, scope, {
+    controllers: [controllerId],
+    refs: fields.participantRef ? [fields.participantRef] : [],
+    personnummer: fields.personnummer ? [fields.personnummer] : [],
+  });
+  const matcher = new PersonMatcher(candidates.filter((c) => c.matchable));
+  const match = matcher.match(controllerId, fields);
+  if (!('person' in match)) {
+    throw badRequest('Uppgifterna är ogiltiga. Rätta fälten och försök igen.', [{ path: fieldPath[match.column] ?? 'person', message: match.reason }]);
+  }
+  const person = match.person;
+  // Out of scope is not there: a new person is registered and the near-miss audited (finding 1).
+  const denied = person.isNew ? new OutOfScope(candidates).hits(controllerId, fields.participantRef, fields.personnummer).map(deniedMatch) : [];
+  const facts = await consentFacts(db, person.isNew ? [] : [person.id]);
+  if (startsBeforeWithdrawal(facts.withdrawnOn.get(person.id), startDate)) {
+    throw new AppError('conflict', 'Personen har återkallat sitt samtycke efter detta startdatum. Ange ett senare startdatum eller registrera anonymt.');
+  }
+  const plan = planConsent(facts.active.get(person.id) ?? null, controllerId, actingOrganisation(scope), consent.partyIds);
+  if (plan.kind === 'refused') {
+    return {
+      ok: false,
+      error: new AppError('forbidden', plan.message),
+      audit: [...denied, { action: 'update', entity: 'consent', personId: person.id, outcome: 'denied', details: { change: 'add_party' } }],
+    };
+  }
+  await writeMatchedPersons(db, matcher.created, matcher.changed);
+  let consentId: string;
+  if (plan.kind === 'create') {
+    consentId = await insertConsent(db, { personId: person.id, controllerId, ...consent, partyIds: plan.partyIds });
+  } else {
+    consentId = plan.consentId;
+    if (plan.kind === 'add_parties') await insertParties(db, plan.consentId, plan.partyIds);
+  }
+  const audit: AuditEntry[] = [
+    ...denied,
+    ...(matcher.changed.length > 0 ? [{ action: 'update' as const, entity: 'person' as const, personId: person.id }] : []),
+  ];
+  const consentAudit = (enrolmentId: string): AuditEntry[] =>
+    plan.kind === 'create'
+      ? [{ action: 'create', entity: 'consent', personId: person.id, details: { consentId, parties: plan.partyIds.length, enrolmentId } }]
+      : plan.kind === 'add_parties'
+        ? [{ action: 'update', entity: 'consent', personId: person.id, details: { consentId, change: 'add_party', organisationIds: plan.partyIds, enrolmentId } }]
+        : [];
+  return { ok: true, personId: person.id, audit, consentAudit };
+}
