@@ -17,7 +17,7 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `stegvis-e2e-${mode}-`));
 const config = {
   ...configFromEnv({ ...process.env, STEGVIS_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', DATABASE_URL: '' }),
   // The journeys log in many times from one address; the limit itself is tested on the server.
-  loginLimit: { windowSeconds: 60, perAccount: 1000, perAddress: 1000 },
+  loginLimit: { windowSeconds: 60, perAccount: 1000, perAddress: 1000, accountCeiling: 10000 },
 };
 const handle = await openDatabase(config);
 await migrateToLatest(handle.db);

@@ -15,8 +15,12 @@ export type Config = {
   auditDisabledForBenchmark?: boolean;
   /** Reverse proxies (addresses or CIDR) whose X-Forwarded-For is believed; none by default. */
   trustedProxies: string[];
-  /** Failed password logins allowed per account and per address within the window (ASVS 6.3.1). */
-  loginLimit: { windowSeconds: number; perAccount: number; perAddress: number };
+  /**
+   * Failed password logins allowed within the window (ASVS 6.3.1): per account from one address,
+   * per address over all accounts, and per account from all addresses — beyond that ceiling only
+   * addresses without failures in the window get a password check (auth/login-attempts.ts).
+   */
+  loginLimit: { windowSeconds: number; perAccount: number; perAddress: number; accountCeiling: number };
   /** Single sign-on with OpenID Connect next to password login; null when not configured. */
   oidc: OidcConfig | null;
 };
@@ -55,6 +59,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       windowSeconds: positiveInt(env.STEGVIS_LOGIN_WINDOW_SECONDS, 60),
       perAccount: positiveInt(env.STEGVIS_LOGIN_MAX_FAILURES_ACCOUNT, 10),
       perAddress: positiveInt(env.STEGVIS_LOGIN_MAX_FAILURES_ADDRESS, 10),
+      accountCeiling: positiveInt(env.STEGVIS_LOGIN_ACCOUNT_CEILING, 100),
     },
     oidc: oidcFromEnv(env),
   };
