@@ -7,7 +7,8 @@ import { systemAuditActor } from '../server/audit/audit.js';
 import { addConsentPartyOn, withdrawConsentOn } from '../server/consents/consent.operations.js';
 import { findOrganisation } from '../server/consents/consent.repository.js';
 import type { Db } from '../server/db/connection.js';
-import { findEnrolmentRefBypassingScope } from '../server/persons/identity.repository.js';
+import { systemScope } from '../server/access/data-scope.js';
+import { findVisibleEnrolmentRef } from '../server/persons/identity.repository.js';
 import { CliError } from './cli-error.js';
 import { withDatabase } from './database.js';
 import type { CommandDeps } from './retention.command.js';
@@ -20,7 +21,7 @@ function enrolmentId(value: string): string {
 }
 
 async function target(db: Db, enrolment: string) {
-  const found = await findEnrolmentRefBypassingScope(db, enrolment);
+  const found = await findVisibleEnrolmentRef(db, systemScope('cli_consent'), enrolment);
   if (!found) throw new CliError('Inskrivningen finns inte. Kontrollera id:t.');
   return found;
 }

@@ -14,8 +14,10 @@ export type PersonalDataTable = {
   identity: readonly string[];
   /** Free text written about the person: cleared with identity. */
   freeText: readonly string[];
-  /** What starts the retention clock; 'audit' rows outlive the records' own retention (model 6). */
+  /** 'last_entry': removed with identity once the person's last entry is old enough (model 8); 'audit' rows outlive the records' own retention (model 6). */
   retention: 'last_entry' | 'audit';
+  /** The dates that count as an entry about the person, for the retention clock. */
+  retentionClock: readonly { column: string; type: 'date' | 'timestamptz' }[];
   /** The section of a subject-access answer (GDPR art. 15) the rows go into, or null when not answered there. */
   subjectAccess: 'person' | 'enrolments' | 'consents' | 'audit' | null;
   /** The column naming the controlling organisation, or the join that leads to it. */
@@ -30,6 +32,8 @@ export const personalData = [
     identity: ['personnummer', 'participant_ref', 'first_name', 'last_name'],
     freeText: [],
     retention: 'last_entry',
+    // A person's own changes count only when no enrolment says more (retention.repository.ts).
+    retentionClock: [],
     subjectAccess: 'person',
     controller: { column: 'controller_org_id' },
   },
@@ -40,6 +44,11 @@ export const personalData = [
     identity: [],
     freeText: ['notes', 'exit_detail'],
     retention: 'last_entry',
+    retentionClock: [
+      { column: 'start_date', type: 'date' },
+      { column: 'exit_date', type: 'date' },
+      { column: 'updated_at', type: 'timestamptz' },
+    ],
     subjectAccess: 'enrolments',
     controller: { column: 'controller_org_id' },
   },
@@ -51,6 +60,7 @@ export const personalData = [
     identity: ['document_ref'],
     freeText: [],
     retention: 'last_entry',
+    retentionClock: [],
     subjectAccess: 'consents',
     controller: { column: 'controller_org_id' },
   },
@@ -61,6 +71,7 @@ export const personalData = [
     identity: [],
     freeText: [],
     retention: 'last_entry',
+    retentionClock: [],
     subjectAccess: 'consents',
     controller: { via: { table: 'consents', column: 'controller_org_id', key: 'consent_id' } },
   },
@@ -71,6 +82,7 @@ export const personalData = [
     identity: [],
     freeText: [],
     retention: 'audit',
+    retentionClock: [],
     subjectAccess: 'audit',
     controller: { column: 'controller_org_id' },
   },

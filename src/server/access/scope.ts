@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { aggregateOnlyRoles } from './roles.js';
 import { hasRole, type Actor } from './actor.js';
+import type { DataScope } from './data-scope.js';
 
 /**
  * The access rule for person-level data (domain.md, data-protection model 2): the actor has a
@@ -10,7 +11,11 @@ import { hasRole, type Actor } from './actor.js';
  * A person with protected identity is visible to no one at person level (data-protection model
  * 5): their enrolments remain only as anonymous facts behind the figures.
  */
-export function enrolmentVisibleTo(actor: Actor, alias = 'e'): RawBuilder<boolean> {
+export function enrolmentVisibleTo(scope: DataScope, alias = 'e'): RawBuilder<boolean> {
+  // The system's scope (an operator on the server) sees every record; it still hides no one less
+  // than the database does for protected identity, which has no identity left to see.
+  if (scope.kind === 'system') return sql<boolean>`true`;
+  const { actor } = scope;
   if (aggregateOnlyRoles.some((role) => hasRole(actor, role))) return sql<boolean>`false`;
   const caseWork = actor.assignments.filter((a) => a.role === 'case_worker');
   const interventionIds = caseWork.flatMap((a) => (a.interventionId ? [a.interventionId] : []));

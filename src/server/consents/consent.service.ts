@@ -22,7 +22,7 @@ const notController = () =>
  */
 async function asController<T>(ctx: RequestContext, enrolmentId: string, action: AuditAction, work: (trx: Db, target: EnrolmentRef) => Promise<T>): Promise<T> {
   const result = await ctx.db.transaction().execute(async (trx): Promise<{ value: T } | { error: AppError }> => {
-    const target = await findVisibleEnrolmentRef(trx, ctx.actor, enrolmentId);
+    const target = await findVisibleEnrolmentRef(trx, ctx.scope, enrolmentId);
     if (!target) {
       await writeAudit(trx, ctx.audit, [{ action, entity: 'consent', enrolmentId, outcome: 'denied' }]);
       return { error: notFound() };

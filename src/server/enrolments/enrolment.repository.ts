@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
-import type { Actor } from '../access/actor.js';
+import type { DataScope } from '../access/data-scope.js';
 import { enrolmentVisibleTo } from '../access/scope.js';
 import type { Db } from '../db/connection.js';
 
 /** The columns an enrolment view is built from; always read through the scope filter below. */
-function selectEnrolments(db: Db, actor: Actor) {
+function selectEnrolments(db: Db, scope: DataScope) {
   return db
     .selectFrom('enrolments as e')
     .innerJoin('persons as p', 'p.id', 'e.person_id')
@@ -12,7 +12,7 @@ function selectEnrolments(db: Db, actor: Actor) {
     .innerJoin('organisations as c', 'c.id', 'e.controller_org_id')
     .leftJoin('teams as t', 't.id', 'e.team_id')
     .leftJoin('organisations as r', 'r.id', 'e.referrer_org_id')
-    .where(enrolmentVisibleTo(actor, 'e'))
+    .where(enrolmentVisibleTo(scope, 'e'))
     .select([
       'e.id',
       'e.person_id',
@@ -54,8 +54,8 @@ function selectEnrolments(db: Db, actor: Actor) {
 
 export type EnrolmentRow = Awaited<ReturnType<typeof findVisibleEnrolment>> & {};
 
-export function findVisibleEnrolment(db: Db, actor: Actor, id: string) {
-  return selectEnrolments(db, actor).where('e.id', '=', id).executeTakeFirst();
+export function findVisibleEnrolment(db: Db, scope: DataScope, id: string) {
+  return selectEnrolments(db, scope).where('e.id', '=', id).executeTakeFirst();
 }
 
 export type EnrolmentFilter = {
@@ -72,8 +72,8 @@ export type EnrolmentFilter = {
  * joins for the page's rows only. Joining every row of a large intervention before counting and
  * sorting cost several times as much (bench/, issue 5).
  */
-export async function listVisibleEnrolments(db: Db, actor: Actor, filter: EnrolmentFilter) {
-  let query = db.selectFrom('enrolments as e').where(enrolmentVisibleTo(actor, 'e'));
+export async function listVisibleEnrolments(db: Db, scope: DataScope, filter: EnrolmentFilter) {
+  let query = db.selectFrom('enrolments as e').where(enrolmentVisibleTo(scope, 'e'));
   if (filter.interventionId) query = query.where('e.intervention_id', '=', filter.interventionId);
   if (filter.teamId) query = query.where('e.team_id', '=', filter.teamId);
   if (filter.status === 'active') query = query.where('e.exit_date', 'is', null);
@@ -108,7 +108,7 @@ export async function listVisibleEnrolments(db: Db, actor: Actor, filter: Enrolm
   const items =
     page.length === 0
       ? []
-      : await selectEnrolments(db, actor)
+      : await selectEnrolments(db, scope)
           .where('e.id', 'in', page.map((r) => r.id))
           .orderBy('e.start_date', 'desc')
           .orderBy('e.id')

@@ -18,7 +18,7 @@ type Exit = z.output<typeof enrolmentExit>;
 
 export async function getEnrolment(ctx: RequestContext, id: string) {
   return ctx.db.transaction().execute(async (trx) => {
-    const row = await findVisibleEnrolment(trx, ctx.actor, id);
+    const row = await findVisibleEnrolment(trx, ctx.scope, id);
     if (!row) {
       await writeAudit(trx, ctx.audit, [{ action: 'read', entity: 'enrolment', enrolmentId: id, outcome: 'denied' }]);
       return null;
@@ -31,7 +31,7 @@ export async function getEnrolment(ctx: RequestContext, id: string) {
 
 export async function listEnrolments(ctx: RequestContext, filter: EnrolmentFilter) {
   return ctx.db.transaction().execute(async (trx) => {
-    const { items, total } = await listVisibleEnrolments(trx, ctx.actor, filter);
+    const { items, total } = await listVisibleEnrolments(trx, ctx.scope, filter);
     const action = filter.q ? ('search' as const) : ('list' as const);
     await writeAudit(trx, ctx.audit, [
       // A search is recorded even when it finds no one (finding 6); never with what was searched for.
@@ -170,7 +170,7 @@ async function validateIntake(db: Db, input: Create & { mode: 'consent' }, onDat
 
 export async function updateEnrolment(ctx: RequestContext, id: string, input: Update) {
   return ctx.db.transaction().execute(async (trx) => {
-    const row = await findVisibleEnrolment(trx, ctx.actor, id);
+    const row = await findVisibleEnrolment(trx, ctx.scope, id);
     if (!row) {
       await writeAudit(trx, ctx.audit, [{ action: 'update', entity: 'enrolment', enrolmentId: id, outcome: 'denied' }]);
       return null;
@@ -231,7 +231,7 @@ export async function updateEnrolment(ctx: RequestContext, id: string, input: Up
 
 export async function exitEnrolment(ctx: RequestContext, id: string, input: Exit) {
   return ctx.db.transaction().execute(async (trx) => {
-    const row = await findVisibleEnrolment(trx, ctx.actor, id);
+    const row = await findVisibleEnrolment(trx, ctx.scope, id);
     if (!row) {
       await writeAudit(trx, ctx.audit, [{ action: 'exit', entity: 'enrolment', enrolmentId: id, outcome: 'denied' }]);
       return null;

@@ -1,43 +1,30 @@
 import { sql } from 'kysely';
-import type { Actor } from '../access/actor.js';
+import type { DataScope } from '../access/data-scope.js';
 import { enrolmentVisibleTo } from '../access/scope.js';
+import { personalData } from '../access/personal-data.js';
 import type { Db } from '../db/connection.js';
 
-/** What removing identity clears (data-protection model 5 and 8), as the audit trail names it. */
-export const removedFields = [
-  'persons.personnummer',
-  'persons.participant_ref',
-  'persons.first_name',
-  'persons.last_name',
-  'enrolments.notes',
-  'enrolments.exit_detail',
-  'consents.document_ref',
-] as const;
+/** What removing identity clears (data-protection model 5 and 8), as the audit trail names it: the registry's identity and free-text columns. */
+export const removedFields: readonly string[] = personalData.flatMap((t) => [...t.identity, ...t.freeText].map((column) => `${t.table}.${column}`));
+
+const personIdentityCleared = Object.fromEntries(
+  personalData.filter((t) => t.table === 'persons').flatMap((t) => t.identity.map((column) => [column, null])),
+) as { personnummer: null; participant_ref: null; first_name: null; last_name: null };
 
 export type EnrolmentRef = { id: string; person_id: string; controller_org_id: string; identity_removed_at: Date | null };
 
 const refColumns = ['e.id', 'e.person_id', 'e.controller_org_id', 'p.identity_removed_at'] as const;
 
-/** The enrolment behind a consent or protection request, through the access rule: out of scope is not found. */
-export function findVisibleEnrolmentRef(db: Db, actor: Actor, id: string): Promise<EnrolmentRef | undefined> {
-  return db
-    .selectFrom('enrolments as e')
-    .innerJoin('persons as p', 'p.id', 'e.person_id')
-    .select(refColumns)
-    .where(enrolmentVisibleTo(actor, 'e'))
-    .where('e.id', '=', id)
-    .executeTakeFirst();
-}
-
 /**
- * System bypass of the access rule, for the `stegvis` CLI run by an operator on the server. Rare,
- * named and greppable (architecture.md, convention 3); the caller audits as the system.
+ * The enrolment behind a consent or protection request, through the access rule: out of scope is
+ * not found. The CLI passes a system scope (access/data-scope.ts) and audits as the system.
  */
-export function findEnrolmentRefBypassingScope(db: Db, id: string): Promise<EnrolmentRef | undefined> {
+export function findVisibleEnrolmentRef(db: Db, scope: DataScope, id: string): Promise<EnrolmentRef | undefined> {
   return db
     .selectFrom('enrolments as e')
     .innerJoin('persons as p', 'p.id', 'e.person_id')
     .select(refColumns)
+    .where(enrolmentVisibleTo(scope, 'e'))
     .where('e.id', '=', id)
     .executeTakeFirst();
 }
@@ -81,10 +68,7 @@ export async function removeIdentity(db: Db, personIds: string[], options: { pro
   let query = db
     .updateTable('persons')
     .set({
-      personnummer: null,
-      participant_ref: null,
-      first_name: null,
-      last_name: null,
+      ...personIdentityCleared,
       identity_removed_at: sql<Date>`coalesce(identity_removed_at, now())`,
       updated_at: new Date(),
       ...(options.protect && { protected_identity: true }),
@@ -94,18 +78,14 @@ export async function removeIdentity(db: Db, personIds: string[], options: { pro
   if (!options.protect) query = query.where('identity_removed_at', 'is', null);
   const removed = (await query.returning('id').execute()).map((r) => r.id);
   if (removed.length === 0) return [];
-  await db
-    .updateTable('enrolments')
-    .set({ notes: null, exit_detail: null })
-    .where(sql<boolean>`person_id = any(${removed}::uuid[])`)
-    .where((eb) => eb.or([eb('notes', 'is not', null), eb('exit_detail', 'is not', null)]))
-    .execute();
-  // The reference leads to the signed form in the organisation's own files, that is, to the name.
-  await db
-    .updateTable('consents')
-    .set({ document_ref: null })
-    .where(sql<boolean>`person_id = any(${removed}::uuid[])`)
-    .where('document_ref', 'is not', null)
-    .execute();
+  // Every other table the registry declares with identity or free text about the person.
+  for (const table of personalData) {
+    const columns = [...table.identity, ...table.freeText];
+    if (table.table === 'persons' || columns.length === 0 || !('column' in table.person)) continue;
+    await sql`update ${sql.table(table.table)}
+      set ${sql.join(columns.map((c) => sql`${sql.ref(c)} = null`))}
+      where ${sql.ref(table.person.column)} = any(${removed}::uuid[])
+        and (${sql.join(columns.map((c) => sql`${sql.ref(c)} is not null`), sql` or `)})`.execute(db);
+  }
   return removed;
 }

@@ -25,7 +25,7 @@ const invalid = 'Uppgifterna är ogiltiga. Rätta fälten och försök igen.';
  */
 export async function protectPerson(ctx: RequestContext, enrolmentId: string, input: { date?: string }, today = swedishToday()) {
   const result = await ctx.db.transaction().execute(async (trx) => {
-    const target = await findVisibleEnrolmentRef(trx, ctx.actor, enrolmentId);
+    const target = await findVisibleEnrolmentRef(trx, ctx.scope, enrolmentId);
     if (!target) {
       await writeAudit(trx, ctx.audit, [{ action: 'update', entity: 'person', enrolmentId, outcome: 'denied' }]);
       return null;

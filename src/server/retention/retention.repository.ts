@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { personalData } from '../access/personal-data.js';
 import type { Db } from '../db/connection.js';
 
 /** Data-protection model 8: without a rule of its own, identity is removed 5 years after the last entry. */
@@ -20,26 +21,33 @@ export async function identityRules(db: Db): Promise<{ organisationId: string; c
 }
 
 /**
- * Persons of the organisation whose identity is still stored and whose last entry (the latest of
- * their enrolments' start, exit and update dates) is more than `keepYears` before `today`. A
- * person with an open enrolment is still being followed and is never due. Protected persons have
- * no identity left to remove.
+ * Persons of the organisation whose identity is still stored and whose last entry (the latest
+ * date of the registry's retention clock over every table about them, access/personal-data.ts;
+ * without any, the person's own last change) is more than `keepYears` before `today`. A person
+ * with an open enrolment is still being followed and is never due. Protected persons have no
+ * identity left to remove.
  */
 export async function personsDue(db: Db, organisationId: string, keepYears: number, today: string): Promise<string[]> {
   const rows = await sql<{ id: string }>`
     select p.id
     from persons p
-    left join enrolments e on e.person_id = p.id
     where p.controller_org_id = ${organisationId}
       and p.identity_removed_at is null
       and not p.protected_identity
-    group by p.id
-    having not coalesce(bool_or(e.id is not null and e.exit_date is null), false)
-      and coalesce(
-        greatest(max(e.start_date), max(e.exit_date), max((e.updated_at at time zone 'UTC')::date)),
-        (p.updated_at at time zone 'UTC')::date
-      ) < (${today}::date - make_interval(years => ${keepYears}))::date`.execute(db);
+      and not exists (select 1 from enrolments e where e.person_id = p.id and e.exit_date is null)
+      and coalesce(${lastEntry()}, (p.updated_at at time zone 'UTC')::date)
+        < (${today}::date - make_interval(years => ${keepYears}))::date`.execute(db);
   return rows.rows.map((r) => r.id);
+}
+
+/** greatest(…) over the latest clock date of each registered table that links rows to a person by a column. */
+function lastEntry() {
+  const latest = personalData.flatMap((table) => {
+    if (table.retentionClock.length === 0 || !('column' in table.person)) return [];
+    const dates = table.retentionClock.map((c) => (c.type === 'date' ? sql`t.${sql.ref(c.column)}` : sql`(t.${sql.ref(c.column)} at time zone 'UTC')::date`));
+    return [sql`(select max(greatest(${sql.join(dates)})) from ${sql.table(table.table)} t where t.${sql.ref(table.person.column)} = p.id)`];
+  });
+  return latest.length === 0 ? sql`null::date` : sql`greatest(${sql.join(latest)})`;
 }
 
 export async function recordRun(
