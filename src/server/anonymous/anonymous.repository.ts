@@ -1,36 +1,6 @@
-import { sql, type RawBuilder } from 'kysely';
 import type { Actor } from '../access/actor.js';
+import { anonymousVisibleTo } from '../access/anonymous-policy.js';
 import type { Db } from '../db/connection.js';
-
-/** Case workers and leads work with head counts: their assignments on interventions and teams. */
-export function headCountAssignments(actor: Actor) {
-  const work = actor.assignments.filter((a) => a.role === 'case_worker' || a.role === 'intervention_lead');
-  return {
-    interventionIds: work.flatMap((a) => (a.interventionId ? [a.interventionId] : [])),
-    teamIds: work.flatMap((a) => (a.teamId ? [a.teamId] : [])),
-  };
-}
-
-/** Registrations in an intervention the actor is assigned to, or of a team the actor is assigned to. */
-export function anonymousVisibleTo(actor: Actor, alias = 'r'): RawBuilder<boolean> {
-  const { interventionIds, teamIds } = headCountAssignments(actor);
-  const r = sql.table(alias);
-  return sql<boolean>`(${r}.intervention_id = any(${interventionIds}::uuid[]) or ${r}.team_id = any(${teamIds}::uuid[]))`;
-}
-
-/** Whether the actor holds an assignment covering the intervention or one of its teams. */
-export async function coversIntervention(db: Db, actor: Actor, interventionId: string): Promise<boolean> {
-  const { interventionIds, teamIds } = headCountAssignments(actor);
-  if (interventionIds.includes(interventionId)) return true;
-  if (teamIds.length === 0) return false;
-  const team = await db
-    .selectFrom('teams')
-    .select('id')
-    .where('intervention_id', '=', interventionId)
-    .where('id', 'in', teamIds)
-    .executeTakeFirst();
-  return !!team;
-}
 
 export function findIntervention(db: Db, id: string) {
   return db.selectFrom('interventions').select(['id', 'owner_org_id', 'start_date', 'end_date']).where('id', '=', id).executeTakeFirst();

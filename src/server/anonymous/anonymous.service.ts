@@ -4,14 +4,8 @@ import { writeAudit } from '../audit/audit.js';
 import type { RequestContext } from '../context.js';
 import { badRequest, notFound } from '../errors.js';
 import { presentRegistration } from './anonymous.presenter.js';
-import {
-  coversIntervention,
-  findIntervention,
-  findTeam,
-  headCountAssignments,
-  insertRegistration,
-  listVisibleRegistrations,
-} from './anonymous.repository.js';
+import { coversIntervention, headCountAssignments } from '../access/anonymous-policy.js';
+import { findIntervention, findTeam, insertRegistration, listVisibleRegistrations } from './anonymous.repository.js';
 
 type Create = z.output<typeof anonymousCreate>;
 
