@@ -1,4 +1,7 @@
+import { sql } from 'kysely';
 import { luhnValid } from '../core/personnummer.js';
+import { personalData } from '../server/access/personal-data.js';
+import type { Db } from '../server/db/connection.js';
 import type { App } from '../server/app.js';
 import { login } from './http.js';
 import type { World } from './world.js';
@@ -24,14 +27,15 @@ const letters = ['Alfa', 'Bravo', 'Charlie', 'Delta', 'Echo', 'Foxtrot', 'Golf',
 export type Canaries = Awaited<ReturnType<typeof seedCanaries>>;
 
 /**
- * Participants whose names, references, notes and personnummer occur nowhere else, enrolled
- * through the API by case workers of two parties, with consents that name the förbund too,
- * half of them exited — so every report and list has something to (not) show.
+ * Participants whose names, references, notes, consent references, exit details and personnummer
+ * occur nowhere else, enrolled through the API by case workers of two parties, with consents that
+ * name the förbund too, half of them exited — so every report and list has something to (not) show.
  */
 export async function seedCanaries(app: App, world: World) {
   const kommun = await login(app, world.users.kommunWorker.email);
   const af = await login(app, world.users.afWorker.email);
   const people = letters.map((word, n) => ({
+    word,
     personnummer: canaryPersonnummer(n + 1),
     participantRef: `KANARIEREF-${word.toUpperCase()}`,
     firstName: `Kanarina${word}`,
@@ -48,7 +52,7 @@ export async function seedCanaries(app: App, world: World) {
       gender: (['woman', 'man', 'other'] as const)[n % 3],
       startDate: `2024-0${1 + (n % 6)}-01`,
       person: { personnummer: p.personnummer, participantRef: p.participantRef, firstName: p.firstName, lastName: p.lastName },
-      consent: { givenDate: '2024-01-01', method: 'written', partyIds: [world.orgs.forbund, world.orgs.af, world.orgs.kommun] },
+      consent: { givenDate: '2024-01-01', method: 'written', documentRef: `Kanariepärm ${p.word}`, partyIds: [world.orgs.forbund, world.orgs.af, world.orgs.kommun] },
       incomeBefore: ['social_assistance'],
     });
     if (created.status !== 201) throw new Error(`canary enrolment: ${created.status} ${JSON.stringify(created.body)}`);
@@ -56,12 +60,34 @@ export async function seedCanaries(app: App, world: World) {
     const noted = await worker.patch(`/api/v1/enrolments/${created.body.id}`, { notes: p.notes });
     if (noted.status !== 200) throw new Error(`canary notes: ${noted.status}`);
     if (n < 4) {
-      const exited = await worker.post(`/api/v1/enrolments/${created.body.id}/exit`, { exitDate: '2024-09-30', exitReason: n % 2 ? 'studies' : 'work' });
+      const exited = await worker.post(`/api/v1/enrolments/${created.body.id}/exit`, {
+        exitDate: '2024-09-30',
+        exitReason: n % 2 ? 'studies' : 'work',
+        exitDetail: `Kanarieavslut ${p.word}`,
+      });
       if (exited.status !== 200) throw new Error(`canary exit: ${exited.status} ${JSON.stringify(exited.body)}`);
     }
   }
-  const tokens = people.flatMap((p) => [...personnummerForms(p.personnummer), p.participantRef, p.firstName, p.lastName, p.notes]);
+  // Every identity and free-text value the personal-data registry declares, as stored: a table
+  // added to the registry (and filled for these people) is searched for without changing this file.
+  const stored = await declaredValuesOf(app.db, enrolmentIds);
+  const tokens = [...new Set([...people.flatMap((p) => personnummerForms(p.personnummer)), ...stored])];
   return { people, enrolmentIds, tokens };
+}
+
+async function declaredValuesOf(db: Db, enrolmentIds: string[]): Promise<string[]> {
+  const persons = await db.selectFrom('enrolments').select('person_id').where('id', 'in', enrolmentIds).execute();
+  const personIds = persons.map((p) => p.person_id);
+  const values: string[] = [];
+  for (const table of personalData) {
+    if (!('column' in table.person)) continue;
+    for (const column of [...table.identity, ...table.freeText]) {
+      const rows = await sql<{ v: string | null }>`select ${sql.ref(column)}::text as v from ${sql.table(table.table)}
+        where ${sql.ref(table.person.column)} = any(${personIds}::uuid[])`.execute(db);
+      values.push(...rows.rows.flatMap((r) => (r.v ? [r.v] : [])));
+    }
+  }
+  return values;
 }
 
 /** The canaries found in a text (case-insensitive), for a readable failure. */
