@@ -3,8 +3,8 @@ import type { FastifyRequest } from 'fastify';
 import type { App } from '../app.js';
 import { errorBody } from '../../core/schemas/common.js';
 import type { OidcConfig } from '../config.js';
-import type { Db } from '../db/connection.js';
-import { beginSignOn, completeSignOn, SignOnError, type SignOnIdentity } from './oidc-client.js';
+import { beginSignOn, completeSignOn, SignOnError } from './oidc-client.js';
+import { findSignOnUser } from './sign-on-user.repository.js';
 import { flowCookieName, flowTtlMs, saveFlow, takeFlow } from './oidc-flows.js';
 import { startSession } from './session-start.js';
 
@@ -19,39 +19,6 @@ const callbackQuery = z.object({
   error_description: z.string().max(2048).optional(),
   session_state: z.string().max(1024).optional(),
 });
-
-/**
- * Single sign-on authenticates an existing Stegvis user: active, with the e-mail of the claim,
- * in the organisation whose code is in the organisation claim. Rights come from Stegvis
- * assignments only; role claims from the provider are never read (ASVS 8.1.1 — one source of rights).
- * The first sign-on binds the account to the provider's `sub`; later ones must present the same
- * `sub`, so an e-mail address reassigned at the provider does not open the account (ASVS 10.5.2).
- */
-async function findUser(db: Db, issuer: string, identity: SignOnIdentity): Promise<string> {
-  const organisation = await db.selectFrom('organisations').select('id').where('code', '=', identity.organisationCode).executeTakeFirst();
-  if (!organisation) throw new SignOnError('organisation');
-  const user = await db
-    .selectFrom('users')
-    .select(['id', 'oidc_issuer', 'oidc_subject'])
-    .where('organisation_id', '=', organisation.id)
-    .where('email', '=', identity.email)
-    .where('active', '=', true)
-    .executeTakeFirst();
-  if (!user) throw new SignOnError('user');
-  if (user.oidc_issuer === issuer) {
-    if (user.oidc_subject !== identity.subject) throw new SignOnError('subject');
-    return user.id;
-  }
-  const taken = await db
-    .selectFrom('users')
-    .select('id')
-    .where('oidc_issuer', '=', issuer)
-    .where('oidc_subject', '=', identity.subject)
-    .executeTakeFirst();
-  if (taken) throw new SignOnError('subject');
-  await db.updateTable('users').set({ oidc_issuer: issuer, oidc_subject: identity.subject }).where('id', '=', user.id).execute();
-  return user.id;
-}
 
 const enabled = (config: OidcConfig | null): OidcConfig => {
   if (!config) throw new SignOnError('disabled');
@@ -100,7 +67,7 @@ export async function oidcRoutes(app: App) {
         if (!secrets) throw new SignOnError('flow');
         const query = new URLSearchParams(request.url.split('?')[1] ?? '');
         const identity = await completeSignOn(config, secrets, query);
-        const userId = await findUser(app.db, config.issuer, identity);
+        const userId = await findSignOnUser(app.db, config.issuer, identity);
         // Exactly as a password login from here: rotated session, same cookie, same timeouts.
         await startSession(request, reply, userId);
         return reply.redirect(config.afterLoginPath, 303);
