@@ -148,7 +148,8 @@ export const enrolmentView = enrolmentSummary.extend({
   occupationAfterExtent: z.number().nullable(),
   notes: z.string().nullable(),
   consent: consentView.nullable(),
-  can: z.object({ update: z.boolean(), exit: z.boolean() }),
+  /** What the API lets the reader do to this enrolment (access/enrolment-policy.ts). */
+  can: z.object({ update: z.boolean(), exit: z.boolean(), manageConsent: z.boolean(), protect: z.boolean() }),
 });
 
 export const anonymousCreate = z.object({

@@ -1,3 +1,5 @@
+import type { Actor } from '../access/actor.js';
+import { enrolmentCan } from '../access/enrolment-policy.js';
 import type { consentsOf, EnrolmentRow } from './enrolment.repository.js';
 
 const fullName = (first: string | null, last: string | null) =>
@@ -18,7 +20,7 @@ export function presentSummary(row: EnrolmentRow) {
   };
 }
 
-export function presentEnrolment(row: EnrolmentRow, consents: Awaited<ReturnType<typeof consentsOf>>) {
+export function presentEnrolment(actor: Actor, row: EnrolmentRow, consents: Awaited<ReturnType<typeof consentsOf>>) {
   // The consent that currently governs sharing: the newest active one, else the newest.
   const consent = consents.find((c) => !c.withdrawn_at) ?? consents[0] ?? null;
   return {
@@ -55,7 +57,6 @@ export function presentEnrolment(row: EnrolmentRow, consents: Awaited<ReturnType
       withdrawnAt: consent.withdrawn_at ? new Date(consent.withdrawn_at).toISOString() : null,
       parties: consent.parties.map((p) => ({ id: p.id, code: p.code, name: p.name })),
     },
-    // Everyone who can see an enrolment works on it; only an open one can be exited.
-    can: { update: true, exit: row.exit_date === null },
+    can: enrolmentCan(actor, { controllerOrgId: row.controller_org_id, exitDate: row.exit_date }),
   };
 }

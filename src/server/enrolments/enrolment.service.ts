@@ -25,7 +25,7 @@ export async function getEnrolment(ctx: RequestContext, id: string) {
     }
     const consents = await consentsOf(trx, row.person_id);
     await writeAudit(trx, ctx.audit, [{ action: 'read', entity: 'enrolment', enrolmentId: id, personId: row.person_id }]);
-    return presentEnrolment(row, consents);
+    return presentEnrolment(ctx.actor, row, consents);
   });
 }
 

@@ -1,10 +1,8 @@
 import { useState } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { t } from '../../i18n/sv';
 import { formatDate, todayIso } from '../../i18n/format';
 import { del, post } from '../../lib/api';
-import { meQuery } from '../../lib/session';
-import { mayManageConsent } from '../../lib/abilities';
 import type { Enrolment } from '../../lib/queries';
 import { Button } from '../../components/Button';
 import { ModalDialog } from '../../components/Dialog';
@@ -14,12 +12,12 @@ import { RecordConsentDialog } from './RecordConsentDialog';
 
 /** The consent and the parties it covers; the controller's staff add and remove parties or withdraw it. */
 export function ConsentSection({ enrolment: e }: { enrolment: Enrolment }) {
-  const { data: me } = useQuery(meQuery);
   const queryClient = useQueryClient();
   const [message, setMessage] = useState<string>();
   const [error, setError] = useState<unknown>();
   const consent = e.consent;
-  const controllerStaff = Boolean(me && mayManageConsent(e, me));
+  // The server says whether this user may change the consent (only the controller's staff may).
+  const controllerStaff = e.can.manageConsent;
   const manage = controllerStaff && Boolean(consent && !consent.withdrawnAt);
   const refresh = async (done: string) => {
     await queryClient.invalidateQueries({ queryKey: ['enrolments'] });

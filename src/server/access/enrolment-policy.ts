@@ -1,0 +1,23 @@
+import { hasPermission, type Actor } from './actor.js';
+import { mayChangeConsent } from './person-rules.js';
+
+// The `can` flags of an enrolment the actor has already found through the access rule
+// (scope.ts, `enrolmentVisibleTo`): what the API will let them do to it. Built on the same
+// permission map and rules the routes and services check, so the web app follows these flags
+// and never re-derives them. Denied by default: a flag is true only when its rule says so.
+
+export type EnrolmentFacts = { controllerOrgId: string; exitDate: string | null };
+
+export function enrolmentCan(actor: Actor, facts: EnrolmentFacts) {
+  const write = hasPermission(actor, 'enrolment:write');
+  return {
+    // PATCH /enrolments/:id; only an open enrolment can be exited (POST /enrolments/:id/exit).
+    update: write,
+    exit: write && facts.exitDate === null,
+    // The consent routes: only the controller's staff change a consent (OSL 12:2). Another party
+    // that sees the record through the consent reads it but does not change whom it names.
+    manageConsent: hasPermission(actor, 'consent:write') && mayChangeConsent(actor, facts.controllerOrgId),
+    // POST /enrolments/:id/protect: any case worker who sees the record (persons/protect.service.ts).
+    protect: hasPermission(actor, 'person:protect'),
+  };
+}
