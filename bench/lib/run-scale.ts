@@ -86,18 +86,18 @@ export async function runScale(scale: string, settings: RunSettings): Promise<Sc
       }
     };
     try {
-      if (has('outcomes')) await attempt('outcomes', async () => void (r.outcomes = await outcomesCase(handle.db, targets, year, settings.outcomeRuns)));
+      if (has('outcomes')) await attempt('outcomes', async () => { r.outcomes = await outcomesCase(handle.db, targets, year, settings.outcomeRuns); });
     } finally {
       await handle.close();
     }
-    if (has('import')) await attempt('import', async () => void (r.import = await importCase(kind, opts, settings.importRuns, settings.labelSuffix)));
+    if (has('import')) await attempt('import', async () => { r.import = await importCase(kind, opts, settings.importRuns, settings.labelSuffix); });
     if (has('api') || has('pair')) {
       const paths = await loadPaths(location, year);
-      if (has('api')) await attempt('api', async () => void (r.api = await apiCase(location, paths, settings.load, `${scale}-${kind}`)));
-      if (has('pair') && kind === 'postgres') await attempt('pair', async () => void (r.pair = await pairCase(location, paths, settings.load)));
+      if (has('api')) await attempt('api', async () => { r.api = await apiCase(location, paths, settings.load, `${scale}-${kind}`); });
+      if (has('pair') && kind === 'postgres') await attempt('pair', async () => { r.pair = await pairCase(location, paths, settings.load); });
     }
     if (has('embedded') && kind === 'embedded') {
-      await attempt('embedded start', async () => void (r.embeddedStart = await embeddedCase(settings.startRuns, location.kind === 'embedded' ? location.dir : null, year)));
+      await attempt('embedded start', async () => { r.embeddedStart = await embeddedCase(settings.startRuns, location.kind === 'embedded' ? location.dir : null, year); });
     }
     r.loadAverage.done = loadAverage();
   }

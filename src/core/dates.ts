@@ -98,6 +98,7 @@ export function monthsOf(period: Period): Period[] {
   let cursor = period.from;
   while (cursor <= period.to) {
     const m = month(yearOf(cursor), Number(cursor.slice(5, 7)));
+    // biome-ignore lint/complexity/useMathMinMax: ISO date strings; Math.min would turn them into NaN
     months.push({ from: cursor, to: m.to < period.to ? m.to : period.to });
     cursor = addDays(m.to, 1);
   }

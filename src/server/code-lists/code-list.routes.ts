@@ -2,9 +2,8 @@ import { z } from 'zod';
 import type { App } from '../app.js';
 import { errorBody } from '../../core/schemas/common.js';
 import { contextOf } from '../context.js';
-import { listCodeLists } from './code-list.repository.js';
 import { codeListEntryCreate, codeListEntryUpdate, codeListEntryView, entryParams, listParams } from './code-list.schemas.js';
-import { addEntry, changeEntry, presentEntry } from './code-list.service.js';
+import { addEntry, changeEntry, listEntries } from './code-list.service.js';
 
 const tags = ['Kodlistor'];
 
@@ -12,7 +11,7 @@ export async function codeListRoutes(app: App) {
   app.get('/api/v1/code-lists', {
     config: { permission: 'codelist:read' },
     schema: { tags, querystring: z.object({ list: z.string().max(64).optional() }), response: { 200: z.array(codeListEntryView) } },
-    handler: async (request) => (await listCodeLists(app.db, request.query.list)).map(presentEntry),
+    handler: async (request) => listEntries(app.db, request.query.list),
   });
 
   app.post('/api/v1/code-lists/:list', {

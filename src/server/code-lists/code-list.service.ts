@@ -1,9 +1,10 @@
 import type { z } from 'zod';
 import type { RequestContext } from '../context.js';
+import type { Db } from '../db/connection.js';
 import { AppError, badRequest, notFound } from '../errors.js';
 import { isUniqueViolation } from '../db/pg-errors.js';
 import type { codeListEntryCreate, codeListEntryUpdate } from './code-list.schemas.js';
-import { findEntry, insertEntry, listFacts, updateEntry } from './code-list.repository.js';
+import { findEntry, insertEntry, listCodeLists, listFacts, updateEntry } from './code-list.repository.js';
 
 type Create = z.output<typeof codeListEntryCreate>;
 type Update = z.output<typeof codeListEntryUpdate>;
@@ -18,6 +19,11 @@ export const presentEntry = (r: { list: string; code: string; label: string; gro
   validFrom: r.valid_from,
   validTo: r.valid_to,
 });
+
+/** The entries of one list, or of every list. */
+export async function listEntries(db: Db, list?: string) {
+  return (await listCodeLists(db, list)).map(presentEntry);
+}
 
 const codeConflict = (list: string, code: string) =>
   new AppError('conflict', `Koden ${code} finns redan i kodlistan ${list}. Ändra den befintliga koden i stället.`);

@@ -23,6 +23,7 @@ export function AppShell() {
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const mainRef = useRef<HTMLElement>(null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the effect runs on purpose when the page changes: navigating closes the menu
   useEffect(() => setMenuOpen(false), [pathname]);
 
   useEffect(() => {
@@ -45,6 +46,7 @@ export function AppShell() {
 
   return (
     <>
+      {/* biome-ignore lint/a11y/useValidAnchor: a skip link is a link to #main (WCAG 2.4.1) and works without script; the handler only moves focus */}
       <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); mainRef.current?.focus(); }}>
         {t.app.skipToContent}
       </a>

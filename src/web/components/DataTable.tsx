@@ -52,6 +52,7 @@ export function DataTable<Row>({ caption, captionHidden, columns, rows, rowKey, 
 
   return (
     <div>
+      {/* biome-ignore lint/a11y/useSemanticElements lint/a11y/noNoninteractiveTabindex: a scrolling table is a focusable, named region so keyboard users can scroll it (WCAG 2.1.1, axe scrollable-region-focusable) */}
       <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>
         <table className="data">
           <caption className={captionHidden ? 'visually-hidden' : undefined}>{caption}</caption>

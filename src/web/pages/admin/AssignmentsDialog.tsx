@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { userView } from '../../../core/schemas/user';
 import { t } from '../../i18n/sv';
 import { del } from '../../lib/api';
 import { interventionsQuery, organisationsQuery } from '../../lib/queries';
@@ -7,7 +9,9 @@ import { ModalDialog } from '../../components/Dialog';
 import { Button } from '../../components/Button';
 import { ErrorNotice } from '../../components/Notice';
 import { AssignmentForm } from './AssignmentForm';
-import type { User } from './UsersPage';
+
+// From the core schema, not from UsersPage: that page opens this dialog (no import cycle).
+type User = z.infer<typeof userView>;
 
 /** A user's assignments: what each gives, remove one, or add a new one. */
 export function AssignmentsDialog({ user, onChanged }: { user: User; onChanged: (message: string) => void }) {

@@ -48,6 +48,7 @@ export function ParticipantsPage() {
         <EmptyState>{t.participants.emptyNoScope}</EmptyState>
       ) : (
         <>
+          {/* biome-ignore lint/a11y/useSemanticElements: <form role="search"> is the search landmark every screen reader knows; the <search> element is too new to rely on */}
           <form role="search" aria-label={t.participants.filter} onSubmit={submit} className="card form-grid" style={{ marginBottom: 'var(--space-5)' }}>
             <TextField label={t.participants.search} name="q" type="search" value={draft.q} onChange={set('q')} help={t.participants.searchHelp} error={qError} />
             <SelectField label={t.participants.intervention} name="interventionId" value={draft.interventionId} onChange={set('interventionId')} placeholder={t.common.all}

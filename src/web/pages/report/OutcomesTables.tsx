@@ -27,6 +27,7 @@ export function OutcomesTables({ report, headingLevel = 2 }: { report: OutcomesR
         {report.exit_reasons.length === 0 ? (
           <EmptyState>{t.report.noExits}</EmptyState>
         ) : (
+          // biome-ignore lint/a11y/useSemanticElements lint/a11y/noNoninteractiveTabindex: a scrolling table is a focusable, named region so keyboard users can scroll it (WCAG 2.1.1, axe scrollable-region-focusable)
           <div className="table-wrap" tabIndex={0} role="region" aria-label={t.report.exitsCaption}>
             <table className="data">
               <caption className="visually-hidden">{t.report.exitsCaption}</caption>
@@ -65,6 +66,7 @@ export function OutcomesTables({ report, headingLevel = 2 }: { report: OutcomesR
       </section>
       <section>
         <H>{t.report.flowCaption}</H>
+        {/* biome-ignore lint/a11y/useSemanticElements lint/a11y/noNoninteractiveTabindex: a scrolling table is a focusable, named region so keyboard users can scroll it (WCAG 2.1.1, axe scrollable-region-focusable) */}
         <div className="table-wrap" tabIndex={0} role="region" aria-label={t.report.flowCaption}>
           <table className="data">
             <caption className="visually-hidden">{t.report.flowCaption}</caption>
