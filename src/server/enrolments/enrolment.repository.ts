@@ -1,7 +1,8 @@
-import { sql } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { DataScope } from '../access/data-scope.js';
 import { enrolmentVisibleTo } from '../access/scope.js';
 import type { Db } from '../db/connection.js';
+import type { EnrolmentsTable } from '../db/types.js';
 
 /** The columns an enrolment view is built from; always read through the scope filter below. */
 function selectEnrolments(db: Db, scope: DataScope) {
@@ -132,4 +133,31 @@ export async function consentsOf(db: Db, personId: string) {
     .orderBy('o.name')
     .execute();
   return consents.map((c) => ({ ...c, parties: parties.filter((p) => p.consent_id === c.id) }));
+}
+
+/** Whether the person is already enrolled in the intervention from that day. */
+export async function enrolledFrom(db: Db, personId: string, interventionId: string, startDate: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('enrolments')
+    .select('id')
+    .where('person_id', '=', personId)
+    .where('intervention_id', '=', interventionId)
+    .where('start_date', '=', startDate)
+    .executeTakeFirst();
+  return !!row;
+}
+
+export async function insertEnrolment(db: Db, values: Insertable<EnrolmentsTable>): Promise<string> {
+  return (await db.insertInto('enrolments').values(values).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+// Writes take the row a scoped read returned (findVisibleEnrolment), never a bare id: an
+// enrolment out of the caller's scope cannot be reached to be changed.
+
+export async function updateVisibleEnrolment(db: Db, row: EnrolmentRow, set: Updateable<EnrolmentsTable>): Promise<void> {
+  await db.updateTable('enrolments').set({ ...set, updated_at: new Date() }).where('id', '=', row.id).execute();
+}
+
+export async function renameVisiblePerson(db: Db, row: EnrolmentRow, names: { first_name?: string | null; last_name?: string | null }): Promise<void> {
+  await db.updateTable('persons').set({ ...names, updated_at: new Date() }).where('id', '=', row.person_id).execute();
 }

@@ -8,7 +8,16 @@ import { checkCodes } from '../code-lists/code-list.repository.js';
 import type { RequestContext } from '../context.js';
 import type { Db } from '../db/connection.js';
 import { AppError, badRequest, notFound, type FieldError } from '../errors.js';
-import { consentsOf, findVisibleEnrolment, listVisibleEnrolments, type EnrolmentFilter } from './enrolment.repository.js';
+import {
+  consentsOf,
+  enrolledFrom,
+  findVisibleEnrolment,
+  insertEnrolment,
+  listVisibleEnrolments,
+  renameVisiblePerson,
+  updateVisibleEnrolment,
+  type EnrolmentFilter,
+} from './enrolment.repository.js';
 import { presentEnrolment, presentSummary } from './enrolment.presenter.js';
 import { registerPerson } from './registration.js';
 
@@ -104,40 +113,31 @@ export async function createEnrolment(ctx: RequestContext, input: Create) {
       return { error: registered.error };
     }
     const personId = registered.personId;
-    const duplicate = await trx
-      .selectFrom('enrolments')
-      .select('id')
-      .where('person_id', '=', personId)
-      .where('intervention_id', '=', intervention.id)
-      .where('start_date', '=', input.startDate)
-      .executeTakeFirst();
-    if (duplicate) throw new AppError('conflict', 'Personen är redan inskriven i insatsen med samma startdatum.');
-    const enrolment = await trx
-      .insertInto('enrolments')
-      .values({
-        person_id: personId,
-        intervention_id: intervention.id,
-        team_id: input.teamId,
-        controller_org_id: intervention.owner_org_id,
-        gender: input.gender,
-        age_at_start: ageAtStart(input.startDate, pnr?.birthDate ?? null, birthYear),
-        start_date: input.startDate,
-        referrer_org_id: input.referrerId,
-        income_before: input.incomeBefore,
-        occupation_before: input.occupationBefore,
-        occupation_before_extent: input.occupationBeforeExtent,
-        education: input.education,
-        support_time: input.supportTime,
-        target_groups: input.targetGroups,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    if (await enrolledFrom(trx, personId, intervention.id, input.startDate)) {
+      throw new AppError('conflict', 'Personen är redan inskriven i insatsen med samma startdatum.');
+    }
+    const enrolmentId = await insertEnrolment(trx, {
+      person_id: personId,
+      intervention_id: intervention.id,
+      team_id: input.teamId,
+      controller_org_id: intervention.owner_org_id,
+      gender: input.gender,
+      age_at_start: ageAtStart(input.startDate, pnr?.birthDate ?? null, birthYear),
+      start_date: input.startDate,
+      referrer_org_id: input.referrerId,
+      income_before: input.incomeBefore,
+      occupation_before: input.occupationBefore,
+      occupation_before_extent: input.occupationBeforeExtent,
+      education: input.education,
+      support_time: input.supportTime,
+      target_groups: input.targetGroups,
+    });
     await writeAudit(trx, ctx.audit, [
       ...registered.audit,
-      { action: 'create', entity: 'enrolment', enrolmentId: enrolment.id, personId },
-      ...registered.consentAudit(enrolment.id),
+      { action: 'create', entity: 'enrolment', enrolmentId, personId },
+      ...registered.consentAudit(enrolmentId),
     ]);
-    return { kind: 'enrolment' as const, id: enrolment.id };
+    return { kind: 'enrolment' as const, id: enrolmentId };
   });
   // A refusal is audited and committed before it is answered.
   if ('error' in result) throw result.error;
@@ -210,17 +210,12 @@ export async function updateEnrolment(ctx: RequestContext, id: string, input: Up
       ...(enrolmentFields.targetGroups !== undefined && { target_groups: enrolmentFields.targetGroups }),
       ...(enrolmentFields.notes !== undefined && { notes: enrolmentFields.notes }),
     };
-    await trx.updateTable('enrolments').set({ ...set, updated_at: new Date() }).where('id', '=', id).execute();
+    await updateVisibleEnrolment(trx, row, set);
     if (firstName !== undefined || lastName !== undefined) {
-      await trx
-        .updateTable('persons')
-        .set({
-          ...(firstName !== undefined && { first_name: firstName }),
-          ...(lastName !== undefined && { last_name: lastName }),
-          updated_at: new Date(),
-        })
-        .where('id', '=', row.person_id)
-        .execute();
+      await renameVisiblePerson(trx, row, {
+        ...(firstName !== undefined && { first_name: firstName }),
+        ...(lastName !== undefined && { last_name: lastName }),
+      });
     }
     await writeAudit(trx, ctx.audit, [
       { action: 'update', entity: 'enrolment', enrolmentId: id, personId: row.person_id, details: { fields: Object.keys(input) } },
@@ -248,19 +243,14 @@ export async function exitEnrolment(ctx: RequestContext, id: string, input: Exit
     );
     if (input.exitDate < row.start_date) errors.push({ path: 'exitDate', message: 'Avslutsdatum kan inte vara före startdatum' });
     if (errors.length) throw badRequest('Uppgifterna är ogiltiga. Rätta fälten och försök igen.', errors);
-    await trx
-      .updateTable('enrolments')
-      .set({
-        exit_date: input.exitDate,
-        exit_reason: input.exitReason,
-        exit_detail: input.exitDetail,
-        income_after: input.incomeAfter,
-        occupation_after: input.occupationAfter,
-        occupation_after_extent: input.occupationAfterExtent,
-        updated_at: new Date(),
-      })
-      .where('id', '=', id)
-      .execute();
+    await updateVisibleEnrolment(trx, row, {
+      exit_date: input.exitDate,
+      exit_reason: input.exitReason,
+      exit_detail: input.exitDetail,
+      income_after: input.incomeAfter,
+      occupation_after: input.occupationAfter,
+      occupation_after_extent: input.occupationAfterExtent,
+    });
     await writeAudit(trx, ctx.audit, [{ action: 'exit', entity: 'enrolment', enrolmentId: id, personId: row.person_id }]);
     return { id };
   });
