@@ -6,17 +6,26 @@ export const loginRequest = z.object({
   password: z.string().min(1, 'Ange ditt lösenord').max(200),
 });
 
-export const assignmentView = z.object({
-  id,
-  role: z.string(),
-  interventionId: id.nullable(),
-  teamId: id.nullable(),
-  associationId: id.nullable(),
+/**
+ * What the web app offers the user, computed on the server (access/navigation-policy.ts) from the
+ * permissions the API's routes declare. The web app follows these flags and never reads roles.
+ */
+export const navigationCan = z.object({
+  participants: z.boolean(),
+  enrol: z.boolean(),
+  reports: z.boolean(),
+  /** Förbund (organisation ids) whose aggregated outcomes report the user may open. */
+  reportAssociations: z.array(id),
+  importKinds: z.array(z.enum(['organisations', 'interventions', 'enrolments'])),
+  users: z.boolean(),
+  organisations: z.boolean(),
+  codeLists: z.boolean(),
 });
 
 export const meResponse = z.object({
   user: z.object({ id, email: z.string(), displayName: z.string(), organisationId: id }),
+  /** The user's role names, for display. Decisions follow `can`. */
   roles: z.array(z.string()),
-  assignments: z.array(assignmentView),
+  can: navigationCan,
   csrfToken: z.string(),
 });

@@ -3,6 +3,7 @@ import type { App } from '../app.js';
 import { loginRequest, meResponse } from '../../core/schemas/auth.js';
 import { errorBody } from '../../core/schemas/common.js';
 import { rolesOf } from '../access/actor.js';
+import { navigationCan } from '../access/navigation-policy.js';
 import { AppError } from '../errors.js';
 import { beginLoginAttempt, forgetLoginAttempt, pruneLoginAttempts } from './login-attempts.js';
 import { oidcRoutes } from './oidc.routes.js';
@@ -66,7 +67,7 @@ export async function authRoutes(app: App) {
       return {
         user: { id: actor.userId, email: actor.email, displayName: actor.displayName, organisationId: actor.organisationId },
         roles: rolesOf(actor),
-        assignments: actor.assignments,
+        can: navigationCan(actor),
         csrfToken: request.csrfToken!,
       };
     },

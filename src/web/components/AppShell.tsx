@@ -5,8 +5,6 @@ import { Link } from '@tanstack/react-router';
 import { t } from '../i18n/sv';
 import { lastActivity } from '../lib/api';
 import { logout, meQuery } from '../lib/session';
-import { interventionsQuery } from '../lib/queries';
-import { abilitiesOf } from '../lib/abilities';
 import { Button } from './Button';
 import { NavMenu } from './NavMenu';
 
@@ -16,7 +14,6 @@ const idleLimitMs = 30 * 60 * 1000;
 /** Header, navigation and main landmark around every page behind the login. */
 export function AppShell() {
   const { data: me } = useQuery(meQuery);
-  const { data: interventions = [] } = useQuery(interventionsQuery);
   const [menuOpen, setMenuOpen] = useState(false);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -36,7 +33,6 @@ export function AppShell() {
   }, [navigate, queryClient]);
 
   if (!me) return null;
-  const abilities = abilitiesOf(me, interventions);
 
   const signOut = async () => {
     await logout();
@@ -68,7 +64,7 @@ export function AppShell() {
         </div>
       </header>
       <div className="app-body">
-        <NavMenu id="app-nav" open={menuOpen} abilities={abilities} />
+        <NavMenu id="app-nav" open={menuOpen} can={me.can} />
         <main id="main" className="app-main" ref={mainRef} tabIndex={-1}>
           <div className="app-main__inner">
             <Outlet />

@@ -1,6 +1,6 @@
 import { Link } from '@tanstack/react-router';
 import { t } from '../i18n/sv';
-import type { Abilities } from '../lib/abilities';
+import type { Can } from '../lib/session';
 
 type Item = { to: string; label: string; exact?: boolean };
 
@@ -16,19 +16,20 @@ const NavList = ({ items }: { items: Item[] }) => (
   </ul>
 );
 
-/** The main navigation: only what the user may use is offered. */
-export function NavMenu({ id, open, abilities }: { id: string; open: boolean; abilities: Abilities }) {
+/** The main navigation: only what the server says the user may use is offered. */
+export function NavMenu({ id, open, can }: { id: string; open: boolean; can: Can }) {
   const work: Item[] = [
     { to: '/', label: t.nav.start, exact: true },
     { to: '/insatser', label: t.nav.interventions },
-    ...(abilities.participants ? [{ to: '/deltagare', label: t.nav.participants, exact: true }, { to: '/deltagare/ny', label: t.nav.enrol }] : []),
-    ...(abilities.reports ? [{ to: '/rapporter', label: t.nav.reports }] : []),
-    ...(abilities.importKinds.length > 0 ? [{ to: '/import', label: t.nav.import }] : []),
+    ...(can.participants ? [{ to: '/deltagare', label: t.nav.participants, exact: true }] : []),
+    ...(can.enrol ? [{ to: '/deltagare/ny', label: t.nav.enrol }] : []),
+    ...(can.reports ? [{ to: '/rapporter', label: t.nav.reports }] : []),
+    ...(can.importKinds.length > 0 ? [{ to: '/import', label: t.nav.import }] : []),
   ];
   const admin: Item[] = [
-    ...(abilities.users ? [{ to: '/admin/anvandare', label: t.nav.users }] : []),
-    ...(abilities.organisations ? [{ to: '/admin/organisationer', label: t.nav.organisations }] : []),
-    ...(abilities.codeLists ? [{ to: '/admin/kodlistor', label: t.nav.codeLists }] : []),
+    ...(can.users ? [{ to: '/admin/anvandare', label: t.nav.users }] : []),
+    ...(can.organisations ? [{ to: '/admin/organisationer', label: t.nav.organisations }] : []),
+    ...(can.codeLists ? [{ to: '/admin/kodlistor', label: t.nav.codeLists }] : []),
   ];
   return (
     <nav id={id} className="app-nav" aria-label={t.app.mainNav} data-open={open}>

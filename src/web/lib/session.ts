@@ -4,6 +4,8 @@ import type { meResponse } from '../../core/schemas/auth';
 import { get, post, setCsrfToken } from './api';
 
 export type Me = z.infer<typeof meResponse>;
+/** What the server lets the user reach (access/navigation-policy.ts); the app follows it and never reads roles. */
+export type Can = Me['can'];
 
 /** Who is logged in; 401 means nobody (the layout then sends the user to the login page). */
 export const meQuery = queryOptions({

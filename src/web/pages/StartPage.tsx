@@ -4,7 +4,6 @@ import { t } from '../i18n/sv';
 import { currentYear } from '../i18n/format';
 import { meQuery } from '../lib/session';
 import { interventionsQuery } from '../lib/queries';
-import { abilitiesOf } from '../lib/abilities';
 import { PageHeader } from '../components/PageHeader';
 import { EmptyState } from '../components/EmptyState';
 import { InterventionCard } from './start/InterventionCard';
@@ -15,13 +14,13 @@ export function StartPage() {
   const { data: me } = useQuery(meQuery);
   const { data: interventions = [] } = useQuery(interventionsQuery);
   if (!me) return null;
-  const abilities = abilitiesOf(me, interventions);
+  const { can } = me;
   const reported = interventions.filter((i) => i.can.report).slice(0, 12);
-  const admin = abilities.users || abilities.organisations || abilities.codeLists;
+  const admin = can.users || can.organisations || can.codeLists;
   return (
     <div className="stack">
       <PageHeader title={t.start.title(me.user.displayName)} />
-      {abilities.participants && <MyParticipants />}
+      {can.participants && <MyParticipants />}
       {reported.length > 0 && (
         <section aria-labelledby="figures">
           <h2 id="figures">{t.start.interventionsTitle}</h2>
@@ -36,13 +35,13 @@ export function StartPage() {
           <h2 id="admin">{t.start.adminTitle}</h2>
           <p>{t.start.adminIntro}</p>
           <ul>
-            {abilities.users && <li><Link to="/admin/anvandare">{t.nav.users}</Link></li>}
-            {abilities.organisations && <li><Link to="/admin/organisationer">{t.nav.organisations}</Link></li>}
-            {abilities.codeLists && <li><Link to="/admin/kodlistor">{t.nav.codeLists}</Link></li>}
+            {can.users && <li><Link to="/admin/anvandare">{t.nav.users}</Link></li>}
+            {can.organisations && <li><Link to="/admin/organisationer">{t.nav.organisations}</Link></li>}
+            {can.codeLists && <li><Link to="/admin/kodlistor">{t.nav.codeLists}</Link></li>}
           </ul>
         </section>
       )}
-      {!abilities.participants && reported.length === 0 && !admin && (
+      {!can.participants && reported.length === 0 && !admin && (
         <EmptyState>{interventions.length > 0 ? <Link to="/insatser">{t.nav.interventions}</Link> : t.start.nothing}</EmptyState>
       )}
     </div>

@@ -9,8 +9,15 @@ import { SelectField } from '../../components/SelectField';
 import { Button } from '../../components/Button';
 import { Notice } from '../../components/Notice';
 
-const interventionRoles = ['case_worker', 'intervention_lead'];
-const associationRoles = ['association_admin', 'report_reader'];
+// What an assignment of a role is held on is the shared schema's rule (core/schemas/user.ts): it
+// is asked here, with a placeholder id, rather than copied.
+const placeholderId = '00000000-0000-4000-8000-000000000000';
+const heldOn = (role: string): 'intervention' | 'association' | 'organisation' =>
+  assignmentCreate.safeParse({ role, interventionId: placeholderId }).success
+    ? 'intervention'
+    : assignmentCreate.safeParse({ role, associationId: placeholderId }).success
+      ? 'association'
+      : 'organisation';
 
 /** A new assignment: the role decides what it is held on (intervention or team, förbund, or nothing). */
 export function AssignmentForm({ userId, onAdded, onCancel }: { userId: string; onAdded: () => void; onCancel: () => void }) {
@@ -26,12 +33,13 @@ export function AssignmentForm({ userId, onAdded, onCancel }: { userId: string; 
     };
   });
   const role = form.values.role;
-  const targets = interventionRoles.includes(role)
+  const kind = heldOn(role);
+  const targets = kind === 'intervention'
     ? interventions.flatMap((i) => [
         { value: `intervention:${i.id}`, label: i.name, group: t.admin.intervention },
         ...i.teams.map((team) => ({ value: `team:${team.id}`, label: `${i.name} – ${team.name}`, group: t.admin.team })),
       ])
-    : associationRoles.includes(role)
+    : kind === 'association'
       ? organisations.filter((o) => o.kind === 'association').map((o) => ({ value: `association:${o.id}`, label: o.name }))
       : [];
   const submit = async (event: FormEvent) => {

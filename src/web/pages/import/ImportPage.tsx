@@ -2,9 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { t } from '../../i18n/sv';
 import { ApiError, upload, type RowError } from '../../lib/api';
-import { abilitiesOf } from '../../lib/abilities';
 import { meQuery } from '../../lib/session';
-import { interventionsQuery } from '../../lib/queries';
 import { PageHeader } from '../../components/PageHeader';
 import { Button } from '../../components/Button';
 import { RadioGroupField } from '../../components/ChoiceGroup';
@@ -24,8 +22,7 @@ type State =
 /** CSV import: validate first (dry run) and show every row error, then import with progress and a summary. */
 export function ImportPage() {
   const { data: me } = useQuery(meQuery);
-  const { data: interventions = [] } = useQuery(interventionsQuery);
-  const kinds = me ? abilitiesOf(me, interventions).importKinds : [];
+  const kinds = me?.can.importKinds ?? [];
   const queryClient = useQueryClient();
   const [kind, setKind] = useState<string>(kinds[kinds.length - 1] ?? '');
   const [file, setFile] = useState<File | null>(null);

@@ -3,7 +3,6 @@ import { useQuery } from '@tanstack/react-query';
 import { useSearch } from '@tanstack/react-router';
 import { t } from '../../i18n/sv';
 import { currentYear, formatDate } from '../../i18n/format';
-import { abilitiesOf } from '../../lib/abilities';
 import { meQuery } from '../../lib/session';
 import { interventionsQuery, organisationsQuery, outcomesQuery, type ReportParams } from '../../lib/queries';
 import { periodOf, type PeriodChoice } from '../../lib/period';
@@ -23,7 +22,7 @@ export function ReportPage() {
   const { data: me } = useQuery(meQuery);
   const { data: interventions = [] } = useQuery(interventionsQuery);
   const { data: organisations = [] } = useQuery(organisationsQuery);
-  const associations = me ? abilitiesOf(me, interventions).reportAssociations : [];
+  const associations = me?.can.reportAssociations ?? [];
   const scopes = [
     ...interventions.filter((i) => i.can.report).map((i) => ({ value: `intervention:${i.code}`, label: i.name, group: t.report.interventionGroup })),
     ...organisations.filter((o) => associations.includes(o.id)).map((o) => ({ value: `association:${o.code}`, label: o.name, group: t.report.associationGroup })),

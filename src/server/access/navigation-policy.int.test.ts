@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase, type TestDatabase } from '../../test/test-database.js';
+import { seedWorld, type World } from '../../test/world.js';
+import { login, testApp, type Client, type Reply } from '../../test/http.js';
+import type { App } from '../app.js';
+
+// GET /auth/me's `can` is what the web app offers. It must agree with the API: a flag that is
+// true means the route it stands for lets the user past the permission check (anything but 403),
+// a false flag means 403. Every probe is a read, or a write the route refuses as invalid (400)
+// once the permission check has let it through, so the probes change nothing.
+
+let tdb: TestDatabase;
+let app: App;
+let world: World;
+
+beforeAll(async () => {
+  tdb = await openTestDatabase();
+  world = await seedWorld(tdb.db);
+  app = await testApp(tdb.db);
+});
+
+afterAll(async () => {
+  await app?.close();
+  await tdb?.close();
+});
+
+type Can = {
+  participants: boolean;
+  enrol: boolean;
+  reports: boolean;
+  reportAssociations: string[];
+  importKinds: string[];
+  users: boolean;
+  organisations: boolean;
+  codeLists: boolean;
+};
+
+const period = 'from=2024-01-01&to=2024-12-31';
+
+/** The API route behind each flag (the one the web page behind it calls first). */
+const probes: Record<Exclude<keyof Can, 'reportAssociations' | 'importKinds'>, (c: Client) => Promise<Reply>> = {
+  participants: (c) => c.get('/api/v1/enrolments'),
+  enrol: (c) => c.post('/api/v1/enrolments', {}),
+  reports: (c) => c.get(`/api/v1/reports/outcomes?${period}`),
+  users: (c) => c.get('/api/v1/users'),
+  organisations: (c) => c.post('/api/v1/organisations', {}),
+  codeLists: (c) => c.post('/api/v1/code-lists/occupation', {}),
+};
+const importKinds = ['organisations', 'interventions', 'enrolments'];
+
+const me = async (client: Client): Promise<{ roles: string[]; can: Can }> => {
+  const answer = await client.get('/api/v1/auth/me');
+  expect(answer.status).toBe(200);
+  return answer.body;
+};
+
+describe('GET /auth/me `can`', () => {
+  it('agrees with the API for every user of the seeded world, role by role', async () => {
+    const associations = await tdb.db.selectFrom('organisations').select(['id', 'code']).where('kind', '=', 'association').execute();
+    expect(associations.length).toBeGreaterThan(1);
+    for (const [name, user] of Object.entries(world.users)) {
+      const client = await login(app, user.email);
+      const { can } = await me(client);
+      for (const [flag, probe] of Object.entries(probes)) {
+        const status = (await probe(client)).status;
+        if (can[flag as keyof typeof probes]) expect(status, `${name}: ${flag}`).not.toBe(403);
+        else expect(status, `${name}: ${flag}`).toBe(403);
+      }
+      for (const kind of importKinds) {
+        const status = (await client.post(`/api/v1/imports/${kind}?dryRun=true`, {})).status;
+        if (can.importKinds.includes(kind)) expect(status, `${name}: import ${kind}`).toBe(400);
+        else expect(status, `${name}: import ${kind}`).toBe(403);
+      }
+      // A förbund's report opens exactly for the förbund listed; every other one is not found (or refused).
+      for (const association of associations) {
+        const status = (await client.get(`/api/v1/reports/outcomes?association=${association.code}&${period}`)).status;
+        if (can.reportAssociations.includes(association.id)) expect(status, `${name}: report of ${association.code}`).toBe(200);
+        else expect([403, 404], `${name}: report of ${association.code}`).toContain(status);
+      }
+    }
+  });
+
+  it('gives each role what its pages need, and a user without a role nothing', async () => {
+    const none: Can = {
+      participants: false,
+      enrol: false,
+      reports: false,
+      reportAssociations: [],
+      importKinds: [],
+      users: false,
+      organisations: false,
+      codeLists: false,
+    };
+    const expected: Record<keyof World['users'], Can> = {
+      kommunWorker: { ...none, participants: true, enrol: true, reports: true, importKinds: ['enrolments'] },
+      teamBWorker: { ...none, participants: true, enrol: true, reports: true, importKinds: ['enrolments'] },
+      afWorker: { ...none, participants: true, enrol: true, reports: true, importKinds: ['enrolments'] },
+      fkWorker: { ...none, participants: true, enrol: true, reports: true, importKinds: ['enrolments'] },
+      lead: { ...none, reports: true, importKinds: ['interventions'] },
+      associationAdmin: { ...none, reports: true, reportAssociations: [world.orgs.forbund] },
+      reportReader: none,
+      orgAdmin: { ...none, importKinds: ['interventions'], users: true },
+      logReviewer: none,
+      systemAdmin: { ...none, importKinds: ['organisations', 'interventions'], users: true, organisations: true, codeLists: true },
+      afOrgAdmin: { ...none, importKinds: ['interventions'], users: true },
+      noRole: none,
+    };
+    for (const [name, user] of Object.entries(world.users)) {
+      const { can } = await me(await login(app, user.email));
+      expect(can, name).toEqual(expected[name as keyof World['users']]);
+    }
+  });
+
+  it('follows a changed assignment on the next request', async () => {
+    const client = await login(app, world.users.noRole.email);
+    expect((await me(client)).can.users).toBe(false);
+    const assignment = await tdb.db
+      .insertInto('assignments')
+      .values({ user_id: world.users.noRole.id, role: 'org_admin' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    try {
+      const after = await me(client);
+      expect(after.can.users).toBe(true);
+      expect(after.roles).toEqual(['org_admin']);
+      expect((await client.get('/api/v1/users')).status).toBe(200);
+    } finally {
+      await tdb.db.deleteFrom('assignments').where('id', '=', assignment.id).execute();
+    }
+    expect((await me(client)).can.users).toBe(false);
+  });
+
+  it('no longer carries the assignments: the web app has nothing to derive rights from', async () => {
+    const answer = await (await login(app, world.users.associationAdmin.email)).get('/api/v1/auth/me');
+    expect(Object.keys(answer.body).sort()).toEqual(['can', 'csrfToken', 'roles', 'user']);
+  });
+});

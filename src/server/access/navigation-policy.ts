@@ -1,0 +1,39 @@
+import type { z } from 'zod';
+import type { navigationCan as navigationCanSchema } from '../../core/schemas/auth.js';
+import { associationIdsFor, hasPermission, type Actor } from './actor.js';
+import type { Permission } from './roles.js';
+
+// What the web app offers an actor (`can` in GET /auth/me). Each area is the permission its API
+// routes declare, read from the same role map the auth hook checks (roles.ts), so a page is
+// offered exactly when the API lets the actor past the permission check. What may be done to a
+// single record stays on that record's own `can` flags (intervention-rules.ts, enrolment-policy.ts).
+// Denied by default: an actor without assignments gets every flag false and every list empty.
+
+export type NavigationCan = z.infer<typeof navigationCanSchema>;
+type ImportKind = NavigationCan['importKinds'][number];
+
+/** The permission each POST /api/v1/imports/{kind} declares (import/import.routes.ts). */
+const importPermissions: Record<ImportKind, Permission> = {
+  organisations: 'organisation:write',
+  interventions: 'intervention:write',
+  enrolments: 'enrolment:write',
+};
+
+export function navigationCan(actor: Actor): NavigationCan {
+  const may = (permission: Permission) => hasPermission(actor, permission);
+  const reports = may('report:outcomes');
+  return {
+    // GET /enrolments (the list and search) and POST /enrolments (a new participant).
+    participants: may('enrolment:read'),
+    enrol: may('enrolment:write'),
+    // GET /reports/outcomes; which interventions come with each intervention's `can.report`.
+    reports,
+    // The förbund whose aggregated report the actor may open (reports/outcomes.service.ts).
+    reportAssociations: reports ? [...new Set(associationIdsFor(actor, 'association_admin'))] : [],
+    importKinds: (Object.keys(importPermissions) as ImportKind[]).filter((kind) => may(importPermissions[kind])),
+    // GET /users; the administration pages of organisations and code lists write, so they need the write permission.
+    users: may('user:read'),
+    organisations: may('organisation:write'),
+    codeLists: may('codelist:write'),
+  };
+}
