@@ -114,19 +114,6 @@ const knownViolations = [
   // from rows.ts. src/core/import is being changed by the import work; moving the row types into a
   // module of their own (rows imports nothing) removes the cycle.
   knownCycle('src/core/import/enrolments.ts', 'src/core/import/rows.ts'),
-  // TEMPORARY, scoped-access refactor (src/server/persons, in progress): the matcher and its
-  // repository import each other's row types (MatchedPerson, PersonRecord). Type-only; declaring the
-  // row types in one of them, or a third module, ends it.
-  knownCycle('src/server/persons/person-match.repository.ts', 'src/server/persons/person-matcher.ts'),
-  // The OpenID Connect callback calls the user lookup of sign-on-user.repository.ts straight from
-  // the route (it moved out of the route file in ac6ea93). A sign-on service between them (find the
-  // user, bind the subject) ends it; src/server/auth is being changed now, so it is left to that work.
-  {
-    type: 'dependency',
-    from: 'src/server/auth/oidc.routes.ts',
-    to: 'src/server/auth/sign-on-user.repository.ts',
-    rule: { name: 'routes-not-database', severity: 'error' },
-  },
 ];
 
 /** @type {import('dependency-cruiser').IConfiguration} */

@@ -4,7 +4,7 @@ import type { App } from '../app.js';
 import { errorBody } from '../../core/schemas/common.js';
 import type { OidcConfig } from '../config.js';
 import { beginSignOn, completeSignOn, SignOnError } from './oidc-client.js';
-import { findSignOnUser } from './sign-on-user.repository.js';
+import { findSignOnUser } from './sign-on.service.js';
 import { flowCookieName, flowTtlMs, saveFlow, takeFlow } from './oidc-flows.js';
 import { startSession } from './session-start.js';
 

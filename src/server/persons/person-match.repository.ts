@@ -6,19 +6,10 @@ import { personMatchableBy } from '../access/person-policy.js';
 import type { AuditEntry } from '../audit/audit.js';
 import type { Db } from '../db/connection.js';
 import { column, insertRows, updateRows, type Column } from '../import/bulk.repository.js';
-import type { MatchedPerson } from './person-matcher.js';
+import type { MatchedPerson, PersonRecord } from './person-matcher.js';
 
-export type PersonRecord = {
-  id: string;
-  controller_org_id: string;
-  participant_ref: string | null;
-  personnummer: string | null;
-  first_name: string | null;
-  last_name: string | null;
-  gender: string;
-  birth_year: number | null;
-  identity_removed_at: Date | null;
-};
+export type { PersonRecord } from './person-matcher.js';
+
 
 export type PersonCandidate = PersonRecord & { matchable: boolean };
 

@@ -5,9 +5,21 @@
 import { orderedId } from '../import/ordered-id.js';
 import type { EnrolmentRow } from '../../core/import/rows.js';
 
+/** A stored person as matching sees it. */
+export type PersonRecord = {
+  id: string;
+  controller_org_id: string;
+  participant_ref: string | null;
+  personnummer: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  gender: string;
+  birth_year: number | null;
+  identity_removed_at: Date | null;
+};
+
 /** What a registration says about the person. */
 export type PersonFields = Pick<EnrolmentRow, 'participantRef' | 'personnummer' | 'firstName' | 'lastName' | 'gender' | 'birthYear'>;
-import type { PersonRecord } from './person-match.repository.js';
 
 export type MatchedPerson = PersonRecord & { isNew: boolean; changed: boolean };
 export type PersonMatch = { person: MatchedPerson } | { column: string; reason: string };
