@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { role as roleSchema, userCreate } from '../core/schemas/user.js';
 import type { Role } from '../server/access/roles.js';
+import { systemAuditActor, writeAudit } from '../server/audit/audit.js';
 import { hashPassword } from '../server/auth/password.js';
 import type { Db } from '../server/db/connection.js';
 import { CliError } from './cli-error.js';
@@ -81,10 +82,21 @@ async function createUser(
       .values({ email: user.email, display_name: user.displayName, organisation_id: organisation.id, password_hash: user.passwordHash })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await trx
+    const assignment = await trx
       .insertInto('assignments')
       .values({ user_id: id, role: user.role, intervention_id: intervention?.id ?? null, association_id: association?.id ?? null })
-      .execute();
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    // Every change of users and rights is audited (security finding 2): here as the system, by the operator.
+    const target = { userId: id, userOrgId: organisation.id };
+    await writeAudit(trx, systemAuditActor('cli_user_add'), [
+      { action: 'create', entity: 'user', details: { ...target, passwordSet: true } },
+      {
+        action: 'create',
+        entity: 'assignment',
+        details: { ...target, assignmentId: assignment.id, role: user.role, interventionId: intervention?.id ?? null, teamId: null, associationId: association?.id ?? null },
+      },
+    ]);
   });
 }
 

@@ -22,6 +22,12 @@ export const userUpdate = z.object({
 
 export const userListQuery = z.object({ organisationId: id.optional() });
 
+/**
+ * Finds a user by exact e-mail address (POST: an address is personal data, never in a URL). The
+ * owner's administrator finds a joint team's member of another party this way (users/rights.ts).
+ */
+export const userLookup = z.object({ email: userCreate.shape.email });
+
 const interventionRoles = ['case_worker', 'intervention_lead'];
 const associationRoles = ['association_admin', 'report_reader'];
 

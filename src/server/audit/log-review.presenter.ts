@@ -42,6 +42,8 @@ const entityLabels: Record<string, string> = {
   anonymous_registration: 'Anonym registrering',
   import: 'Import',
   audit_log: 'Åtkomstlogg',
+  user: 'Användarkonto',
+  assignment: 'Behörighet (uppdrag)',
 };
 const roleLabels: Record<string, string> = {
   case_worker: 'Handläggare',

@@ -14,8 +14,16 @@ import type { Db } from '../db/connection.js';
  * holds after retention has removed the record itself.
  */
 function inScope(orgId: string): RawBuilder<boolean> {
-  return sql<boolean>`(ae.controller_org_id = ${orgId} or ae.actor_org_id = ${orgId})`;
+  return sql<boolean>`(ae.controller_org_id = ${orgId} or ae.actor_org_id = ${orgId}
+    or (${rightsEvent} and ae.details->>'userOrgId' = ${orgId}))`;
 }
+
+/**
+ * A change of a user's account or rights (users/rights-audit.ts). It concerns no person, so it is
+ * in scope for the organisation of the user who made it and of the user it was made to (details
+ * userOrgId), and a review of one of the own users' accesses shows the changes made to them too.
+ */
+const rightsEvent = sql<boolean>`ae.entity in ('user', 'assignment')`;
 
 export type Period = { from?: string; to?: string };
 
@@ -32,7 +40,11 @@ export type ReviewFilter =
   | { kind: 'ids'; ids: number[] };
 
 function matches(filter: ReviewFilter, orgId: string): RawBuilder<boolean> {
-  if (filter.kind === 'user') return sql<boolean>`ae.actor_user_id = ${filter.userId}`;
+  if (filter.kind === 'user') {
+    // Changes made to the user count when the user is one of the reviewer's organisation's own.
+    return sql<boolean>`(ae.actor_user_id = ${filter.userId}
+      or (${rightsEvent} and ae.details->>'userId' = ${filter.userId} and ae.details->>'userOrgId' = ${orgId}))`;
+  }
   if (filter.kind === 'ids') return sql<boolean>`ae.id = any(${filter.ids}::bigint[])`;
   // A denied read by id records only the enrolment. It is matched to the person only where the
   // reviewer's organisation controls it: the denied user's organisation must not learn whose

@@ -62,6 +62,7 @@ const matrix: Record<string, Row> = {
   },
   'GET /api/v1/users': { who: [OA, SA], scope: 'filtered list (user.int.test.ts)' },
   'GET /api/v1/users/:id': { who: [OA, SA], unscoped: [SA], foreign: (f) => ({ url: `/api/v1/users/${f.userId}` }) },
+  'POST /api/v1/users/lookup': { who: [OA, SA], unscoped: [SA], foreign: () => ({ url: '/api/v1/users/lookup', body: { email: 'handlaggare@annat.test' } }) },
   'POST /api/v1/users': {
     who: [OA, SA], unscoped: [SA],
     foreign: (f) => ({ url: '/api/v1/users', body: { email: 'ny@annat.test', displayName: 'Ny', password: 'ett-långt-lösenord', organisationId: f.organisationId } }),

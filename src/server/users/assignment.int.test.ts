@@ -89,23 +89,27 @@ describe('POST /users/:id/assignments', () => {
     expect(response.body).toEqual({ id: expect.any(String), role: 'case_worker', interventionId: world.interventions.kommunInsats, teamId: null, associationId: null });
     const team = await orgAdmin.post(url(), { role: 'intervention_lead', teamId: world.teams.teamA });
     expect(team.status).toBe(201);
-    // Through the förbund: AF-INSATS is visible to the municipality's admin.
-    expect((await orgAdmin.post(url(), { role: 'case_worker', interventionId: world.interventions.afInsats })).status).toBe(201);
-    expect((await systemAdmin.post(url(), { role: 'report_reader', associationId: world.orgs.forbund })).status).toBe(201);
+    // AF-INSATS is visible to the municipality's admin through the förbund, but only AF's admin
+    // hands out work in it; förbund roles come from the förbund's own admin (security finding 2).
+    expect((await orgAdmin.post(url(), { role: 'case_worker', interventionId: world.interventions.afInsats })).status).toBe(403);
+    expect((await systemAdmin.post(url(), { role: 'report_reader', associationId: world.orgs.forbund })).status).toBe(403);
     const staff = await login(app, 'personal@kommun.test', 'ett-långt-lösenord');
     const view = await staff.get(`/api/v1/interventions/${world.interventions.kommunInsats}`);
     expect(view.body.can.enrol).toBe(true);
   });
 
-  it('lets only the owner’s admin appoint a lead, while case work crosses parties', async () => {
+  it('lets only the owner’s admin appoint a lead or hand out case work, also to another party’s staff', async () => {
     const before = await assignmentRows();
     const response = await orgAdmin.post(url(), { role: 'intervention_lead', interventionId: world.interventions.afInsats });
     expect(response.status).toBe(403);
     expect(response.body.message).toBe('Bara insatsens ägare kan utse insatsansvariga. Be ägarens organisationsadministratör om hjälp.');
     expect(await assignmentRows()).toEqual(before);
     const afStaff = (await afOrgAdmin.post('/api/v1/users', { email: 'personal@af.test', displayName: 'AF', password: 'ett-långt-lösenord' })).body.id;
-    expect((await afOrgAdmin.post(url(afStaff), { role: 'case_worker', teamId: world.teams.teamA })).status).toBe(201);
+    // Security finding 2: AF's admin no longer gives its staff case work in the municipality's team.
+    expect((await afOrgAdmin.post(url(afStaff), { role: 'case_worker', teamId: world.teams.teamA })).status).toBe(403);
     expect((await afOrgAdmin.post(url(afStaff), { role: 'intervention_lead', teamId: world.teams.teamA })).status).toBe(403);
+    // Case work crosses parties through the owner: the municipality's admin gives AF's staff work in its team.
+    expect((await orgAdmin.post(url(afStaff), { role: 'case_worker', teamId: world.teams.teamA })).status).toBe(201);
   });
 
   it('refuses the same assignment twice with 409', async () => {
@@ -125,11 +129,22 @@ describe('POST /users/:id/assignments', () => {
   });
 
   it('keeps association_admin apart from case_worker', async () => {
+    // Only the förbund's own admin can hand out both, to its staff, in an intervention the förbund owns.
+    const forbundAdmin = (await systemAdmin.post('/api/v1/users', { email: 'admin@forbund.test', displayName: 'Förbundsadmin', password: 'ett-långt-lösenord', organisationId: world.orgs.forbund })).body.id;
+    expect((await systemAdmin.post(url(forbundAdmin), { role: 'org_admin' })).status).toBe(201);
+    const admin = await login(app, 'admin@forbund.test', 'ett-långt-lösenord');
+    const { id: forbundInsats } = await tdb.db
+      .insertInto('interventions')
+      .values({ code: 'FORBUNDSINSATS', name: 'Förbundets insats', owner_org_id: world.orgs.forbund, association_id: world.orgs.forbund, start_date: '2024-01-01', orientation: 'individual', follow_up: 'individual' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const kansli = (await admin.post('/api/v1/users', { email: 'kansli@forbund.test', displayName: 'Kansli', password: 'ett-långt-lösenord' })).body.id;
+    expect((await admin.post(url(kansli), { role: 'case_worker', interventionId: forbundInsats })).status).toBe(201);
     const before = await assignmentRows();
-    const response = await systemAdmin.post(url(), { role: 'association_admin', associationId: world.orgs.forbund });
+    const response = await admin.post(url(kansli), { role: 'association_admin', associationId: world.orgs.forbund });
     expectBadRequest(response, ['role']);
     expect(response.body.message).toMatch(/förbundsadministratör kan inte också vara handläggare/);
-    const reverse = await systemAdmin.post(url(world.users.associationAdmin.id), { role: 'case_worker', interventionId: world.interventions.afInsats });
+    const reverse = await admin.post(url(world.users.associationAdmin.id), { role: 'case_worker', interventionId: forbundInsats });
     expectBadRequest(reverse, ['role']);
     expect(await assignmentRows()).toEqual(before);
   });
@@ -156,7 +171,8 @@ describe('POST /users/:id/assignments', () => {
     );
     expectBadRequest(await orgAdmin.post(url(), { role: 'report_reader' }), ['body.associationId']);
     expectBadRequest(await orgAdmin.post(url(), { role: 'org_admin', interventionId: world.interventions.kommunInsats }), ['body.interventionId']);
-    expectBadRequest(await systemAdmin.post(url(), { role: 'report_reader', associationId: world.orgs.kommun }), ['associationId']);
+    // The admin's own organisation is not a förbund.
+    expectBadRequest(await orgAdmin.post(url(), { role: 'report_reader', associationId: world.orgs.kommun }), ['associationId']);
     expect(await assignmentRows()).toEqual(before);
   });
 });

@@ -1,14 +1,21 @@
 import type { z } from 'zod';
 import type { assignmentCreate } from '../../core/schemas/user.js';
-import { hasRole, type Actor } from '../access/actor.js';
+import type { Role } from '../access/roles.js';
 import type { RequestContext } from '../context.js';
-import type { Db } from '../db/connection.js';
 import { AppError, badRequest, notFound } from '../errors.js';
-import { findVisibleIntervention } from '../interventions/intervention.repository.js';
 import { isCheckViolation, isUniqueViolation } from '../db/pg-errors.js';
-import { deleteAssignment, findAssignment, findOrganisationKind, findVisibleTeam, insertAssignment } from './assignment.repository.js';
+import {
+  deleteAssignment,
+  findAssignment,
+  findInterventionFacts,
+  findOrganisationKind,
+  insertAssignment,
+  organisationHasAdmin,
+} from './assignment.repository.js';
 import { presentAssignment } from './user.presenter.js';
-import { managedUser } from './user.service.js';
+import { assignmentsOf, findTargetUser } from './user.repository.js';
+import { auditedChange, type RightsDetails } from './rights-audit.js';
+import { checkGrant, checkNotSelf, checkRemoval } from './rights.js';
 
 type Create = z.output<typeof assignmentCreate>;
 
@@ -21,7 +28,11 @@ export const rolesApart = () =>
     [{ path: 'role', message: 'Rollerna association_admin och case_worker kan inte kombineras' }],
   );
 
-/** Turns what the database refused into an answer; the trigger raises check_violation without a constraint name. */
+/**
+ * Turns what the database refused into an answer; the trigger raises check_violation without a
+ * constraint name. It locks the user's row first (migration 2026-11-28-0200), so of two concurrent
+ * grants of the two roles the second is refused here, with the same 400 as the check below.
+ */
 export function assignmentInsertError(error: unknown): unknown {
   if (isUniqueViolation(error)) {
     return new AppError('conflict', 'Användaren har redan den rollen för samma insats, team eller förbund.');
@@ -34,66 +45,70 @@ export function assignmentInsertError(error: unknown): unknown {
   return error;
 }
 
-/**
- * The intervention, team or förbund must be one the actor may hand out work in. Case work: any
- * intervention the admin sees (Finsam parties work in each other's interventions). A lead manages
- * the intervention itself, so only the owner's admin appoints one. Förbund roles: only the förbund's
- * own admin, since they open the förbund's aggregates. A system administrator may do all of it.
- */
-async function checkTarget(db: Db, actor: Actor, input: Create) {
-  const system = hasRole(actor, 'system_admin');
-  let ownerId: string | null = null;
-  if (input.interventionId) {
-    const intervention = await findVisibleIntervention(db, actor, input.interventionId);
-    if (!intervention) throw notFound();
-    ownerId = intervention.owner_org_id;
-  }
-  if (input.teamId) {
-    const team = await findVisibleTeam(db, actor, input.teamId);
-    if (!team) throw notFound();
-    ownerId = team.owner_org_id;
-  }
-  if (input.role === 'intervention_lead' && !system && ownerId !== actor.organisationId) {
-    throw new AppError('forbidden', 'Bara insatsens ägare kan utse insatsansvariga. Be ägarens organisationsadministratör om hjälp.');
-  }
-  if (input.associationId) {
-    const org = await findOrganisationKind(db, input.associationId);
-    if (!org || (!system && org.id !== actor.organisationId)) throw notFound();
-    if (org.kind !== 'association') {
+/** Who may grant what is decided in rights.ts; this reads the facts it needs and writes the row. */
+export async function createAssignment(ctx: RequestContext, userId: string, input: Create) {
+  const details: RightsDetails = {
+    userId,
+    role: input.role,
+    interventionId: input.interventionId,
+    teamId: input.teamId,
+    associationId: input.associationId,
+  };
+  return auditedChange(ctx, 'create', 'assignment', details, async (trx) => {
+    if (userId === ctx.actor.userId) details.userOrgId = ctx.actor.organisationId;
+    checkNotSelf(ctx.actor, userId);
+    const user = await findTargetUser(trx, ctx.actor, userId);
+    if (user) details.userOrgId = user.organisationId;
+    if (!user) throw notFound();
+    const role = input.role as Role;
+    const onIntervention = input.interventionId !== null || input.teamId !== null;
+    const intervention = onIntervention ? await findInterventionFacts(trx, ctx.actor, input, user.organisationId) : undefined;
+    if (onIntervention && !intervention) throw notFound();
+    const association = input.associationId ? await findOrganisationKind(trx, input.associationId) : null;
+    if (association === undefined) throw notFound();
+    checkGrant(ctx.actor, user, {
+      role,
+      intervention: intervention ?? null,
+      associationId: input.associationId,
+      organisationHasAdmin: role === 'org_admin' && (await organisationHasAdmin(trx, user.organisationId)),
+    });
+    if (association && association.kind !== 'association') {
       throw badRequest(invalid, [{ path: 'associationId', message: 'Välj ett samordningsförbund (organisation av typen association)' }]);
     }
-  }
-}
-
-export async function createAssignment(ctx: RequestContext, userId: string, input: Create) {
-  return ctx.db.transaction().execute(async (trx) => {
-    const { assignments } = await managedUser(trx, ctx.actor, userId);
-    if (input.role === 'system_admin' && !hasRole(ctx.actor, 'system_admin')) {
-      throw new AppError('forbidden', 'Bara en systemadministratör kan ge rollen systemadministratör.');
-    }
-    await checkTarget(trx, ctx.actor, input);
-    const holds = (role: string) => assignments.some((a) => a.role === role);
-    if ((input.role === 'association_admin' && holds('case_worker')) || (input.role === 'case_worker' && holds('association_admin'))) {
+    const held = (await assignmentsOf(trx, [userId])).map((a) => a.role);
+    if ((role === 'association_admin' && held.includes('case_worker')) || (role === 'case_worker' && held.includes('association_admin'))) {
       throw rolesApart();
     }
     const row = await insertAssignment(trx, {
       user_id: userId,
-      role: input.role,
+      role,
       intervention_id: input.interventionId,
       team_id: input.teamId,
       association_id: input.associationId,
     }).catch((error: unknown) => {
       throw assignmentInsertError(error);
     });
+    details.assignmentId = row.id;
     return presentAssignment(row);
   });
 }
 
 export async function removeAssignment(ctx: RequestContext, userId: string, assignmentId: string) {
-  await ctx.db.transaction().execute(async (trx) => {
-    await managedUser(trx, ctx.actor, userId);
-    const assignment = await findAssignment(trx, userId, assignmentId);
-    if (!assignment) throw notFound();
+  const details: RightsDetails = { userId, assignmentId };
+  await auditedChange(ctx, 'delete', 'assignment', details, async (trx) => {
+    if (userId === ctx.actor.userId) details.userOrgId = ctx.actor.organisationId;
+    checkNotSelf(ctx.actor, userId);
+    const user = await findTargetUser(trx, ctx.actor, userId);
+    if (user) details.userOrgId = user.organisationId;
+    const assignment = user ? await findAssignment(trx, userId, assignmentId) : undefined;
+    if (!user || !assignment) throw notFound();
+    Object.assign(details, {
+      role: assignment.role,
+      interventionId: assignment.intervention_id,
+      teamId: assignment.team_id,
+      associationId: assignment.association_id,
+    });
+    checkRemoval(ctx.actor, user, { role: assignment.role as Role, interventionOwnerOrgId: assignment.owner_org_id, associationId: assignment.association_id });
     await deleteAssignment(trx, assignmentId);
   });
 }

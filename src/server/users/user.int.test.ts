@@ -60,14 +60,22 @@ describe('GET /users', () => {
     expect((await worker.get('/api/v1/users')).status).toBe(403);
   });
 
-  it('shows an org_admin only the own organisation, a system administrator everyone', async () => {
+  it('shows an org_admin the own organisation and who works in its interventions, a system administrator everyone', async () => {
     const own = await orgAdmin.get('/api/v1/users');
     expect(own.status).toBe(200);
-    expect(own.body.items.every((u: { organisationId: string }) => u.organisationId === world.orgs.kommun)).toBe(true);
-    expect(own.body.items.map((u: { email: string }) => u.email)).toContain(world.users.lead.email);
-    expect(own.body.items.map((u: { email: string }) => u.email)).not.toContain(world.users.afWorker.email);
-    // Another organisation's users are simply not there, even when asked for.
-    expect((await orgAdmin.get(`/api/v1/users?organisationId=${world.orgs.af}`)).body.items).toEqual([]);
+    const emails = own.body.items.map((u: { email: string }) => u.email);
+    expect(emails).toContain(world.users.lead.email);
+    // Another organisation's users appear only when they work in an intervention the municipality
+    // owns, with those assignments only (security finding 2: the controller sees who reaches its records).
+    const others = own.body.items.filter((u: { organisationId: string }) => u.organisationId !== world.orgs.kommun);
+    expect(others.map((u: { email: string }) => u.email).sort()).toEqual([world.users.afWorker.email, world.users.fkWorker.email]);
+    for (const other of others) {
+      expect(other.assignments).toEqual([{ id: expect.any(String), role: 'case_worker', interventionId: world.interventions.kommunInsats, teamId: null, associationId: null }]);
+    }
+    expect(emails).not.toContain(world.users.afOrgAdmin.email);
+    // Nobody else of another organisation is there, even when asked for.
+    expect((await orgAdmin.get(`/api/v1/users?organisationId=${world.orgs.af}`)).body.items.map((u: { id: string }) => u.id)).toEqual([world.users.afWorker.id]);
+    expect((await orgAdmin.get(`/api/v1/users?organisationId=${world.orgs.other}`)).body.items).toEqual([]);
     const all = await systemAdmin.get('/api/v1/users');
     expect(all.body.items).toHaveLength(Object.keys(world.users).length);
     const af = await systemAdmin.get(`/api/v1/users?organisationId=${world.orgs.af}`);

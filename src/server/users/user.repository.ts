@@ -3,14 +3,27 @@ import { hasRole, type Actor } from '../access/actor.js';
 import type { Db } from '../db/connection.js';
 
 /**
- * Users the actor manages: a system administrator all, an organisation administrator those of the
- * own organisation (domain.md, roles: org_admin), nobody else. Part of every user query, so a user
- * of another organisation is simply not found.
+ * Users the actor may see: a system administrator all; an organisation administrator those of the
+ * own organisation (domain.md, roles: org_admin) and those of other organisations who work in an
+ * intervention the own organisation owns (the controller knows who can reach its records); nobody
+ * else. Part of every user query, so any other user is simply not found.
  */
 export function userVisibleTo(actor: Actor, alias = 'u'): RawBuilder<boolean> {
   if (hasRole(actor, 'system_admin')) return sql<boolean>`true`;
-  if (hasRole(actor, 'org_admin')) return sql<boolean>`${sql.table(alias)}.organisation_id = ${actor.organisationId}`;
+  if (hasRole(actor, 'org_admin')) {
+    const u = sql.table(alias);
+    return sql<boolean>`(${u}.organisation_id = ${actor.organisationId} or ${worksFor(sql`${u}.id`, actor.organisationId)})`;
+  }
   return sql<boolean>`false`;
+}
+
+/** The user holds an assignment on an intervention, or a team of one, that the organisation owns. */
+function worksFor(userId: RawBuilder<unknown>, organisationId: string): RawBuilder<boolean> {
+  return sql<boolean>`exists (
+    select 1 from assignments wa
+    left join teams wt on wt.id = wa.team_id
+    join interventions wi on wi.id = coalesce(wa.intervention_id, wt.intervention_id)
+    where wa.user_id = ${userId} and wi.owner_org_id = ${organisationId})`;
 }
 
 // The password hash is never selected: it cannot leak through a response it was never read into.
@@ -28,18 +41,56 @@ export function findVisibleUser(db: Db, actor: Actor, id: string): Promise<UserR
   return db.selectFrom('users as u').select(columns).where(userVisibleTo(actor, 'u')).where('u.id', '=', id).executeTakeFirst();
 }
 
+/** The users' assignments, each with the owner of the intervention it is held on (null for other roles). */
 export async function assignmentsOf(db: Db, userIds: string[]) {
   if (userIds.length === 0) return [];
   return db
-    .selectFrom('assignments')
-    .select(['id', 'user_id', 'role', 'intervention_id', 'team_id', 'association_id'])
-    .where('user_id', 'in', userIds)
-    .orderBy('created_at')
-    .orderBy('id')
+    .selectFrom('assignments as a')
+    .leftJoin('teams as t', 't.id', 'a.team_id')
+    .leftJoin('interventions as i', (join) => join.on(sql<boolean>`i.id = coalesce(a.intervention_id, t.intervention_id)`))
+    .select(['a.id', 'a.user_id', 'a.role', 'a.intervention_id', 'a.team_id', 'a.association_id', 'i.owner_org_id'])
+    .where('a.user_id', 'in', userIds)
+    .orderBy('a.created_at')
+    .orderBy('a.id')
     .execute();
 }
 
 export type AssignmentRow = Awaited<ReturnType<typeof assignmentsOf>>[number];
+
+/**
+ * The user with exactly this e-mail address, if the actor may find them: a system administrator
+ * anyone; an organisation administrator the own staff and the staff of organisations that are
+ * members of a förbund the own organisation is a member of (or is), so the owner of an
+ * intervention can give a joint team's member case work without seeing any organisation's list.
+ */
+export function findUserByEmail(db: Db, actor: Actor, email: string): Promise<UserRow | undefined> {
+  let query = db.selectFrom('users as u').select(columns).where('u.email', '=', email);
+  if (!hasRole(actor, 'system_admin')) {
+    if (!hasRole(actor, 'org_admin')) return Promise.resolve(undefined);
+    query = query.where(sql<boolean>`(u.organisation_id = ${actor.organisationId} or u.organisation_id in (
+      select m.organisation_id from association_members m
+      where m.association_id = ${actor.organisationId}
+        or m.association_id in (select association_id from association_members where organisation_id = ${actor.organisationId})))`);
+  }
+  return query.executeTakeFirst();
+}
+
+/** A user as the rights rules need them (rights.ts, TargetUser), whoever the actor is; null when missing. */
+export async function findTargetUser(db: Db, actor: Actor, id: string) {
+  const row = await db
+    .selectFrom('users as u')
+    .select([
+      'u.id',
+      'u.organisation_id',
+      sql<boolean>`exists (select 1 from assignments sa where sa.user_id = u.id and sa.role = 'system_admin')`.as('holds_system_admin'),
+      worksFor(sql`u.id`, actor.organisationId).as('works_for_actor'),
+    ])
+    .where('u.id', '=', id)
+    .executeTakeFirst();
+  return row
+    ? { id: row.id, organisationId: row.organisation_id, holdsSystemAdmin: row.holds_system_admin, worksForActor: row.works_for_actor }
+    : null;
+}
 
 export async function emailTaken(db: Db, email: string) {
   return !!(await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst());

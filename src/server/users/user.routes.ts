@@ -8,13 +8,14 @@ import {
   userCreate,
   userList,
   userListQuery,
+  userLookup,
   userUpdate,
   userView,
 } from '../../core/schemas/user.js';
 import { contextOf } from '../context.js';
 import { notFound } from '../errors.js';
 import { createAssignment, removeAssignment } from './assignment.service.js';
-import { createUser, getUser, listUsers, updateUser } from './user.service.js';
+import { createUser, getUser, listUsers, lookupUser, updateUser } from './user.service.js';
 
 const tags = ['Användare'];
 
@@ -23,6 +24,13 @@ export async function userRoutes(app: App) {
     config: { permission: 'user:read' },
     schema: { tags, querystring: userListQuery, response: { 200: userList, 400: errorBody } },
     handler: async (request) => listUsers(contextOf(request, 'user:read'), request.query),
+  });
+
+  // Exact e-mail within the organisations of the actor's förbund; no match answers as not found.
+  app.post('/api/v1/users/lookup', {
+    config: { permission: 'user:read' },
+    schema: { tags, body: userLookup, response: { 200: userView, 400: errorBody, 404: errorBody } },
+    handler: async (request) => lookupUser(contextOf(request, 'user:read'), request.body.email),
   });
 
   app.get('/api/v1/users/:id', {
