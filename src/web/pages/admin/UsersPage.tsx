@@ -12,11 +12,15 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice, Notice } from '../../components/Notice';
 import { NewUserDialog } from './NewUserDialog';
 import { AssignmentsDialog } from './AssignmentsDialog';
+import { PartnerUserDialog } from './PartnerUserDialog';
 
 export type User = z.infer<typeof userView>;
 export const usersQuery = { queryKey: ['users'], queryFn: () => get<{ items: User[] }>('/api/v1/users').then((r) => r.items) };
 
-/** Users of the organisation (all organisations for a system administrator) and their assignments. */
+/**
+ * Users of the organisation (all organisations for a system administrator) and their assignments,
+ * and users of other parties who work in the organisation's interventions (with those assignments).
+ */
 export function UsersPage() {
   const users = useQuery(usersQuery);
   const { data: organisations = [] } = useQuery(organisationsQuery);
@@ -40,7 +44,12 @@ export function UsersPage() {
 
   return (
     <div className="stack">
-      <PageHeader title={t.admin.usersTitle} intro={t.admin.usersIntro} actions={<NewUserDialog onCreated={() => void done(t.admin.userCreated)} />} />
+      <PageHeader title={t.admin.usersTitle} intro={t.admin.usersIntro} actions={(
+        <div className="actions">
+          <NewUserDialog onCreated={() => void done(t.admin.userCreated)} />
+          <PartnerUserDialog onAdded={() => void done(t.admin.assignmentAdded)} />
+        </div>
+      )} />
       {message && <Notice tone="success">{message}</Notice>}
       <ErrorNotice error={error ?? users.error} />
       {users.data && (users.data.length === 0 ? <EmptyState>{t.admin.usersEmpty}</EmptyState> : (
