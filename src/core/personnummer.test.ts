@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isValidPersonnummer, luhnValid, parsePersonnummer } from './personnummer.js';
+import { containsPersonnummer, isValidPersonnummer, luhnValid, parsePersonnummer } from './personnummer.js';
 
 // An independent Luhn: from the right, every second digit doubled via a lookup table.
 const DOUBLED = [0, 2, 4, 6, 8, 1, 3, 5, 7, 9];
@@ -91,4 +91,16 @@ describe('parsePersonnummer', () => {
       }),
     );
   });
+});
+
+describe('containsPersonnummer', () => {
+  it.each(['19121212-1212', '191212121212', '121212-1212', '1212121212', '121212+1212', '121212 1212', '19121272-1219', 'Team 19121212-1212 Norr', '19121212-1213'])(
+    'finds %s (the check digit is not required: a mistyped number still points at a person)',
+    (text) => expect(containsPersonnummer(text)).toBe(true),
+  );
+
+  it.each(['Team Norr', 'Team 2024', '2024-01-15', '20240115', '123456789012', '19121312-1212', '19121232-1212', '1912121212123', 'Rum 1201'])(
+    'does not find one in %s',
+    (text) => expect(containsPersonnummer(text)).toBe(false),
+  );
 });

@@ -68,3 +68,22 @@ export function parsePersonnummer(input: string, today: Date = new Date()): Pars
 export function isValidPersonnummer(input: string, today: Date = new Date()): boolean {
   return parsePersonnummer(input, today) !== null;
 }
+
+// A personnummer or samordningsnummer inside other text: 10 or 12 digits, optionally with -, +
+// or a space before the last four, not part of a longer run of digits.
+const EMBEDDED = /(?<!\d)(?:\d{2})?\d{2}(\d{2})(\d{2})[-+ ]?\d{4}(?!\d)/g;
+
+/**
+ * True when `text` holds something shaped like a personnummer or samordningsnummer: the digits
+ * in place and a month and day (or day + 60) that can exist. The check digit is deliberately not
+ * required, so a mistyped number is caught too — it still points at a person. Used where text is
+ * shown beyond case work (team names reach aggregate roles) and where a value may be echoed.
+ */
+export function containsPersonnummer(text: string): boolean {
+  for (const match of text.matchAll(EMBEDDED)) {
+    const month = Number(match[1]);
+    const day = Number(match[2]);
+    if (month >= 1 && month <= 12 && ((day >= 1 && day <= 31) || (day >= 61 && day <= 91))) return true;
+  }
+  return false;
+}

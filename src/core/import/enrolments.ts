@@ -1,7 +1,8 @@
 // Validation of enrolments.csv (domain.md, "CSV import"). Reasons never quote a personnummer or a
 // name: error lists end up in logs and screens where identity must not leak.
 import { genders } from '../code-lists.js';
-import { parsePersonnummer } from '../personnummer.js';
+import { echo } from '../echo.js';
+import { containsPersonnummer, parsePersonnummer } from '../personnummer.js';
 import { sortErrors, type RowError } from './errors.js';
 import type { CellReader } from './fields.js';
 import type { EnrolmentRow } from './rows.js';
@@ -100,13 +101,13 @@ export function duplicateKeysInFile(rows: readonly EnrolmentRow[]): RowError[] {
       const [column, k] = clash;
       const who =
         column === 'participant_ref'
-          ? `Deltagaren '${row.participantRef}'`
+          ? 'En deltagare med samma participant_ref'
           : 'En deltagare med samma personnummer';
       errors.push({
         row: row.row,
         column,
         reason:
-          `${who} skrivs redan in i insatsen '${row.intervention}' med startdatum ` +
+          `${who} skrivs redan in i insatsen${echo(row.intervention)} med startdatum ` +
           `${row.startDate} på rad ${firstRow.get(k)}: slå ihop raderna eller ta bort den ena`,
       });
     }
@@ -121,7 +122,7 @@ function key(row: EnrolmentRow, by: 'participant_ref' | 'personnummer', value: s
 
 function readEnrolment(cells: CellReader, currentYear: number): EnrolmentRow | undefined {
   const intervention = cells.required('intervention', 'Insatsens kod');
-  const team = cells.text('team');
+  const team = readTeam(cells);
   const gender = cells.code('gender', 'gender', 'kön', true);
   const startDate = cells.date('start_date', 'Startdatum', true);
   const referrer = cells.text('referrer');
@@ -139,7 +140,7 @@ function readEnrolment(cells: CellReader, currentYear: number): EnrolmentRow | u
     );
   }
 
-  if (!intervention || !gender || !GENDERS.includes(gender) || !startDate) return undefined;
+  if (!intervention || team === undefined || !gender || !GENDERS.includes(gender) || !startDate) return undefined;
   if (!incomeBefore || occupationBefore === undefined || education === undefined) return undefined;
   if (!identity || !exit) return undefined;
   return {
@@ -155,6 +156,22 @@ function readEnrolment(cells: CellReader, currentYear: number): EnrolmentRow | u
     education,
     ...exit,
   };
+}
+
+/**
+ * A team name is shown to aggregate roles (förbund, board) next to figures, so it must never be a
+ * person's number: a personnummer in the team column would become a team that everyone sees.
+ */
+function readTeam(cells: CellReader): string | null | undefined {
+  const team = cells.text('team');
+  if (team !== null && containsPersonnummer(team)) {
+    return cells.fail(
+      'team',
+      'Teamets namn ser ut att innehålla ett personnummer eller samordningsnummer: ange teamets namn, ' +
+        'och skriv personnumret i kolumnen personnummer',
+    );
+  }
+  return team;
 }
 
 function readIdentity(cells: CellReader, currentYear: number): Identity | undefined {
@@ -250,7 +267,7 @@ function readBirthYear(cells: CellReader, currentYear: number): number | null | 
   if (/^\d{4}$/.test(value) && year >= 1900 && year <= currentYear) return year;
   return cells.fail(
     'birth_year',
-    `Födelseåret '${value}' är ogiltigt: ange ett år mellan 1900 och ${currentYear} (ÅÅÅÅ), eller lämna tomt`,
+    `Födelseåret${echo(value)} är ogiltigt: ange ett år mellan 1900 och ${currentYear} (ÅÅÅÅ), eller lämna tomt`,
   );
 }
 

@@ -3,6 +3,7 @@
 // (e.g. "exit before start") that would only repeat an error already reported.
 import { codeLists, resolveCode, type CodeListName } from '../code-lists.js';
 import { isIsoDate } from '../dates.js';
+import { echo } from '../echo.js';
 import type { RowError } from './errors.js';
 
 export type CellReader = ReturnType<typeof cellReader>;
@@ -46,8 +47,8 @@ export function cellReader(record: Record<string, string>, row: number, errors: 
       return fail(
         column,
         DATE.test(value)
-          ? `${what} '${value}' finns inte i kalendern: ange ett verkligt datum`
-          : `${what} '${value}' har fel format: skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2018-03-01`,
+          ? `${what} finns inte i kalendern: ange ett verkligt datum (ÅÅÅÅ-MM-DD)`
+          : `${what} har fel format: skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2018-03-01`,
       );
     },
 
@@ -56,14 +57,14 @@ export function cellReader(record: Record<string, string>, row: number, errors: 
       const value = raw(column).toLowerCase();
       if (YES.has(value)) return true;
       if (NO.has(value)) return false;
-      return fail(column, `Ogiltigt värde '${raw(column)}' i ${column}: ange ja eller nej (tomt betyder nej)`);
+      return fail(column, `Ogiltigt värde${echo(raw(column))} i ${column}: ange ja eller nej (tomt betyder nej)`);
     },
 
     /** One code or Swedish label from a code list; returns the code. */
     code(column: string, list: CodeListName, what: string, required = false): string | null | undefined {
       const value = raw(column);
       if (value === '') return required ? fail(column, `${capitalize(what)} saknas: ${allowedValues(list)}`) : null;
-      return resolveCode(list, value) ?? fail(column, `${unknown(what)} '${value}': ${allowedValues(list)}`);
+      return resolveCode(list, value) ?? fail(column, `${unknown(what)}${echo(value)}: ${allowedValues(list)}`);
     },
 
     /** Several codes or labels separated by '|'; empty parts are ignored, duplicates merged. */
@@ -75,7 +76,7 @@ export function cellReader(record: Record<string, string>, row: number, errors: 
         const code = resolveCode(list, part);
         if (code === undefined) {
           ok = false;
-          fail(column, `${unknown(what)} '${part}': ${allowedValues(list)} (flera åtskilda med |)`);
+          fail(column, `${unknown(what)}${echo(part)}: ${allowedValues(list)} (flera åtskilda med |)`);
         } else if (!codes.includes(code)) {
           codes.push(code);
         }
@@ -91,7 +92,7 @@ export function cellReader(record: Record<string, string>, row: number, errors: 
       const allowed = options.join(' eller ');
       return fail(
         column,
-        value === '' ? `${capitalize(what)} saknas: ange ${allowed}` : `${unknown(what)} '${value}': ange ${allowed}`,
+        value === '' ? `${capitalize(what)} saknas: ange ${allowed}` : `${unknown(what)}${echo(value)}: ange ${allowed}`,
       );
     },
 
@@ -103,7 +104,7 @@ export function cellReader(record: Record<string, string>, row: number, errors: 
       if (/^\d+$/.test(value) && Number.isSafeInteger(number)) return number;
       return fail(
         column,
-        `${capitalize(what)} '${value}' är inte ett heltal: ange ett heltal 0 eller större, ` +
+        `${capitalize(what)}${echo(value)} är inte ett heltal: ange ett heltal 0 eller större, ` +
           'utan mellanslag eller decimaler, eller lämna tomt',
       );
     },

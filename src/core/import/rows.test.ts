@@ -118,7 +118,8 @@ describe('validateEnrolments', () => {
     expect(errors[0].reason).toBe(
       "Okänt kön 'x': ange woman, man, other eller Kvinna, Man, Annat/vill ej ange",
     );
-    expect(errors[1].reason).toMatch(/'2018-02-30' finns inte i kalendern/);
+    // Dates are described, not quoted: a date field can receive a birth date or a personnummer.
+    expect(errors[1].reason).toBe('Startdatum finns inte i kalendern: ange ett verkligt datum (ÅÅÅÅ-MM-DD)');
     expect(errors[2].reason).toMatch(/kontrollsiffra/);
     expect(errors[3].reason).toMatch(/2018-04-30 ligger före startdatum 2018-05-01/);
     expect(errors[5].reason).toMatch(/anonymt.*förnamn/);

@@ -1,6 +1,7 @@
 // Normalized import rows and the validators that build them from CSV records (domain.md, "CSV
 // import"). Only what one file can tell is checked here; whether an owner, association,
 // intervention or referrer exists is the server's job.
+import { echo } from '../echo.js';
 import type { RowError } from './errors.js';
 import type { CellReader } from './fields.js';
 import { validateTable, type ImportInput } from './table.js';
@@ -159,7 +160,7 @@ function uniqueCode(cells: CellReader, firstRow: Map<string, number>, what: stri
   }
   return cells.fail(
     'code',
-    `Koden '${code}' finns redan på rad ${earlier}: varje kod får bara förekomma en gång i filen`,
+    `Koden${echo(code)} finns redan på rad ${earlier}: varje kod får bara förekomma en gång i filen`,
   );
 }
 
@@ -170,6 +171,6 @@ function readOrgNumber(cells: CellReader): string | null | undefined {
   if (match) return `${match[1]}-${match[2]}`;
   return cells.fail(
     'org_number',
-    `Organisationsnumret '${value}' har fel format: skriv det som NNNNNN-NNNN, t.ex. 212000-1124`,
+    'Organisationsnumret har fel format: skriv det som NNNNNN-NNNN, t.ex. 212000-1124',
   );
 }

@@ -1,5 +1,7 @@
 // Header checks shared by the three validators, and the adapter that lets them accept either
 // parseCsv's result or plain records.
+import { echo, isHarmlessToEcho } from '../echo.js';
+import { containsPersonnummer } from '../personnummer.js';
 import type { CsvTable } from './csv.js';
 import { sortErrors, type RowError } from './errors.js';
 import { cellReader, type CellReader } from './fields.js';
@@ -28,7 +30,7 @@ export function validateTable<T>(
 ): { rows: T[]; errors: RowError[] } {
   const table = toTable(input);
   const errors = checkHeaders(table.headers, columns);
-  if (errors.some((error) => columns.includes(error.column))) return { rows: [], errors };
+  if (notAHeaderRow(table.headers, columns) || errors.some((error) => columns.includes(error.column))) return { rows: [], errors };
   const rows: T[] = [];
   table.records.forEach((record, index) => {
     const before = errors.length;
@@ -47,6 +49,17 @@ export function validateTable<T>(
 export function checkHeaders(headers: readonly string[], expected: readonly string[]): RowError[] {
   const present = new Set(headers);
   const known = new Set(expected);
+  if (notAHeaderRow(headers, expected)) {
+    return [
+      {
+        row: 1,
+        column: '',
+        reason:
+          'Första raden ser inte ut som en rubrikrad: lägg till en rubrikrad med kolumnernas namn överst i filen ' +
+          `(${expected.join(', ')})`,
+      },
+    ];
+  }
   const errors: RowError[] = [];
   for (const column of expected) {
     if (!present.has(column)) {
@@ -60,16 +73,27 @@ export function checkHeaders(headers: readonly string[], expected: readonly stri
   for (const column of headers) {
     if (known.has(column)) continue;
     const guess = closest(column, expected.filter((name) => !present.has(name)));
+    // Named only when harmless to repeat (core/echo.ts): a header can be anything typed.
     errors.push({
       row: 1,
-      column,
+      column: isHarmlessToEcho(column) ? column : '',
       reason:
-        `Okänd kolumn '${column}': ` +
+        `Okänd kolumn${echo(column)}: ` +
         (guess ? `menade du '${guess}'? ` : '') +
         `rätta rubriken eller ta bort kolumnen (tillåtna: ${expected.join(', ')})`,
     });
   }
   return errors;
+}
+
+/**
+ * A file without its header row makes the first participant's data the headers (a name, a
+ * personnummer): fewer than half the documented columns, or a personnummer among the headers.
+ * Said once, without listing — and so repeating — what the row holds; rows are then not checked.
+ */
+function notAHeaderRow(headers: readonly string[], expected: readonly string[]): boolean {
+  const found = expected.filter((column) => headers.includes(column)).length;
+  return headers.length > 0 && (found < expected.length / 2 || headers.some(containsPersonnummer));
 }
 
 // A typo suggestion: the unused expected column within edit distance 2, if any.

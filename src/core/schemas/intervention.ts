@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { containsPersonnummer } from '../personnummer.js';
 import { code, id, isoDate, ref, shortText } from './common.js';
 
 const interventionFields = {
@@ -23,7 +24,12 @@ export const interventionUpdate = z.object({
 });
 
 export const teamView = z.object({ id, name: z.string() });
-export const teamCreate = z.object({ name: shortText(100).min(1, 'Ange ett namn') });
+/** Team names are shown to aggregate roles next to figures: never a person's number. */
+export const teamCreate = z.object({
+  name: shortText(100)
+    .min(1, 'Ange ett namn')
+    .refine((name) => !containsPersonnummer(name), 'Ett teamnamn får inte innehålla ett personnummer eller samordningsnummer. Ge teamet ett annat namn.'),
+});
 export const teamList = z.object({ items: z.array(teamView) });
 
 export const year = z.coerce

@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection.js';
+import { echo } from '../../core/echo.js';
 import type { FieldError } from '../errors.js';
 
 export async function listCodeLists(db: Db, list?: string) {
@@ -27,11 +28,14 @@ export async function checkCodes(
     .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', onDate)]))
     .execute();
   const valid = new Set(rows.map((r) => `${r.list}:${r.code}`));
-  return wanted.flatMap(({ list, codes, path }) =>
+  // A code field can receive a personnummer by mistake: the code is quoted only when it is
+  // harmless to repeat (core/echo.ts), and the same answer is not given twice for one field.
+  const errors = wanted.flatMap(({ list, codes, path }) =>
     codes
       .filter((c): c is string => !!c && !valid.has(`${list}:${c}`))
-      .map((c) => ({ path, message: `Okänd kod '${c}' i kodlistan ${list}` })),
+      .map((c) => ({ path, message: `Okänd kod${echo(c)} i kodlistan ${list}` })),
   );
+  return errors.filter((e, i) => errors.findIndex((f) => f.path === e.path && f.message === e.message) === i);
 }
 
 const entryColumns = ['list', 'code', 'label', 'group_code', 'sort_order', 'valid_from', 'valid_to'] as const;

@@ -3,6 +3,7 @@
 // record in the intervention (data-protection model 1), so it cannot change once records exist.
 import { randomUUID } from 'node:crypto';
 import type { Insertable } from 'kysely';
+import { echo } from '../../core/echo.js';
 import type { CsvTable } from '../../core/import/csv.js';
 import { validateInterventions } from '../../core/import/rows.js';
 import { interventionImportOwner } from '../access/import-policy.js';
@@ -51,10 +52,10 @@ export async function importInterventionTable(db: Db, table: CsvTable, opts: Imp
     checkLength(row.code, 64, 'code', 'Koden', fail);
     checkLength(row.name, 200, 'name', 'Namnet', fail);
     const owner = organisations.get(row.owner);
-    if (!owner) fail('owner', `Okänd organisation '${row.owner}': ange koden för en organisation som finns (importera organisations.csv först)`);
+    if (!owner) fail('owner', `Okänd organisation${echo(row.owner)}: ange koden för en organisation som finns (importera organisations.csv först)`);
     const association = row.association === null ? null : organisations.get(row.association);
     if (association === undefined) {
-      fail('association', `Okänt förbund '${row.association}': ange koden för ett samordningsförbund som finns, eller lämna tomt`);
+      fail('association', `Okänt förbund${echo(row.association ?? '')}: ange koden för ett samordningsförbund som finns, eller lämna tomt`);
     } else if (association && association.kind !== 'association') {
       fail('association', `'${association.code}' är inte ett samordningsförbund: ange koden för ett förbund (kind association)`);
     }

@@ -2,6 +2,7 @@
 // (it decides what an association is); the association column adds a membership and never removes
 // one, because AF and FK are members of many förbund and a file names only one.
 import { randomUUID } from 'node:crypto';
+import { echo } from '../../core/echo.js';
 import type { CsvTable } from '../../core/import/csv.js';
 import { validateOrganisations, type OrganisationRow } from '../../core/import/rows.js';
 import type { Db } from '../db/connection.js';
@@ -50,7 +51,7 @@ export async function importOrganisationTable(db: Db, table: CsvTable, _opts: Im
       if (!target) {
         // A förbund on a row that failed its own checks has its error already.
         if (!rawCodes.get(row.association)) {
-          fail('association', `Okänt förbund '${row.association}': ange koden för ett samordningsförbund som finns, eller lägg till det i filen`);
+          fail('association', `Okänt förbund${echo(row.association)}: ange koden för ett samordningsförbund som finns, eller lägg till det i filen`);
         }
       } else if (target.kind !== 'association') {
         fail('association', `'${target.code}' är inte ett samordningsförbund: ange koden för ett förbund (kind association)`);

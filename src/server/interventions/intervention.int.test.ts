@@ -155,7 +155,7 @@ describe('POST /interventions', () => {
     const before = await interventionRows();
     const response = await (await as('orgAdmin')).post('/api/v1/interventions', newIntervention({ name: 'Igen' }));
     expect(response.status).toBe(409);
-    expect(response.body.message).toBe('Det finns redan en insats med koden AVANTI. Välj en annan kod.');
+    expect(response.body.message).toBe('Det finns redan en insats med den koden. Välj en annan kod.');
     expect(await interventionRows()).toEqual(before);
   });
 

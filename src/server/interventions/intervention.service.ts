@@ -59,8 +59,8 @@ export async function interventionFor(db: Db, actor: Actor, id: string, what: 'u
   return view;
 }
 
-const codeConflict = (code: string) =>
-  new AppError('conflict', `Det finns redan en insats med koden ${code}. Välj en annan kod.`);
+// The code is not repeated: answers never echo what was typed (it could be personal data).
+const codeConflict = () => new AppError('conflict', 'Det finns redan en insats med den koden. Välj en annan kod.');
 
 export async function createIntervention(ctx: RequestContext, input: Create) {
   const rule = mayCreateFor(ctx.actor, input.ownerId);
@@ -75,7 +75,7 @@ export async function createIntervention(ctx: RequestContext, input: Create) {
         { path: 'associationId', message: 'Välj ett samordningsförbund (organisation av typen association)' },
       ]);
     }
-    if (await interventionCodeTaken(trx, input.code)) throw codeConflict(input.code);
+    if (await interventionCodeTaken(trx, input.code)) throw codeConflict();
     const id = await insertIntervention(trx, {
       code: input.code,
       name: input.name,
@@ -88,7 +88,7 @@ export async function createIntervention(ctx: RequestContext, input: Create) {
       places: input.places,
       volume_target: input.volumeTarget,
     }).catch((error: unknown) => {
-      throw isUniqueViolation(error) ? codeConflict(input.code) : error;
+      throw isUniqueViolation(error) ? codeConflict() : error;
     });
     return (await viewOf(trx, ctx.actor, id))!;
   });

@@ -95,7 +95,7 @@ describe('POST /interventions/:id/teams', () => {
     const before = await teamRows();
     const again = await lead.post(teamsUrl(world.interventions.kommunInsats), { name: 'Team C' });
     expect(again.status).toBe(409);
-    expect(again.body.message).toBe('Insatsen har redan ett team som heter Team C. Välj ett annat namn.');
+    expect(again.body.message).toBe('Insatsen har redan ett team med det namnet. Välj ett annat namn.');
     expect(await teamRows()).toEqual(before);
     // The same name in another intervention is fine.
     const elsewhere = await (await as('systemAdmin')).post(teamsUrl(world.interventions.afInsats), { name: 'Team C' });

@@ -11,15 +11,15 @@ export async function listTeams(ctx: RequestContext, interventionId: string) {
   return { items: teams.map((t) => ({ id: t.id, name: t.name })) };
 }
 
-const nameConflict = (name: string) =>
-  new AppError('conflict', `Insatsen har redan ett team som heter ${name}. Välj ett annat namn.`);
+// The name is not repeated: answers never echo what was typed (it could be personal data).
+const nameConflict = () => new AppError('conflict', 'Insatsen har redan ett team med det namnet. Välj ett annat namn.');
 
 export async function createTeam(ctx: RequestContext, interventionId: string, name: string) {
   return ctx.db.transaction().execute(async (trx) => {
     await interventionFor(trx, ctx.actor, interventionId, 'manageTeams');
-    if (await teamNameTaken(trx, interventionId, name)) throw nameConflict(name);
+    if (await teamNameTaken(trx, interventionId, name)) throw nameConflict();
     const team = await insertTeam(trx, interventionId, name).catch((error: unknown) => {
-      throw isUniqueViolation(error) ? nameConflict(name) : error;
+      throw isUniqueViolation(error) ? nameConflict() : error;
     });
     return { id: team.id, name: team.name };
   });

@@ -125,7 +125,7 @@ describe('POST /organisations', () => {
     expect(response.status).toBe(409);
     expect(response.body).toEqual({
       code: 'conflict',
-      message: 'Det finns redan en organisation med koden REGION. Välj en annan kod.',
+      message: 'Det finns redan en organisation med den koden. Välj en annan kod.',
       errors: [],
     });
     expect(await snapshot()).toEqual(before);

@@ -51,22 +51,22 @@ async function checkAssociations(db: Db, associationIds: string[], selfId: strin
   return errors;
 }
 
-const codeConflict = (code: string) =>
-  new AppError('conflict', `Det finns redan en organisation med koden ${code}. Välj en annan kod.`);
+// The code is not repeated: answers never echo what was typed (it could be personal data).
+const codeConflict = () => new AppError('conflict', 'Det finns redan en organisation med den koden. Välj en annan kod.');
 
 export async function createOrganisation(ctx: RequestContext, input: Create) {
   const associationIds = [...new Set(input.associationIds)];
   return ctx.db.transaction().execute(async (trx) => {
     const errors = await checkAssociations(trx, associationIds, null);
     if (errors.length) throw badRequest('Uppgifterna är ogiltiga. Rätta fälten och försök igen.', errors);
-    if (await codeTaken(trx, input.code)) throw codeConflict(input.code);
+    if (await codeTaken(trx, input.code)) throw codeConflict();
     const id = await insertOrganisation(trx, {
       code: input.code,
       name: input.name,
       kind: input.kind,
       org_number: input.orgNumber,
     }).catch((error: unknown) => {
-      throw isUniqueViolation(error) ? codeConflict(input.code) : error;
+      throw isUniqueViolation(error) ? codeConflict() : error;
     });
     await replaceMemberships(trx, id, associationIds);
     return (await loadView(trx, id))!;
