@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, {
   type FastifyBaseLogger,
+  type FastifyReply,
   type FastifyInstance,
   type RawReplyDefaultExpression,
   type RawRequestDefaultExpression,
@@ -18,12 +19,16 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Actor } from './access/actor.js';
 import type { Permission } from './access/roles.js';
+import type { Socket } from 'node:net';
+import { STATUS_CODES } from 'node:http';
 import type { Config } from './config.js';
 import type { Db } from './db/connection.js';
-import { AppError } from './errors.js';
+import { forbiddenCharacterMessage } from '../core/text.js';
+import { AppError, type ErrorCode } from './errors.js';
+import { isForbiddenCharacterError } from './db/pg-errors.js';
 import { authPlugin } from './auth/auth.plugin.js';
 import { registerRoutes } from './routes.js';
-import { securityHeaders } from './security/headers.js';
+import { securityHeaderEntries, securityHeaders, setSecurityHeaders } from './security/headers.js';
 import { loggerOptions, type LogStream } from './security/logging.js';
 import { routeRegistry } from './security/route-registry.js';
 
@@ -59,6 +64,15 @@ export async function buildApp(config: Config, db: Db, options: { logStream?: Lo
     genReqId: () => randomUUID(),
     // Only named proxies may set the client address that login limits count (ASVS 6.3.1).
     trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
+    // Fastify's own answers before routing (a URL it cannot decode, an over-long id) would repeat
+    // the path and skip the hooks that set the security headers: answer them here instead.
+    frameworkErrors: (error, _request, reply: FastifyReply) => {
+      const status = (error as { statusCode?: number }).statusCode ?? 400;
+      setSecurityHeaders(reply, config.secureCookies, true);
+      reply.code(status).send(errorAnswer(status < 500 ? 'bad_request' : 'internal', frameworkMessage(status)));
+    },
+    // Malformed HTTP never reaches Fastify's request handling; the answer is written to the socket.
+    clientErrorHandler: (error, socket) => answerClientError(error, socket, config.secureCookies),
   }).withTypeProvider<ZodTypeProvider>();
   app.decorate('db', db);
   app.decorate('config', config);
@@ -66,7 +80,16 @@ export async function buildApp(config: Config, db: Db, options: { logStream?: Lo
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((_request, reply) => {
-    reply.code(404).send({ code: 'not_found', message: 'Sidan eller uppgiften finns inte.', errors: [] });
+    reply.code(404).send(errorAnswer('not_found', 'Sidan eller uppgiften finns inte.'));
+  });
+  // NUL and other control characters in the path or query string: refused before any route,
+  // schema or query sees them (PostgreSQL refuses NUL in text; the file system refuses it in names).
+  app.addHook('onRequest', async (request) => {
+    if (hasForbiddenUrlCharacter(request.url)) {
+      throw new AppError('bad_request', 'Adressen innehåller ett otillåtet tecken. Ta bort det och försök igen.', [
+        { path: 'url', message: forbiddenCharacterMessage },
+      ]);
+    }
   });
 
   // Deny by default: a route that does not declare its permission stops the server from starting.
@@ -95,6 +118,51 @@ export async function buildApp(config: Config, db: Db, options: { logStream?: Lo
   return app;
 }
 
+const errorAnswer = (code: ErrorCode, message: string) => ({ code, message, errors: [] });
+
+/** A control character in the URL, raw or percent-encoded (%00–%08, %0B, %0C, %0E–%1F, %7F). */
+const forbiddenInUrl = /[\u0000-\u001F\u007F]|%(?:0[0-8BCEF]|1[0-9A-F]|7F)/i;
+export const hasForbiddenUrlCharacter = (url: string) => forbiddenInUrl.test(url);
+
+/** Plain Swedish for the statuses Fastify itself answers with; never the path or a parser's words. */
+function frameworkMessage(status: number): string {
+  switch (status) {
+    case 408:
+      return 'Begäran tog för lång tid. Försök igen.';
+    case 413:
+      return 'Begäran är för stor. Skicka mindre uppgifter, eller dela upp filen.';
+    case 414:
+      return 'Adressen är för lång. Kontrollera länken och försök igen.';
+    case 415:
+      return 'Begäran har ett format som inte stöds. Skicka JSON (application/json), eller en CSV-fil till import.';
+    case 431:
+      return 'Begärans huvuden är för stora. Rensa webbläsarens kakor för webbplatsen och försök igen.';
+    default:
+      return status >= 500 ? 'Ett oväntat fel inträffade. Försök igen.' : 'Begäran kunde inte tolkas. Kontrollera adressen och uppgifterna och försök igen.';
+  }
+}
+
+/**
+ * Malformed HTTP (a broken request line, a header too large, a timeout): Node hands the socket
+ * over before there is a request. Written by hand, like Fastify's default, with the security
+ * headers and the usual error shape added.
+ */
+function answerClientError(error: Error & { code?: string }, socket: Socket, tls: boolean) {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+  const body = JSON.stringify(errorAnswer('bad_request', frameworkMessage(status)));
+  const headers = [
+    ['content-type', 'application/json; charset=utf-8'],
+    ['content-length', String(Buffer.byteLength(body))],
+    ['connection', 'close'],
+    ...securityHeaderEntries(tls, true),
+  ];
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${headers.map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n${body}`);
+  }
+  socket.destroy(error);
+}
+
 function errorHandler(this: FastifyInstance, error: unknown, request: import('fastify').FastifyRequest, reply: import('fastify').FastifyReply) {
   if (error instanceof AppError) {
     return reply.code(error.status).send({ code: error.code, message: error.message, errors: error.errors });
@@ -107,12 +175,21 @@ function errorHandler(this: FastifyInstance, error: unknown, request: import('fa
     }));
     return reply.code(400).send({ code: 'bad_request', message: 'Uppgifterna är ogiltiga. Rätta fälten och försök igen.', errors });
   }
+  // The guard behind the schemas: text the database refuses (NUL) is the caller's input, not a
+  // server fault. The transaction it happened in is rolled back, so nothing was changed.
+  if (isForbiddenCharacterError(error)) {
+    return reply.code(400).send({
+      code: 'bad_request',
+      message: 'Uppgifterna är ogiltiga. Rätta fälten och försök igen.',
+      errors: [{ path: 'body', message: forbiddenCharacterMessage }],
+    });
+  }
   const status = (error as { statusCode?: number }).statusCode;
   if (status && status >= 400 && status < 500) {
-    return reply.code(status).send({ code: 'bad_request', message: 'Begäran kunde inte tolkas.', errors: [] });
+    return reply.code(status).send(errorAnswer('bad_request', frameworkMessage(status)));
   }
-    const { name, message, code } = error as { name?: string; message?: string; code?: string };
+  const { name, message, code } = error as { name?: string; message?: string; code?: string };
   // Only name, message and code: a driver error's `detail` can quote the values of a row.
   request.log.error({ err: { name, message, code } }, 'unhandled error');
-  return reply.code(500).send({ code: 'internal', message: 'Ett oväntat fel inträffade. Försök igen.', errors: [] });
+  return reply.code(500).send(errorAnswer('internal', 'Ett oväntat fel inträffade. Försök igen.'));
 }

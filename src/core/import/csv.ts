@@ -2,6 +2,8 @@
 // (UTF-8) and passes the text. Structural problems throw an ImportError listing every bad row, so
 // the user sees the same (row, column, reason) shape as for validation errors.
 import { parse } from 'csv-parse/sync';
+import { echo, isHarmlessToEcho } from '../echo.js';
+import { hasForbiddenCharacter } from '../text.js';
 import { ImportError, type RowError } from './errors.js';
 
 export { ImportError, type RowError } from './errors.js';
@@ -24,6 +26,8 @@ export function parseCsv(text: string): CsvTable {
   const normalized = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const encodingError = checkEncoding(normalized);
   if (encodingError) throw new ImportError([encodingError]);
+  const characterErrors = checkCharacters(normalized);
+  if (characterErrors.length > 0) throw new ImportError(characterErrors);
 
   let parsed: ParsedLine[];
   try {
@@ -61,8 +65,8 @@ export function parseCsv(text: string): CsvTable {
     if (seen.has(name)) {
       errors.push({
         row: head.row,
-        column: name,
-        reason: `Kolumnen '${name}' finns två gånger i rubrikraden: ta bort eller byt namn på den ena`,
+        column: isHarmlessToEcho(name) ? name : '',
+        reason: `Kolumnen${echo(name)} finns två gånger i rubrikraden: ta bort eller byt namn på den ena`,
       });
     }
     seen.add(name);
@@ -87,7 +91,7 @@ export function parseCsv(text: string): CsvTable {
       errors.push({
         row,
         column: '',
-        reason: `Värdet '${cells[unnamed]}' står i kolumn ${unnamed + 1} som saknar rubrik: lägg till en rubrik eller ta bort värdet`,
+        reason: `Ett värde står i kolumn ${unnamed + 1}, som saknar rubrik: lägg till en rubrik eller ta bort värdet`,
       });
       continue;
     }
@@ -111,6 +115,21 @@ export function detectDelimiter(text: string): ',' | ';' {
     else if (!quoted && char === ';') semicolons++;
   }
   return semicolons > commas ? ';' : ',';
+}
+
+// NUL and other control characters cannot be stored (PostgreSQL refuses NUL in text) and never
+// belong in a file typed by people; one error per line that holds one, without quoting it.
+function checkCharacters(text: string): RowError[] {
+  if (!hasForbiddenCharacter(text)) return [];
+  return text.split('\n').flatMap((line, index) =>
+    hasForbiddenCharacter(line)
+      ? [{
+          row: index + 1,
+          column: '',
+          reason: 'Raden innehåller ett otillåtet tecken (ett osynligt styrtecken, t.ex. ett nolltecken): ta bort det och importera filen igen',
+        }]
+      : [],
+  );
 }
 
 // A caller that decodes non-UTF-8 bytes leniently gets U+FFFD for å, ä, ö; catching it here
@@ -143,9 +162,8 @@ function fromCsvParseError(error: unknown): RowError {
       return {
         row,
         column: '',
-        reason:
-          `Filen kunde inte läsas som CSV (${String(details.message ?? error)}): ` +
-          'kontrollera att den är sparad som CSV med komma eller semikolon',
+        // The parser's own message can quote the file's content, so it is not repeated.
+        reason: 'Filen kunde inte läsas som CSV: kontrollera att den är sparad som CSV med komma eller semikolon',
       };
   }
 }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { id } from './common.js';
+import { id, text } from './common.js';
 
 export const loginRequest = z.object({
-  email: z.string().trim().toLowerCase().email('Ange en giltig e-postadress'),
+  email: text().trim().toLowerCase().email('Ange en giltig e-postadress'),
   password: z.string().min(1, 'Ange ditt lösenord').max(200),
 });
 

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { forbiddenCharacterMessage, hasForbiddenCharacter } from '../text.js';
+
+export { forbiddenCharacterMessage, hasForbiddenCharacter } from '../text.js';
 
 const isRealDate = (value: string) => {
   const date = new Date(`${value}T00:00:00Z`);
@@ -11,10 +14,13 @@ export const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ange datum som ÅÅÅÅ-MM-DD')
   .refine(isRealDate, 'Datumet finns inte i kalendern');
 
+/** Any text value: a string without forbidden characters (core/text.ts). Every text schema starts here. */
+export const text = () => z.string().refine((value) => !hasForbiddenCharacter(value), forbiddenCharacterMessage);
+
 export const id = z.uuid({ message: 'Ogiltigt id' });
 export const gender = z.enum(['woman', 'man', 'other'], { message: 'Ange kön: woman, man eller other' });
-export const code = z.string().trim().min(1, 'Ange en kod').max(64, 'Koden är för lång');
-export const shortText = (max = 200) => z.string().trim().max(max, `Högst ${max} tecken`);
+export const code = text().trim().min(1, 'Ange en kod').max(64, 'Koden är för lång');
+export const shortText = (max = 200) => text().trim().max(max, `Högst ${max} tecken`);
 export const percent = z.number().int().min(0, 'Ange 0–100').max(100, 'Ange 0–100');
 
 export const idParams = z.object({ id });

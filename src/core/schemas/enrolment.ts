@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parsePersonnummer } from '../personnummer.js';
-import { code, gender, id, isoDate, percent, ref, shortText } from './common.js';
+import { code, gender, id, isoDate, percent, ref, shortText, text } from './common.js';
 
 const codeArray = z.array(code).max(20).default([]);
 
@@ -14,8 +14,7 @@ const intakeFields = {
   targetGroups: codeArray,
 };
 
-export const personnummer = z
-  .string()
+export const personnummer = text()
   .trim()
   .refine((value) => parsePersonnummer(value) !== null, 'Ogiltigt person- eller samordningsnummer (kontrollsiffran stämmer inte)');
 
@@ -97,7 +96,7 @@ export const enrolmentListQuery = z.object({
 
 /** Searching by name or personnummer is a POST: personal data never goes in a URL. */
 export const enrolmentSearch = enrolmentListQuery.extend({
-  q: z.string().trim().min(2, 'Skriv minst två tecken').max(100),
+  q: text().trim().min(2, 'Skriv minst två tecken').max(100),
 });
 
 export const consentView = z.object({

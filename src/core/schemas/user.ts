@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, shortText } from './common.js';
+import { id, shortText, text } from './common.js';
 
 export const role = z.enum(
   ['case_worker', 'intervention_lead', 'association_admin', 'org_admin', 'report_reader', 'log_reviewer', 'system_admin'],
@@ -7,7 +7,7 @@ export const role = z.enum(
 );
 
 export const userCreate = z.object({
-  email: z.string().trim().toLowerCase().email('Ange en giltig e-postadress'),
+  email: text().trim().toLowerCase().email('Ange en giltig e-postadress'),
   displayName: shortText(120).min(1, 'Ange ett namn'),
   password: z.string().min(12, 'Lösenordet måste ha minst 12 tecken').max(200, 'Lösenordet får ha högst 200 tecken'),
   /** The user's organisation; the actor's own when left out. */

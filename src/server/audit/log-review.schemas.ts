@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, isoDate } from '../../core/schemas/common.js';
+import { id, isoDate, text } from '../../core/schemas/common.js';
 
 // Log review (loggkontroll). Kept next to the routes, like code-list.schemas.ts; move to core
 // when the web app needs them. Identifiers travel in POST bodies, never in URLs.
@@ -23,7 +23,7 @@ const sampleShape = {
   to: isoDate,
   k: z.number().int().min(1, 'Ange minst 1').max(1000, 'Högst 1000 händelser i ett stickprov'),
   /** The same seed, period and log give the same sample; without one the server picks a seed. */
-  seed: z.string().trim().min(1).max(64, 'Högst 64 tecken').optional(),
+  seed: text().trim().min(1).max(64, 'Högst 64 tecken').optional(),
 };
 
 export const personAccessesBody = z.object({ ...personShape, ...page }).refine(fromBeforeTo.check, fromBeforeTo.message);

@@ -15,6 +15,9 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
 
   // Before validation, so a caller without a session learns nothing about a route's schema.
   app.addHook('preValidation', async (request: FastifyRequest) => {
+    // No route: the not-found handler answers 404 to every method, with or without a session,
+    // so an unknown path reveals nothing (and a write to it is not mistaken for a CSRF attempt).
+    if (request.is404) return;
     const permission = request.routeOptions.config?.permission;
     if (!permission) throw forbidden();
     if (permission === 'public') return;

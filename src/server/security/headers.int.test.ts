@@ -42,6 +42,11 @@ const probes: Probe[] = [
   { name: 'OpenAPI document', method: 'GET', url: '/api/docs/json' },
   { name: 'SSO not configured', method: 'GET', url: '/api/v1/auth/oidc/start' },
   { name: 'web app', method: 'GET', url: '/' },
+  { name: 'malformed URL', method: 'GET', url: '/%zz' },
+  { name: 'malformed URL in the API', method: 'GET', url: '/api/v1/enrolments/%E0%A4%A' },
+  { name: 'NUL in the URL', method: 'GET', url: '/%00' },
+  { name: 'body too large', method: 'POST', url: '/api/v1/auth/login', payload: JSON.stringify({ email: 'x'.repeat(1_100_000) }), headers: { 'content-type': 'application/json' } },
+  { name: 'unknown API path, write', method: 'POST', url: '/api/v1/finns-inte', payload: {} },
 ];
 
 const tokens = new Map<App, string>();

@@ -45,6 +45,8 @@ export async function webStatic(app: FastifyInstance, options: { webDir?: string
     } catch {
       return null;
     }
+    // The file system refuses NUL in a name (it would throw); app.ts refuses such URLs first.
+    if (decoded.includes('\0')) return null;
     const file = path.resolve(webDir, `.${path.posix.normalize(`/${decoded}`)}`);
     if (!file.startsWith(webDir + path.sep)) return null;
     return fs.statSync(file, { throwIfNoEntry: false })?.isFile() ? file : null;
