@@ -15,7 +15,7 @@ import {
 import { presentAssignment } from './user.presenter.js';
 import { assignmentsOf, findTargetUser } from './user.repository.js';
 import { auditedChange, type RightsDetails } from './rights-audit.js';
-import { checkGrant, checkNotSelf, checkRemoval } from './rights.js';
+import { checkGrant, checkNotSelf, checkRemoval } from '../access/rights-policy.js';
 
 type Create = z.output<typeof assignmentCreate>;
 

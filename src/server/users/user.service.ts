@@ -9,7 +9,7 @@ import { findOrganisationRow } from '../organisations/organisation.repository.js
 import { isUniqueViolation } from '../db/pg-errors.js';
 import { presentUser } from './user.presenter.js';
 import { auditedChange, type RightsDetails } from './rights-audit.js';
-import { checkAccountChange } from './rights.js';
+import { checkAccountChange } from '../access/rights-policy.js';
 import {
   assignmentsOf,
   emailTaken,

@@ -1,5 +1,5 @@
-import { hasRole, type Actor } from '../access/actor.js';
-import type { Role } from '../access/roles.js';
+import { hasRole, type Actor } from './actor.js';
+import type { Role } from './roles.js';
 import { AppError, notFound } from '../errors.js';
 
 // Who may change whose rights (security finding 2; domain.md, data-protection model 3). Pure rules
