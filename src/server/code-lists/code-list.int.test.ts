@@ -70,7 +70,7 @@ describe('POST /code-lists/:list', () => {
     const before = await entryRows();
     const response = await admin.post('/api/v1/code-lists/target_group', { code: 'neet', label: 'Ny' });
     expect(response.status).toBe(409);
-    expect(response.body.message).toBe('Koden neet finns redan i kodlistan target_group. Ändra den befintliga koden i stället.');
+    expect(response.body.message).toBe("Koden 'neet' finns redan i kodlistan target_group. Ändra den befintliga koden i stället.");
     expect(await entryRows()).toEqual(before);
   });
 

@@ -1,3 +1,4 @@
+import { echo } from '../../core/echo.js';
 import type { z } from 'zod';
 import type { RequestContext } from '../context.js';
 import type { Db } from '../db/connection.js';
@@ -26,7 +27,7 @@ export async function listEntries(db: Db, list?: string) {
 }
 
 const codeConflict = (list: string, code: string) =>
-  new AppError('conflict', `Koden ${code} finns redan i kodlistan ${list}. Ändra den befintliga koden i stället.`);
+  new AppError('conflict', `Koden${echo(code)} finns redan i kodlistan ${list}. Ändra den befintliga koden i stället.`);
 
 /** Adds a code at the end of an existing list. Lists are defined by the application, not created here. */
 export async function addEntry(ctx: RequestContext, list: string, input: Create) {

@@ -1,6 +1,7 @@
 // Turns validated enrolment rows into a plan of writes, checking each row against the database
 // lookups and collecting every error. Nothing here writes: the plan is written only when the whole
 // file is free of errors (all or nothing).
+import { echo } from '../../core/echo.js';
 import { orderedId } from './ordered-id.js';
 import { ageAtStart } from '../../core/age.js';
 import type { EnrolmentRow, RowError } from '../../core/import/rows.js';
@@ -46,12 +47,12 @@ export function planEnrolments(
     const fail = (column: string, reason: string) => errors.push({ row: row.row, column, reason });
     const referrer = row.referrer === null ? null : lookups.organisations.get(row.referrer);
     if (referrer === undefined) {
-      fail('referrer', `Okänd remittent '${row.referrer}': ange koden för en organisation som finns (t.ex. AF), eller lämna tomt`);
+      fail('referrer', `Okänd remittent${echo(row.referrer ?? '')}: ange koden för en organisation som finns (t.ex. AF), eller lämna tomt`);
     }
     checkCodeDates(row, codeValid, fail);
     const intervention = lookups.interventions.get(row.intervention);
     if (!intervention) {
-      fail('intervention', `Okänd insats '${row.intervention}': ange koden för en insats som finns (importera interventions.csv först)`);
+      fail('intervention', `Okänd insats${echo(row.intervention)}: ange koden för en insats som finns (importera interventions.csv först)`);
       continue;
     }
     const team = row.team === null ? null : teamOf(intervention, row.team, lookups.teams, newTeams, fail);
@@ -193,6 +194,6 @@ function checkCodes(codes: string[], list: string, column: string, onDate: strin
 
 function checkCode(code: string | null, list: string, column: string, onDate: string, codeValid: CodeValid, fail: (column: string, reason: string) => void) {
   if (code !== null && !codeValid(list, code, onDate)) {
-    fail(column, `Koden '${code}' i ${column} gäller inte ${onDate}: välj en kod ur kodlistan som gäller det datumet`);
+    fail(column, `Koden${echo(code)} i ${column} gäller inte ${onDate}: välj en kod ur kodlistan som gäller det datumet`);
   }
 }

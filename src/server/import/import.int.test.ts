@@ -143,7 +143,7 @@ describe('importing the Avanti 2018 files', () => {
       [9, 'team'],
       [11, 'personnummer'],
     ]);
-    expect(result.errors[0].reason).toContain("Okänd insats 'OKAND'");
+    expect(result.errors[0].reason).toContain('Okänd insats: ange koden');
     expect(result.errors.at(-1)!.reason).toContain('annan deltagare');
     expect(result.errors.every((e) => !e.reason.includes('19900101'))).toBe(true);
     expect(await rowCounts()).toEqual(withImportAudited(before));

@@ -55,7 +55,7 @@ export class PersonMatcher {
     if (byRef && pnr && person.personnummer && person.personnummer !== pnr) {
       return {
         column: 'personnummer',
-        reason: `participant_ref '${ref}' hör till en deltagare med ett annat personnummer: kontrollera participant_ref och personnummer`,
+        reason: 'participant_ref hör till en deltagare med ett annat personnummer: kontrollera participant_ref och personnummer',
       };
     }
     if (byPnr && ref && person.participant_ref && person.participant_ref !== ref) {

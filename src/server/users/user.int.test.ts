@@ -173,7 +173,7 @@ describe('POST /users', () => {
     expect(response.status).toBe(409);
     expect(response.body).toEqual({
       code: 'conflict',
-      message: 'Det finns redan ett konto med e-postadressen ny.handlaggare@kommun.test. Ange en annan adress.',
+      message: 'Det finns redan ett konto med den e-postadressen. Ange en annan adress.',
       errors: [],
     });
     expect(await userRows()).toEqual(before);

@@ -63,8 +63,8 @@ export async function lookupUser(ctx: RequestContext, email: string) {
   return (await present(ctx.db, ctx.actor, [row]))[0];
 }
 
-const emailConflict = (email: string) =>
-  new AppError('conflict', `Det finns redan ett konto med e-postadressen ${email}. Ange en annan adress.`);
+const emailConflict = () =>
+  new AppError('conflict', 'Det finns redan ett konto med den e-postadressen. Ange en annan adress.');
 
 export async function createUser(ctx: RequestContext, input: Create) {
   const organisationId = input.organisationId ?? ctx.actor.organisationId;
@@ -76,14 +76,14 @@ export async function createUser(ctx: RequestContext, input: Create) {
   return auditedChange(ctx, 'create', 'user', details, async (trx) => {
     if (!passwordHash) throw notFound();
     if (!(await findOrganisationRow(trx, organisationId))) throw notFound();
-    if (await emailTaken(trx, input.email)) throw emailConflict(input.email);
+    if (await emailTaken(trx, input.email)) throw emailConflict();
     const id = await insertUser(trx, {
       email: input.email,
       display_name: input.displayName,
       organisation_id: organisationId,
       password_hash: passwordHash,
     }).catch((error: unknown) => {
-      throw isUniqueViolation(error) ? emailConflict(input.email) : error;
+      throw isUniqueViolation(error) ? emailConflict() : error;
     });
     Object.assign(details, { userId: id, passwordSet: true });
     return (await viewOf(trx, ctx.actor, id))!;
