@@ -13,8 +13,27 @@ export function enrolmentImportTargets(scope: DataScope): { interventionIds: Rea
   return { interventionIds: new Set(interventionIds), teamIds: new Set(teamIds) };
 }
 
-/** Intervention rows: a system administrator may import any; others only their own organisation's. */
-export function interventionImportOwner(scope: DataScope): string | 'any' {
-  if (scope.kind === 'system' || hasRole(scope.actor, 'system_admin')) return 'any';
-  return scope.actor.organisationId;
+/**
+ * Intervention rows, as the API allows them (intervention-rules.ts): a system administrator any;
+ * an org_admin those the own organisation owns, new ones included; an intervention lead changes
+ * only the interventions it leads, and never their owner. Anything else is refused.
+ */
+export type InterventionImportRights = { any: true } | { any: false; ownerId: string | null; led: ReadonlySet<string> };
+
+export function interventionImportRights(scope: DataScope): InterventionImportRights {
+  if (scope.kind === 'system' || hasRole(scope.actor, 'system_admin')) return { any: true };
+  const { actor } = scope;
+  return {
+    any: false,
+    ownerId: hasRole(actor, 'org_admin') ? actor.organisationId : null,
+    led: new Set(actor.assignments.flatMap((a) => (a.role === 'intervention_lead' && a.interventionId ? [a.interventionId] : []))),
+  };
+}
+
+/** Whether a row may write the intervention with this owner (`current`: the intervention as stored, if any). */
+export function mayImportIntervention(rights: InterventionImportRights, ownerId: string | undefined, current: { id: string; owner_org_id: string } | undefined): boolean {
+  if (rights.any) return true;
+  const asOwner = rights.ownerId !== null && ownerId === rights.ownerId && (!current || current.owner_org_id === rights.ownerId);
+  const asLead = !!current && rights.led.has(current.id) && ownerId === current.owner_org_id;
+  return asOwner || asLead;
 }

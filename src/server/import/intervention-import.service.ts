@@ -6,7 +6,7 @@ import type { Insertable } from 'kysely';
 import { echo } from '../../core/echo.js';
 import type { CsvTable } from '../../core/import/csv.js';
 import { validateInterventions } from '../../core/import/rows.js';
-import { interventionImportOwner } from '../access/import-policy.js';
+import { interventionImportRights, mayImportIntervention } from '../access/import-policy.js';
 import type { Db } from '../db/connection.js';
 import type { InterventionsTable } from '../db/types.js';
 import { column, insertChunks, updateRows, type Column } from './bulk.repository.js';
@@ -45,7 +45,7 @@ export async function importInterventionTable(db: Db, table: CsvTable, opts: Imp
   const inserts: Intervention[] = [];
   const updates: Intervention[] = [];
   const counts = noCounts();
-  const allowedOwner = interventionImportOwner(opts.scope);
+  const rights = interventionImportRights(opts.scope);
 
   for (const row of rows) {
     const fail = (column: string, reason: string) => errors.push({ row: lines.get(row.code) ?? 0, column, reason });
@@ -60,8 +60,8 @@ export async function importInterventionTable(db: Db, table: CsvTable, opts: Imp
       fail('association', `'${association.code}' är inte ett samordningsförbund: ange koden för ett förbund (kind association)`);
     }
     const current = existing.get(row.code);
-    if (allowedOwner !== 'any' && [owner?.id, current?.owner_org_id].some((id) => id && id !== allowedOwner)) {
-      fail('owner', 'Du kan bara importera insatser som din egen organisation äger');
+    if (!mayImportIntervention(rights, owner?.id, current)) {
+      fail('owner', 'Du kan bara importera insatser som din egen organisation äger, eller ändra insatser där du är insatsansvarig');
     }
     if (current && owner && current.owner_org_id !== owner.id && withRecords.has(current.id)) {
       fail('owner', `Insatsen '${current.code}' har redan registreringar och kan inte byta ägare: ägaren är personuppgiftsansvarig för dem`);
