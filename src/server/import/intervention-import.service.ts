@@ -11,6 +11,7 @@ import type { Db } from '../db/connection.js';
 import type { InterventionsTable } from '../db/types.js';
 import { column, insertChunks, updateRows, type Column } from './bulk.repository.js';
 import { CodeIndex } from './code-index.js';
+import { interventionsWithRecords } from './intervention-lookups.repository.js';
 import { checkLength, lineByCode } from './limits.js';
 import { noCounts, type ImportOptions, type StepResult } from './import.types.js';
 
@@ -93,20 +94,4 @@ export async function importInterventionTable(db: Db, table: CsvTable, opts: Imp
   await insertChunks(db, 'interventions', inserts);
   await updateRows(db, 'interventions', COLUMNS, updates);
   return { errors: [], counts, audit: [], denied: [] };
-}
-
-async function interventionsWithRecords(db: Db, ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await db
-    .selectFrom('enrolments')
-    .select('intervention_id')
-    .where((eb) => eb('intervention_id', '=', eb.fn.any(eb.val(ids))))
-    .union(
-      db
-        .selectFrom('anonymous_registrations')
-        .select('intervention_id')
-        .where((eb) => eb('intervention_id', '=', eb.fn.any(eb.val(ids)))),
-    )
-    .execute();
-  return new Set(rows.map((r) => r.intervention_id));
 }

@@ -26,15 +26,6 @@ const legitimate: Record<string, string> = {
   'src/server/demo/': 'demo data on an empty database, never for a request',
 };
 
-/**
- * TEMPORARY — moved into repositories by the scoped-access refactor. Each entry is a file that
- * queries these tables outside a repository today; remove the entry when the file no longer does
- * (the test fails on a stale entry, so the list only shrinks).
- */
-const temporarilyAllowed: Record<string, readonly string[]> = {
-  'src/server/import/intervention-import.service.ts': ['enrolments'],
-};
-
 const scanned = (file: string) =>
   file.endsWith('.ts') &&
   !file.endsWith('.test.ts') &&
@@ -55,18 +46,10 @@ const show = (m: TableMention) => `${m.file}:${m.line} ${m.how}`;
 describe('person-data tables are queried only in repositories', () => {
   const mentions = mentionsOutsideRepositories();
   const isLegitimate = (m: TableMention) => Object.keys(legitimate).some((prefix) => m.file.startsWith(prefix));
-  const isTemporary = (m: TableMention) => temporarilyAllowed[m.file]?.includes(m.table) ?? false;
 
   it('finds no query of a person-data table outside a repository', () => {
-    const violations = mentions.filter((m) => !isLegitimate(m) && !isTemporary(m)).map(show);
+    const violations = mentions.filter((m) => !isLegitimate(m)).map(show);
     expect(violations, 'move these queries into a *.repository.ts that applies the access rule').toEqual([]);
-  });
-
-  it('keeps no stale entry in the temporary allow-list', () => {
-    const stale = Object.entries(temporarilyAllowed).flatMap(([file, tables]) =>
-      tables.filter((table) => !mentions.some((m) => m.file === file && m.table === table)).map((table) => `${file}: ${table}`),
-    );
-    expect(stale, 'these no longer query the table outside a repository: remove them from temporarilyAllowed').toEqual([]);
   });
 
   it('reads the registry: every person-data table is checked', () => {
