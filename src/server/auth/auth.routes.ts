@@ -5,9 +5,8 @@ import { errorBody } from '../../core/schemas/common.js';
 import { rolesOf } from '../access/actor.js';
 import { navigationCan } from '../access/navigation-policy.js';
 import { AppError } from '../errors.js';
-import { beginLoginAttempt, forgetLoginAttempt, pruneLoginAttempts } from './login-attempts.js';
 import { oidcRoutes } from './oidc.routes.js';
-import { verifyPassword } from './password.js';
+import { passwordLogin } from './password-login.service.js';
 import { startSession } from './session-start.js';
 import { endSession, sessionCookieName } from './sessions.js';
 
@@ -22,28 +21,17 @@ export async function authRoutes(app: App) {
     handler: async (request, reply) => {
       const { email, password } = request.body;
       const limit = app.config.loginLimit;
-      // Counted before the password is checked, for known and unknown accounts alike (ASVS 6.3.1).
-      const attempt = await beginLoginAttempt(app.db, limit, email, request.ip);
-      if (attempt.limitedBy) {
-        request.log.warn({ event: 'login_limited', limitedBy: attempt.limitedBy }, 'inloggning begränsad');
+      const login = await passwordLogin(app.db, limit, email, password, request.ip);
+      if (!login.ok && login.limitedBy) {
+        request.log.warn({ event: 'login_limited', limitedBy: login.limitedBy }, 'inloggning begränsad');
         reply.header('retry-after', String(limit.windowSeconds));
         throw new AppError('rate_limited', tooManyAttempts);
       }
-      const user = await app.db
-        .selectFrom('users')
-        .select(['id', 'password_hash'])
-        .where('email', '=', email)
-        .where('active', '=', true)
-        .executeTakeFirst();
-      // One answer for unknown accounts and wrong passwords, so accounts cannot be discovered.
-      const ok = await verifyPassword(user?.password_hash ?? null, password);
-      if (!user || !ok) {
-        await pruneLoginAttempts(app.db, limit);
+      if (!login.ok) {
         request.log.info({ event: 'login_failed' }, 'misslyckad inloggning');
         throw new AppError('unauthenticated', 'Fel e-postadress eller lösenord.');
       }
-      await forgetLoginAttempt(app.db, attempt.id);
-      return startSession(request, reply, user.id);
+      return startSession(request, reply, login.userId);
     },
   });
 

@@ -1,6 +1,6 @@
 import type { Db } from '../db/connection.js';
 import { SignOnError, type SignOnIdentity } from './oidc-client.js';
-import { bindSubject, findActiveUser, findOrganisationByCode, subjectTaken } from './sign-on-user.repository.js';
+import { bindSubject, findActiveUser, findOrganisationByCode, subjectTaken } from './login.repository.js';
 
 /**
  * Single sign-on authenticates an existing Stegvis user: active, with the e-mail of the claim,

@@ -22,3 +22,8 @@ export async function subjectTaken(db: Db, issuer: string, subject: string): Pro
 export async function bindSubject(db: Db, userId: string, issuer: string, subject: string): Promise<void> {
   await db.updateTable('users').set({ oidc_issuer: issuer, oidc_subject: subject }).where('id', '=', userId).execute();
 }
+
+/** The password hash of an active account, for the password check only. */
+export function findPasswordOf(db: Db, email: string) {
+  return db.selectFrom('users').select(['id', 'password_hash']).where('email', '=', email).where('active', '=', true).executeTakeFirst();
+}
