@@ -1,40 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../../test/test-database.js';
-import { addParticipant, seedWorld, type World } from '../../test/world.js';
-import { login, testApp, type Client } from '../../test/http.js';
-import type { App } from '../app.js';
+import { describe, expect, it } from 'vitest';
+import { worldFixture } from '../../test/fixture.js';
+import { addParticipant } from '../../test/world.js';
+import type { Client } from '../../test/http.js';
 
 // An enrolment's `can` (access/enrolment-policy.ts) against what the routes then allow: the
 // controller's case worker may change the consent, another party's case worker who sees the
 // record through that consent may not — and the API answers both exactly as the flags say.
 
-let tdb: TestDatabase;
-let app: App;
-let world: World;
-let kommun: Client;
-let af: Client;
-
-beforeAll(async () => {
-  tdb = await openTestDatabase();
-  world = await seedWorld(tdb.db);
-  app = await testApp(tdb.db);
-  kommun = await login(app, world.users.kommunWorker.email);
-  af = await login(app, world.users.afWorker.email);
-});
-
-afterAll(async () => {
-  await app?.close();
-  await tdb?.close();
-});
+const t = worldFixture();
+const kommun = t.as('kommunWorker');
+const af = t.as('afWorker');
 
 /** A participant of the municipality's intervention whose consent names AF. */
 const participant = (firstName: string, enrolment: { exit?: string } = {}) =>
-  addParticipant(tdb.db, {
-    controllerId: world.orgs.kommun,
+  addParticipant(t.db, {
+    controllerId: t.world.orgs.kommun,
     firstName,
     lastName: 'Flagga',
-    enrolments: [{ interventionId: world.interventions.kommunInsats, start: '2024-02-01', ...enrolment }],
-    consent: { givenDate: '2024-02-01', partyIds: [world.orgs.af] },
+    enrolments: [{ interventionId: t.world.interventions.kommunInsats, start: '2024-02-01', ...enrolment }],
+    consent: { givenDate: '2024-02-01', partyIds: [t.world.orgs.af] },
   });
 
 describe('an enrolment’s `can`', () => {
@@ -49,9 +33,9 @@ describe('an enrolment’s `can`', () => {
     expect(other.body.can).toEqual({ update: true, exit: true, manageConsent: false, protect: true });
 
     // The routes agree: the other party is refused, the controller's staff is not.
-    const addFk = (client: Client) => client.post(`/api/v1/enrolments/${id}/consent/parties`, { organisationId: world.orgs.fk });
+    const addFk = (client: Client) => client.post(`/api/v1/enrolments/${id}/consent/parties`, { organisationId: t.world.orgs.fk });
     expect((await addFk(af)).status).toBe(403);
-    expect((await af.request('DELETE', `/api/v1/enrolments/${id}/consent/parties/${world.orgs.af}`)).status).toBe(403);
+    expect((await af.request('DELETE', `/api/v1/enrolments/${id}/consent/parties/${t.world.orgs.af}`)).status).toBe(403);
     expect((await af.post(`/api/v1/enrolments/${id}/consent/withdraw`, { date: '2024-03-01' })).status).toBe(403);
     expect((await addFk(kommun)).status).toBe(200);
   });

@@ -1,28 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../../test/test-database.js';
-import { seedWorld, type World } from '../../test/world.js';
-import { login, testApp, type Client, type Reply } from '../../test/http.js';
-import type { App } from '../app.js';
+import { describe, expect, it } from 'vitest';
+import { worldFixture } from '../../test/fixture.js';
+import type { World } from '../../test/world.js';
+import { login, type Client, type Reply } from '../../test/http.js';
 
 // GET /auth/me's `can` is what the web app offers. It must agree with the API: a flag that is
 // true means the route it stands for lets the user past the permission check (anything but 403),
 // a false flag means 403. Every probe is a read, or a write the route refuses as invalid (400)
 // once the permission check has let it through, so the probes change nothing.
 
-let tdb: TestDatabase;
-let app: App;
-let world: World;
-
-beforeAll(async () => {
-  tdb = await openTestDatabase();
-  world = await seedWorld(tdb.db);
-  app = await testApp(tdb.db);
-});
-
-afterAll(async () => {
-  await app?.close();
-  await tdb?.close();
-});
+const t = worldFixture();
 
 type Can = {
   participants: boolean;
@@ -56,10 +42,10 @@ const me = async (client: Client): Promise<{ roles: string[]; can: Can }> => {
 
 describe('GET /auth/me `can`', () => {
   it('agrees with the API for every user of the seeded world, role by role', async () => {
-    const associations = await tdb.db.selectFrom('organisations').select(['id', 'code']).where('kind', '=', 'association').execute();
+    const associations = await t.db.selectFrom('organisations').select(['id', 'code']).where('kind', '=', 'association').execute();
     expect(associations.length).toBeGreaterThan(1);
-    for (const [name, user] of Object.entries(world.users)) {
-      const client = await login(app, user.email);
+    for (const [name, user] of Object.entries(t.world.users)) {
+      const client = await login(t.app, user.email);
       const { can } = await me(client);
       for (const [flag, probe] of Object.entries(probes)) {
         const status = (await probe(client)).status;
@@ -97,7 +83,7 @@ describe('GET /auth/me `can`', () => {
       afWorker: { ...none, participants: true, enrol: true, reports: true, importKinds: ['enrolments'] },
       fkWorker: { ...none, participants: true, enrol: true, reports: true, importKinds: ['enrolments'] },
       lead: { ...none, reports: true, importKinds: ['interventions'] },
-      associationAdmin: { ...none, reports: true, reportAssociations: [world.orgs.forbund] },
+      associationAdmin: { ...none, reports: true, reportAssociations: [t.world.orgs.forbund] },
       reportReader: none,
       orgAdmin: { ...none, importKinds: ['interventions'], users: true },
       logReviewer: none,
@@ -105,18 +91,18 @@ describe('GET /auth/me `can`', () => {
       afOrgAdmin: { ...none, importKinds: ['interventions'], users: true },
       noRole: none,
     };
-    for (const [name, user] of Object.entries(world.users)) {
-      const { can } = await me(await login(app, user.email));
+    for (const [name, user] of Object.entries(t.world.users)) {
+      const { can } = await me(await login(t.app, user.email));
       expect(can, name).toEqual(expected[name as keyof World['users']]);
     }
   });
 
   it('follows a changed assignment on the next request', async () => {
-    const client = await login(app, world.users.noRole.email);
+    const client = t.as('noRole');
     expect((await me(client)).can.users).toBe(false);
-    const assignment = await tdb.db
+    const assignment = await t.db
       .insertInto('assignments')
-      .values({ user_id: world.users.noRole.id, role: 'org_admin' })
+      .values({ user_id: t.world.users.noRole.id, role: 'org_admin' })
       .returning('id')
       .executeTakeFirstOrThrow();
     try {
@@ -125,13 +111,13 @@ describe('GET /auth/me `can`', () => {
       expect(after.roles).toEqual(['org_admin']);
       expect((await client.get('/api/v1/users')).status).toBe(200);
     } finally {
-      await tdb.db.deleteFrom('assignments').where('id', '=', assignment.id).execute();
+      await t.db.deleteFrom('assignments').where('id', '=', assignment.id).execute();
     }
     expect((await me(client)).can.users).toBe(false);
   });
 
   it('no longer carries the assignments: the web app has nothing to derive rights from', async () => {
-    const answer = await (await login(app, world.users.associationAdmin.email)).get('/api/v1/auth/me');
+    const answer = await t.as('associationAdmin').get('/api/v1/auth/me');
     expect(Object.keys(answer.body).sort()).toEqual(['can', 'csrfToken', 'roles', 'user']);
   });
 });

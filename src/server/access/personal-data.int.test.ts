@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCatalogue, type Catalogue } from '../../test/catalogue.js';
-import { openTestDatabase, type TestDatabase } from '../../test/test-database.js';
+import { databaseFixture } from '../../test/fixture.js';
 import { noParticipantData, personalData, type PersonalDataTable } from './personal-data.js';
 
 // The catalogue test of the personal-data registry (architecture guide, convention 14): every table
@@ -70,36 +70,30 @@ function registryProblems(catalogue: Catalogue, registry: Registry): string[] {
   return problems.sort();
 }
 
-let tdb: TestDatabase;
-beforeAll(async () => {
-  tdb = await openTestDatabase();
-});
-afterAll(async () => {
-  await tdb?.close();
-});
+const t = databaseFixture();
 
 describe('the personal-data registry against the migrated database', () => {
   it('declares every table, with columns that exist', async () => {
-    expect(registryProblems(await readCatalogue(tdb.db), { personalData, noParticipantData })).toEqual([]);
+    expect(registryProblems(await readCatalogue(t.db), { personalData, noParticipantData })).toEqual([]);
   });
 
   describe('fails', () => {
     beforeAll(async () => {
-      await sql`create table scratch_unregistered (id int primary key, person_id uuid, exit_detail text, label text)`.execute(tdb.db);
+      await sql`create table scratch_unregistered (id int primary key, person_id uuid, exit_detail text, label text)`.execute(t.db);
     });
     afterAll(async () => {
-      await sql`drop table scratch_unregistered`.execute(tdb.db);
+      await sql`drop table scratch_unregistered`.execute(t.db);
     });
 
     it('on a table in neither list', async () => {
-      expect(registryProblems(await readCatalogue(tdb.db), { personalData, noParticipantData })).toEqual([
+      expect(registryProblems(await readCatalogue(t.db), { personalData, noParticipantData })).toEqual([
         'scratch_unregistered: in neither personalData nor noParticipantData (access/personal-data.ts)',
       ]);
     });
 
     it('on a table listed as holding no participant data that links to a person or holds free text', async () => {
       const registry = { personalData, noParticipantData: { ...noParticipantData, scratch_unregistered: 'scratch' } };
-      expect(registryProblems(await readCatalogue(tdb.db), registry)).toEqual([
+      expect(registryProblems(await readCatalogue(t.db), registry)).toEqual([
         'scratch_unregistered: listed as holding no participant data, but has free-text-like exit_detail',
         'scratch_unregistered: listed as holding no participant data, but has person_id',
       ]);
@@ -117,7 +111,7 @@ describe('the personal-data registry against the migrated database', () => {
         subjectAccess: null,
         controller: { column: 'controller_org_id' },
       };
-      expect(registryProblems(await readCatalogue(tdb.db), { personalData: [...personalData, scratch], noParticipantData })).toEqual([
+      expect(registryProblems(await readCatalogue(t.db), { personalData: [...personalData, scratch], noParticipantData })).toEqual([
         'scratch_unregistered: column exit_detail looks like free text but is neither freeText nor identity',
         'scratch_unregistered: controller column scratch_unregistered.controller_org_id does not exist',
         'scratch_unregistered: enrolment column scratch_unregistered.enrolment_id does not exist',

@@ -1,33 +1,19 @@
 import { inflateSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../../test/test-database.js';
-import { seedWorld, type World } from '../../test/world.js';
-import { login, testApp, type Client } from '../../test/http.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { worldFixture } from '../../test/fixture.js';
 import { seedAccessLog } from '../../test/access-log.js';
-import type { App } from '../app.js';
 
-let tdb: TestDatabase;
-let app: App;
-let world: World;
+const t = worldFixture();
+const reviewer = t.as('logReviewer');
 let log: Awaited<ReturnType<typeof seedAccessLog>>;
-let reviewer: Client;
 let cookie: string;
 let csrf: string;
 
 beforeAll(async () => {
-  tdb = await openTestDatabase();
-  world = await seedWorld(tdb.db);
-  app = await testApp(tdb.db);
-  log = await seedAccessLog(app, tdb.db, world);
-  reviewer = await login(app, world.users.logReviewer.email);
-  const session = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: world.users.logReviewer.email, password: 'rätt-hemligt-lösenord' } });
+  log = await seedAccessLog(t.app, t.db, t.world);
+  const session = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: t.world.users.logReviewer.email, password: 'rätt-hemligt-lösenord' } });
   cookie = `stegvis_session=${session.cookies.find((c) => c.name === 'stegvis_session')!.value}`;
   csrf = session.json().csrfToken;
-});
-
-afterAll(async () => {
-  await app?.close();
-  await tdb?.close();
 });
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -35,7 +21,7 @@ const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
 /** The raw file: the test client parses JSON, a file needs the bytes and headers. */
 const download = (url: string, payload: object) =>
-  app.inject({ method: 'POST', url, headers: { cookie, 'x-csrf-token': csrf }, payload });
+  t.app.inject({ method: 'POST', url, headers: { cookie, 'x-csrf-token': csrf }, payload });
 
 /** The text a PDF draws with the standard fonts: hex strings of Windows-1252 in TJ arrays. */
 function pdfText(pdf: Buffer): string {
@@ -54,7 +40,7 @@ function pdfText(pdf: Buffer): string {
 }
 
 const lastReview = () =>
-  tdb.db.selectFrom('audit_events').selectAll().where('action', '=', 'review').orderBy('id', 'desc').executeTakeFirstOrThrow();
+  t.db.selectFrom('audit_events').selectAll().where('action', '=', 'review').orderBy('id', 'desc').executeTakeFirstOrThrow();
 
 describe('CSV export', () => {
   it('has Swedish headers, every row of the selection, and an id-free file name', async () => {
@@ -84,10 +70,10 @@ describe('CSV export', () => {
   });
 
   it('is audited as a review with its format', async () => {
-    await download('/api/v1/audit/user-accesses/export', { userId: world.users.afWorker.id, from: '2024-01-01', format: 'csv' });
+    await download('/api/v1/audit/user-accesses/export', { userId: t.world.users.afWorker.id, from: '2024-01-01', format: 'csv' });
     const event = await lastReview();
     expect(event).toMatchObject({ entity: 'audit_log', actor_role: 'log_reviewer', person_id: null });
-    expect(event.details).toMatchObject({ query: 'user-accesses', userId: world.users.afWorker.id, from: '2024-01-01', format: 'csv', rows: 1 });
+    expect(event.details).toMatchObject({ query: 'user-accesses', userId: t.world.users.afWorker.id, from: '2024-01-01', format: 'csv', rows: 1 });
   });
 });
 
@@ -108,8 +94,8 @@ describe('PDF export', () => {
   });
 
   it("carries no name another party controls", async () => {
-    const afReviewer = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: log.afReviewer.email, password: 'rätt-hemligt-lösenord' } });
-    const response = await app.inject({
+    const afReviewer = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: log.afReviewer.email, password: 'rätt-hemligt-lösenord' } });
+    const response = await t.app.inject({
       method: 'POST',
       url: '/api/v1/audit/person-accesses/export',
       headers: { cookie: `stegvis_session=${afReviewer.cookies.find((c) => c.name === 'stegvis_session')!.value}`, 'x-csrf-token': afReviewer.json().csrfToken },
@@ -149,9 +135,9 @@ describe('sample check', () => {
     const all = await sample({ k: 1000, seed: 'x' });
     expect(all.body.items).toHaveLength(all.body.population);
     const ids = all.body.items.map((r: { id: number }) => r.id);
-    const events = await tdb.db.selectFrom('audit_events').select(['controller_org_id', 'actor_org_id', 'person_id', 'enrolment_id']).where('id', 'in', ids).execute();
+    const events = await t.db.selectFrom('audit_events').select(['controller_org_id', 'actor_org_id', 'person_id', 'enrolment_id']).where('id', 'in', ids).execute();
     for (const e of events) {
-      expect(e.controller_org_id === world.orgs.kommun || e.actor_org_id === world.orgs.kommun).toBe(true);
+      expect(e.controller_org_id === t.world.orgs.kommun || e.actor_org_id === t.world.orgs.kommun).toBe(true);
       expect(e.person_id ?? e.enrolment_id).not.toBeNull();
     }
     expect((await lastReview()).details).toMatchObject({ query: 'sample', k: 1000, seed: 'x', population: all.body.population });

@@ -1,31 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../../test/test-database.js';
-import { seedWorld, type World } from '../../test/world.js';
-import { anonymousClient, login, testApp, type Client } from '../../test/http.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { worldFixture } from '../../test/fixture.js';
+import { anonymousClient, login, type Client } from '../../test/http.js';
 import { seedAccessLog } from '../../test/access-log.js';
-import type { App } from '../app.js';
 
-let tdb: TestDatabase;
-let app: App;
-let world: World;
+const t = worldFixture();
+const kommunReviewer = t.as('logReviewer');
 let log: Awaited<ReturnType<typeof seedAccessLog>>;
-let kommunReviewer: Client;
 let afReviewer: Client;
 
 type Row = { id: number; at: string; user: { id: string; name: string; email: string } | null; organisation: { id: string } | null; role: string | null; action: string; entity: string; person: { id: string; name: string | null; participantRef: string | null } | null; enrolmentId: string | null; purpose: string | null; outcome: string };
 
 beforeAll(async () => {
-  tdb = await openTestDatabase();
-  world = await seedWorld(tdb.db);
-  app = await testApp(tdb.db);
-  log = await seedAccessLog(app, tdb.db, world);
-  kommunReviewer = await login(app, world.users.logReviewer.email);
-  afReviewer = await login(app, log.afReviewer.email);
-});
-
-afterAll(async () => {
-  await app?.close();
-  await tdb?.close();
+  log = await seedAccessLog(t.app, t.db, t.world);
+  afReviewer = await login(t.app, log.afReviewer.email);
 });
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -44,15 +31,15 @@ const userAccesses = async (client: Client, userId: string) => {
 
 describe('who may review the log', () => {
   const urls = ['/api/v1/audit/person-accesses', '/api/v1/audit/user-accesses', '/api/v1/audit/sample', '/api/v1/audit/sample/export'];
-  const body = () => ({ personId: log.anna.personId, userId: world.users.kommunWorker.id, from: today(), to: today(), k: 5, format: 'csv' });
+  const body = () => ({ personId: log.anna.personId, userId: t.world.users.kommunWorker.id, from: today(), to: today(), k: 5, format: 'csv' });
 
   it('needs a session', async () => {
-    for (const url of urls) expect((await anonymousClient(app).post(url, body())).status).toBe(401);
+    for (const url of urls) expect((await anonymousClient(t.app).post(url, body())).status).toBe(401);
   });
 
   it('refuses every role but log_reviewer', async () => {
-    for (const user of [world.users.kommunWorker, world.users.orgAdmin, world.users.systemAdmin, world.users.lead]) {
-      const client = await login(app, user.email);
+    for (const user of [t.world.users.kommunWorker, t.world.users.orgAdmin, t.world.users.systemAdmin, t.world.users.lead]) {
+      const client = await login(t.app, user.email);
       for (const url of urls) expect((await client.post(url, body())).status).toBe(403);
     }
   });
@@ -71,14 +58,14 @@ describe('all accesses to one person', () => {
   it("shows the controller's reviewer every access, with who, what, whom, when, why and outcome", async () => {
     const rows = accesses((await personAccesses(kommunReviewer, log.anna.personId)).items);
     const byUser = (userId: string) => rows.filter((r) => r.user?.id === userId);
-    expect(byUser(world.users.kommunWorker.id).map((r) => `${r.action}:${r.entity}`)).toEqual(
+    expect(byUser(t.world.users.kommunWorker.id).map((r) => `${r.action}:${r.entity}`)).toEqual(
       expect.arrayContaining(['create:enrolment', 'create:consent', 'read:person']),
     );
-    const afRead = byUser(world.users.afWorker.id);
+    const afRead = byUser(t.world.users.afWorker.id);
     expect(afRead).toHaveLength(1);
     expect(afRead[0]).toMatchObject({
-      user: { email: world.users.afWorker.email, name: 'handlaggare' },
-      organisation: { id: world.orgs.af, code: 'AF', name: 'Org AF' },
+      user: { email: t.world.users.afWorker.email, name: 'handlaggare' },
+      organisation: { id: t.world.orgs.af, code: 'AF', name: 'Org AF' },
       role: 'case_worker',
       action: 'read',
       entity: 'enrolment',
@@ -88,23 +75,23 @@ describe('all accesses to one person', () => {
     });
     expect(afRead[0].at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     // The denied read recorded only the enrolment; the controller still sees whose it was.
-    const denied = byUser(world.users.fkWorker.id);
+    const denied = byUser(t.world.users.fkWorker.id);
     expect(denied).toHaveLength(1);
     expect(denied[0]).toMatchObject({ outcome: 'denied', enrolmentId: log.anna.enrolmentId, person: { id: log.anna.personId, name: 'Anna Andersson' } });
   });
 
   it("shows another party's reviewer only its own users' accesses, without the name", async () => {
     const rows = accesses((await personAccesses(afReviewer, log.anna.personId)).items);
-    expect(rows.map((r) => r.user?.id)).toEqual([world.users.afWorker.id]);
+    expect(rows.map((r) => r.user?.id)).toEqual([t.world.users.afWorker.id]);
     expect(rows[0].person).toEqual({ id: log.anna.personId, name: null, participantRef: null });
   });
 
   it('keeps the name out once identity is removed (retention)', async () => {
-    await tdb.db.updateTable('persons').set({ identity_removed_at: new Date() }).where('id', '=', log.bertil.personId).execute();
+    await t.db.updateTable('persons').set({ identity_removed_at: new Date() }).where('id', '=', log.bertil.personId).execute();
     const rows = accesses((await personAccesses(afReviewer, log.bertil.personId)).items);
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.person?.name === null && r.person?.participantRef === null)).toBe(true);
-    await tdb.db.updateTable('persons').set({ identity_removed_at: null }).where('id', '=', log.bertil.personId).execute();
+    await t.db.updateTable('persons').set({ identity_removed_at: null }).where('id', '=', log.bertil.personId).execute();
   });
 
   it('limits the period to whole UTC days, inclusive', async () => {
@@ -124,15 +111,15 @@ describe('all accesses to one person', () => {
 
 describe('all persons a user accessed', () => {
   it("shows a party's own user's accesses to records it does not control, by id only", async () => {
-    const rows = accesses((await userAccesses(kommunReviewer, world.users.kommunWorker.id)).items);
+    const rows = accesses((await userAccesses(kommunReviewer, t.world.users.kommunWorker.id)).items);
     const onBertil = rows.find((r) => r.enrolmentId === log.bertil.enrolmentId)!;
     expect(onBertil).toMatchObject({ outcome: 'denied', person: null });
   });
 
   it("shows the controller another party's user's accesses to its records only", async () => {
-    const afUser = accesses((await userAccesses(kommunReviewer, world.users.afWorker.id)).items);
+    const afUser = accesses((await userAccesses(kommunReviewer, t.world.users.afWorker.id)).items);
     expect(afUser.map((r) => r.person?.id)).toEqual([log.anna.personId]);
-    const kommunUser = accesses((await userAccesses(afReviewer, world.users.kommunWorker.id)).items);
+    const kommunUser = accesses((await userAccesses(afReviewer, t.world.users.kommunWorker.id)).items);
     expect(kommunUser).toHaveLength(1);
     expect(kommunUser[0]).toMatchObject({ outcome: 'denied', person: { id: log.bertil.personId, name: 'Bertil Berg' } });
   });
@@ -145,13 +132,13 @@ describe("another organisation's accesses", () => {
       expect((await userAccesses(reviewer, log.annatUser.id)).total).toBe(0);
       const sample = await reviewer.post('/api/v1/audit/sample', { from: today(), to: today(), k: 1000 });
       // The reviewers' own look-ups of Cecilia's id are their accesses, not ANNAT's: left out.
-      const seen = accesses([...sample.body.items, ...(await userAccesses(reviewer, world.users.afWorker.id)).items]);
+      const seen = accesses([...sample.body.items, ...(await userAccesses(reviewer, t.world.users.afWorker.id)).items]);
       expect(seen.length).toBeGreaterThan(0);
-      expect(seen.some((r) => r.person?.id === log.cecilia || r.organisation?.id === world.orgs.other)).toBe(false);
+      expect(seen.some((r) => r.person?.id === log.cecilia || r.organisation?.id === t.world.orgs.other)).toBe(false);
     }
     // What the AF reviewer sees never includes KOMMUN staff on KOMMUN's own records.
     const afSample = await afReviewer.post('/api/v1/audit/sample', { from: today(), to: today(), k: 1000 });
-    const kommunOnAnna = afSample.body.items.filter((r: Row) => r.organisation?.id === world.orgs.kommun && r.person?.id === log.anna.personId);
+    const kommunOnAnna = afSample.body.items.filter((r: Row) => r.organisation?.id === t.world.orgs.kommun && r.person?.id === log.anna.personId);
     expect(kommunOnAnna).toEqual([]);
   });
 });
@@ -159,10 +146,10 @@ describe("another organisation's accesses", () => {
 describe('the review itself', () => {
   it('is audited as a review, with the query in details and no personal data', async () => {
     await personAccesses(kommunReviewer, log.anna.personId, { from: '2024-01-01' });
-    const event = await tdb.db.selectFrom('audit_events').selectAll().where('action', '=', 'review').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const event = await t.db.selectFrom('audit_events').selectAll().where('action', '=', 'review').orderBy('id', 'desc').executeTakeFirstOrThrow();
     expect(event).toMatchObject({
-      actor_user_id: world.users.logReviewer.id,
-      actor_org_id: world.orgs.kommun,
+      actor_user_id: t.world.users.logReviewer.id,
+      actor_org_id: t.world.orgs.kommun,
       actor_role: 'log_reviewer',
       entity: 'audit_log',
       person_id: log.anna.personId,
@@ -172,6 +159,6 @@ describe('the review itself', () => {
     expect(JSON.stringify(event.details)).not.toMatch(/Anna|Andersson|K-1|@/);
     // It shows in the person's own log for the controller's next review.
     const rows = (await personAccesses(kommunReviewer, log.anna.personId)).items;
-    expect(rows.some((r) => r.action === 'review' && r.user?.id === world.users.logReviewer.id)).toBe(true);
+    expect(rows.some((r) => r.action === 'review' && r.user?.id === t.world.users.logReviewer.id)).toBe(true);
   });
 });

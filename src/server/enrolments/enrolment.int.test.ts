@@ -1,15 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../../test/test-database.js';
-import { seedWorld, type World } from '../../test/world.js';
-import { anonymousClient, login, testApp, type Client } from '../../test/http.js';
-import type { App } from '../app.js';
+import { describe, expect, it } from 'vitest';
+import { worldFixture } from '../../test/fixture.js';
+import type { World } from '../../test/world.js';
+import { anonymousClient, login } from '../../test/http.js';
 
-let tdb: TestDatabase;
-let app: App;
-let world: World;
-let kommun: Client;
-let af: Client;
-let fk: Client;
+const t = worldFixture();
+const kommun = t.as('kommunWorker');
+const af = t.as('afWorker');
+const fk = t.as('fkWorker');
 
 const enrolBody = (w: World, overrides: Record<string, unknown> = {}) => ({
   mode: 'consent',
@@ -22,24 +19,10 @@ const enrolBody = (w: World, overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-beforeAll(async () => {
-  tdb = await openTestDatabase();
-  world = await seedWorld(tdb.db);
-  app = await testApp(tdb.db);
-  kommun = await login(app, world.users.kommunWorker.email);
-  af = await login(app, world.users.afWorker.email);
-  fk = await login(app, world.users.fkWorker.email);
-});
-
-afterAll(async () => {
-  await app?.close();
-  await tdb?.close();
-});
-
 const auditCount = async (enrolmentId: string, outcome = 'allowed') =>
   Number(
     (
-      await tdb.db
+      await t.db
         .selectFrom('audit_events')
         .select((eb) => eb.fn.countAll().as('n'))
         .where('enrolment_id', '=', enrolmentId)
@@ -52,12 +35,12 @@ describe('enrolments', () => {
   let enrolmentId: string;
 
   it('needs a session', async () => {
-    const response = await anonymousClient(app).get('/api/v1/enrolments');
+    const response = await anonymousClient(t.app).get('/api/v1/enrolments');
     expect(response.status).toBe(401);
   });
 
   it('a case worker enrols a participant with consent, and the act is audited', async () => {
-    const response = await kommun.post('/api/v1/enrolments', enrolBody(world));
+    const response = await kommun.post('/api/v1/enrolments', enrolBody(t.world));
     expect(response.status).toBe(201);
     expect(response.body.kind).toBe('enrolment');
     enrolmentId = response.body.id;
@@ -66,9 +49,9 @@ describe('enrolments', () => {
     expect(view.body.person.personnummer).toBe('19900101-0017');
     expect(view.body.ageAtStart).toBe(34);
     expect(view.body.consent.parties.map((p: { code: string }) => p.code).sort()).toEqual(['AF', 'KOMMUN']);
-    const events = await tdb.db.selectFrom('audit_events').selectAll().where('enrolment_id', '=', enrolmentId).execute();
+    const events = await t.db.selectFrom('audit_events').selectAll().where('enrolment_id', '=', enrolmentId).execute();
     expect(events.map((e) => e.action).sort()).toEqual(['create', 'read']);
-    expect(events.every((e) => e.actor_user_id === world.users.kommunWorker.id && e.actor_role === 'case_worker')).toBe(true);
+    expect(events.every((e) => e.actor_user_id === t.world.users.kommunWorker.id && e.actor_role === 'case_worker')).toBe(true);
   });
 
   it('another party sees the participant only while the consent names it', async () => {
@@ -78,19 +61,19 @@ describe('enrolments', () => {
     const missing = await fk.get('/api/v1/enrolments/00000000-0000-4000-8000-000000000000');
     expect(seenByFk.status).toBe(404);
     expect(seenByFk.body).toEqual(missing.body);
-    const fkList = await fk.get(`/api/v1/enrolments?interventionId=${world.interventions.kommunInsats}`);
+    const fkList = await fk.get(`/api/v1/enrolments?interventionId=${t.world.interventions.kommunInsats}`);
     expect(fkList.body.items.map((i: { id: string }) => i.id)).not.toContain(enrolmentId);
     expect(await auditCount(enrolmentId, 'denied')).toBeGreaterThanOrEqual(1);
   });
 
   it('a case worker of another team does not see it', async () => {
-    const teamB = await login(app, world.users.teamBWorker.email);
+    const teamB = t.as('teamBWorker');
     expect((await teamB.get(`/api/v1/enrolments/${enrolmentId}`)).status).toBe(404);
   });
 
   it('aggregate-only roles never receive person data', async () => {
-    for (const user of [world.users.associationAdmin, world.users.reportReader, world.users.lead, world.users.systemAdmin]) {
-      const client = await login(app, user.email);
+    for (const user of [t.world.users.associationAdmin, t.world.users.reportReader, t.world.users.lead, t.world.users.systemAdmin]) {
+      const client = await login(t.app, user.email);
       const response = await client.get(`/api/v1/enrolments/${enrolmentId}`);
       expect([403, 404]).toContain(response.status);
       expect(JSON.stringify(response.body)).not.toContain('Anna');
@@ -99,7 +82,7 @@ describe('enrolments', () => {
 
   it('lists and searches within scope, auditing each row returned', async () => {
     const before = await auditCount(enrolmentId);
-    const list = await kommun.get(`/api/v1/enrolments?interventionId=${world.interventions.kommunInsats}&status=active`);
+    const list = await kommun.get(`/api/v1/enrolments?interventionId=${t.world.interventions.kommunInsats}&status=active`);
     expect(list.status).toBe(200);
     expect(list.body.total).toBe(1);
     const search = await kommun.post('/api/v1/enrolments/search', { q: 'andersson' });
@@ -110,36 +93,36 @@ describe('enrolments', () => {
   });
 
   it('rejects bad input with field errors and changes nothing', async () => {
-    const count = async () => (await tdb.db.selectFrom('enrolments').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n;
+    const count = async () => (await t.db.selectFrom('enrolments').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n;
     const before = await count();
     const bad = await kommun.post(
       '/api/v1/enrolments',
-      enrolBody(world, { person: { personnummer: '19900101-0018' }, startDate: '2024-02-30', incomeBefore: ['lottery'] }),
+      enrolBody(t.world, { person: { personnummer: '19900101-0018' }, startDate: '2024-02-30', incomeBefore: ['lottery'] }),
     );
     expect(bad.status).toBe(400);
     const paths = bad.body.errors.map((e: { path: string }) => e.path);
     expect(paths).toEqual(expect.arrayContaining(['body.person.personnummer', 'body.startDate']));
-    const badCode = await kommun.post('/api/v1/enrolments', enrolBody(world, { person: { participantRef: 'X-1' }, incomeBefore: ['lottery'] }));
+    const badCode = await kommun.post('/api/v1/enrolments', enrolBody(t.world, { person: { participantRef: 'X-1' }, incomeBefore: ['lottery'] }));
     expect(badCode.status).toBe(400);
     expect(badCode.body.errors).toEqual([{ path: 'incomeBefore', message: "Okänd kod 'lottery' i kodlistan income_source" }]);
     expect(await count()).toBe(before);
   });
 
   it('cannot enrol in an intervention without an assignment there', async () => {
-    const response = await fk.post('/api/v1/enrolments', enrolBody(world, { interventionId: world.interventions.afInsats }));
+    const response = await fk.post('/api/v1/enrolments', enrolBody(t.world, { interventionId: t.world.interventions.afInsats }));
     expect(response.status).toBe(404);
   });
 
   it('registers anonymously without storing identity', async () => {
     const response = await kommun.post('/api/v1/enrolments', {
       mode: 'protected',
-      interventionId: world.interventions.kommunInsats,
+      interventionId: t.world.interventions.kommunInsats,
       gender: 'man',
       startDate: '2024-05-01',
     });
     expect(response.status).toBe(201);
     expect(response.body.kind).toBe('anonymous');
-    const row = await tdb.db.selectFrom('anonymous_registrations').selectAll().where('id', '=', response.body.id).executeTakeFirstOrThrow();
+    const row = await t.db.selectFrom('anonymous_registrations').selectAll().where('id', '=', response.body.id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ year: 2024, gender: 'man', count: 1 });
   });
 
@@ -161,10 +144,10 @@ describe('enrolments', () => {
   });
 
   it('refuses writes without the CSRF token', async () => {
-    const response = await app.inject({
+    const response = await t.app.inject({
       method: 'PATCH',
       url: `/api/v1/enrolments/${enrolmentId}`,
-      headers: { cookie: (await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: world.users.kommunWorker.email, password: 'rätt-hemligt-lösenord' } })).headers['set-cookie'] as string },
+      headers: { cookie: (await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: t.world.users.kommunWorker.email, password: 'rätt-hemligt-lösenord' } })).headers['set-cookie'] as string },
       payload: { notes: 'x' },
     });
     expect(response.statusCode).toBe(403);
@@ -173,13 +156,13 @@ describe('enrolments', () => {
 
 describe('the API description', () => {
   it('is served at /api/docs without a session and lists the enrolment routes', async () => {
-    const response = await app.inject({ method: 'GET', url: '/api/docs/json' });
+    const response = await t.app.inject({ method: 'GET', url: '/api/docs/json' });
     expect(response.statusCode).toBe(200);
     expect(Object.keys(response.json().paths)).toEqual(expect.arrayContaining(['/api/v1/enrolments', '/api/v1/enrolments/{id}']));
   });
 
   it('answers 401 before validating the body of a caller without a session', async () => {
-    const response = await anonymousClient(app).post('/api/v1/enrolments', { nonsense: true });
+    const response = await anonymousClient(t.app).post('/api/v1/enrolments', { nonsense: true });
     expect(response.status).toBe(401);
   });
 });

@@ -1,50 +1,32 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { openTestDatabase, type TestDatabase } from '../../test/test-database.js';
-import { seedWorld, type World } from '../../test/world.js';
+import { worldFixture } from '../../test/fixture.js';
 import { canaryPersonnummer } from '../../test/canaries.js';
-import { login, testApp, type Client } from '../../test/http.js';
 import { personalData } from '../access/personal-data.js';
-import type { App } from '../app.js';
 
 // The personal-data registry drives what subject access shows, what identity removal clears and
 // what protected identity forbids: a table declared there is covered by all three. Each check
 // reads the registry, so a table added to it is checked without changing this file.
 
-let tdb: TestDatabase;
-let app: App;
-let world: World;
-let kommun: Client;
-let admin: Client;
-
-beforeAll(async () => {
-  tdb = await openTestDatabase();
-  world = await seedWorld(tdb.db);
-  app = await testApp(tdb.db);
-  kommun = await login(app, world.users.kommunWorker.email);
-  admin = await login(app, world.users.orgAdmin.email);
-});
-
-afterAll(async () => {
-  await app?.close();
-  await tdb?.close();
-});
+const t = worldFixture();
+const kommun = t.as('kommunWorker');
+const admin = t.as('orgAdmin');
 
 /** Enrols a person through the API with every identity and free-text field filled in. */
 async function fullyRecordedPerson(n: number) {
   const created = await kommun.post('/api/v1/enrolments', {
     mode: 'consent',
-    interventionId: world.interventions.kommunInsats,
+    interventionId: t.world.interventions.kommunInsats,
     gender: 'man',
     startDate: '2024-02-01',
     person: { personnummer: canaryPersonnummer(100 + n), participantRef: `REG-${n}`, firstName: `Regina${n}`, lastName: `Registersson${n}` },
-    consent: { givenDate: '2024-02-01', method: 'written', documentRef: `Pärm ${n}, flik 7`, partyIds: [world.orgs.af] },
+    consent: { givenDate: '2024-02-01', method: 'written', documentRef: `Pärm ${n}, flik 7`, partyIds: [t.world.orgs.af] },
   });
   expect(created.status).toBe(201);
   const id = created.body.id as string;
   expect((await kommun.patch(`/api/v1/enrolments/${id}`, { notes: `Anteckning ${n}` })).status).toBe(200);
   expect((await kommun.post(`/api/v1/enrolments/${id}/exit`, { exitDate: '2024-05-01', exitReason: 'work', exitDetail: `Anställd hos Firma ${n}` })).status).toBe(200);
-  const personId = (await tdb.db.selectFrom('enrolments').select('person_id').where('id', '=', id).executeTakeFirstOrThrow()).person_id;
+  const personId = (await t.db.selectFrom('enrolments').select('person_id').where('id', '=', id).executeTakeFirstOrThrow()).person_id;
   return { enrolmentId: id, personId };
 }
 
@@ -54,7 +36,7 @@ async function declaredValues(personId: string) {
   for (const table of personalData) {
     if (!('column' in table.person) || table.retention === 'audit') continue;
     for (const column of [...table.identity, ...table.freeText]) {
-      const rows = await sql<{ v: string | null }>`select ${sql.ref(column)} as v from ${sql.table(table.table)} where ${sql.ref(table.person.column)} = ${personId}`.execute(tdb.db);
+      const rows = await sql<{ v: string | null }>`select ${sql.ref(column)} as v from ${sql.table(table.table)} where ${sql.ref(table.person.column)} = ${personId}`.execute(t.db);
       for (const row of rows.rows) values.push({ at: `${table.table}.${column}`, value: row.v });
     }
   }
@@ -91,7 +73,7 @@ describe('the personal-data registry', () => {
       if (!('column' in table.person) || table.retention === 'audit') continue;
       for (const column of [...table.identity, ...table.freeText]) {
         const write = sql`update ${sql.table(table.table)} set ${sql.ref(column)} = 'Skyddad Uppgift' where ${sql.ref(table.person.column)} = ${personId}`;
-        const refused = await write.execute(tdb.db).then(
+        const refused = await write.execute(t.db).then(
           (r) => Number(r.numAffectedRows ?? 0) === 0, // no row to refuse (e.g. no consent left)
           () => true,
         );

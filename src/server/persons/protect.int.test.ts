@@ -1,66 +1,53 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../../test/test-database.js';
-import { addParticipant, seedWorld, type World } from '../../test/world.js';
-import { anonymousClient, login, testApp, type Client } from '../../test/http.js';
-import type { App } from '../app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { worldFixture } from '../../test/fixture.js';
+import { addParticipant } from '../../test/world.js';
+import { anonymousClient, login } from '../../test/http.js';
 import { computeOutcomesReport } from '../reports/outcomes.service.js';
 
-let tdb: TestDatabase;
-let app: App;
-let world: World;
-let kommun: Client;
-let af: Client;
+const t = worldFixture();
+const kommun = t.as('kommunWorker');
+const af = t.as('afWorker');
 let person: Awaited<ReturnType<typeof addParticipant>>;
 
 const protectUrl = (id: string) => `/api/v1/enrolments/${id}/protect`;
 const outcomes = (scope: { intervention: string } | { association: string }, from: string, to: string) =>
-  computeOutcomesReport(tdb.db, { scope, period: { from, to }, suppress: false });
+  computeOutcomesReport(t.db, { scope, period: { from, to }, suppress: false });
 const countRows = async (table: 'anonymous_registrations' | 'enrolments') =>
-  Number((await tdb.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
 beforeAll(async () => {
-  tdb = await openTestDatabase();
-  world = await seedWorld(tdb.db);
-  app = await testApp(tdb.db);
-  kommun = await login(app, world.users.kommunWorker.email);
-  af = await login(app, world.users.afWorker.email);
-  person = await addParticipant(tdb.db, {
-    controllerId: world.orgs.kommun,
+  person = await addParticipant(t.db, {
+    controllerId: t.world.orgs.kommun,
     personnummer: '19920202-2225',
     participantRef: 'K-77',
     firstName: 'Cecilia',
     lastName: 'Ceder',
     enrolments: [
-      { interventionId: world.interventions.kommunInsats, start: '2023-02-01', exit: '2023-10-31', reason: 'studies', exitDetail: 'Komvux i Ceders hemort', ageAtStart: 31 },
-      { interventionId: world.interventions.kommunInsats, start: '2024-03-01', ageAtStart: 32, notes: 'Cecilia har ny adress' },
+      { interventionId: t.world.interventions.kommunInsats, start: '2023-02-01', exit: '2023-10-31', reason: 'studies', exitDetail: 'Komvux i Ceders hemort', ageAtStart: 31 },
+      { interventionId: t.world.interventions.kommunInsats, start: '2024-03-01', ageAtStart: 32, notes: 'Cecilia har ny adress' },
     ],
-    consent: { givenDate: '2023-02-01', partyIds: [world.orgs.af], documentRef: 'DNR 2023/9' },
+    consent: { givenDate: '2023-02-01', partyIds: [t.world.orgs.af], documentRef: 'DNR 2023/9' },
   });
   for (const [i, gender] of (['man', 'woman', 'other'] as const).entries()) {
-    await addParticipant(tdb.db, {
-      controllerId: world.orgs.kommun,
+    await addParticipant(t.db, {
+      controllerId: t.world.orgs.kommun,
       participantRef: `OTHER-${i}`,
       gender,
-      enrolments: [{ interventionId: world.interventions.kommunInsats, start: `2023-0${i + 3}-01`, exit: '2024-04-30', reason: 'work', ageAtStart: 25 + i }],
+      enrolments: [{ interventionId: t.world.interventions.kommunInsats, start: `2023-0${i + 3}-01`, exit: '2024-04-30', reason: 'work', ageAtStart: 25 + i }],
     });
   }
   // Read once before protection: these audit events must keep protected = false.
   expect((await kommun.get(`/api/v1/enrolments/${person.enrolmentIds[1]}`)).status).toBe(200);
 });
 
-afterAll(async () => {
-  await app?.close();
-  await tdb?.close();
-});
-
 describe('protected identity', () => {
   it('needs a session, a case worker role, the record in scope, and a date the open enrolment allows', async () => {
-    expect((await anonymousClient(app).post(protectUrl(person.enrolmentIds[1]), {})).status).toBe(401);
-    for (const user of [world.users.lead, world.users.orgAdmin, world.users.logReviewer]) {
-      expect((await (await login(app, user.email)).post(protectUrl(person.enrolmentIds[1]), {})).status).toBe(403);
+    expect((await anonymousClient(t.app).post(protectUrl(person.enrolmentIds[1]), {})).status).toBe(401);
+    for (const user of [t.world.users.lead, t.world.users.orgAdmin, t.world.users.logReviewer]) {
+      expect((await (await login(t.app, user.email)).post(protectUrl(person.enrolmentIds[1]), {})).status).toBe(403);
     }
-    const fk = await login(app, world.users.fkWorker.email);
+    const fk = t.as('fkWorker');
     const outOfScope = await fk.post(protectUrl(person.enrolmentIds[1]), {});
     expect(outOfScope.status).toBe(404);
     expect(outOfScope.body).toEqual((await fk.post(protectUrl('00000000-0000-4000-8000-000000000000'), {})).body);
@@ -69,7 +56,7 @@ describe('protected identity', () => {
       expect(invalid.status).toBe(400);
       expect(invalid.body.errors[0].path).toBe('date');
     }
-    const stored = await tdb.db.selectFrom('persons').select(['protected_identity', 'first_name']).where('id', '=', person.personId).executeTakeFirstOrThrow();
+    const stored = await t.db.selectFrom('persons').select(['protected_identity', 'first_name']).where('id', '=', person.personId).executeTakeFirstOrThrow();
     expect(stored).toEqual({ protected_identity: false, first_name: 'Cecilia' });
   });
 
@@ -85,19 +72,19 @@ describe('protected identity', () => {
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ id: person.enrolmentIds[1], exitedEnrolments: 1, anonymousFromYear: 2026 });
 
-    const stored = await tdb.db.selectFrom('persons').selectAll().where('id', '=', person.personId).executeTakeFirstOrThrow();
+    const stored = await t.db.selectFrom('persons').selectAll().where('id', '=', person.personId).executeTakeFirstOrThrow();
     expect(stored).toMatchObject({ protected_identity: true, personnummer: null, participant_ref: null, first_name: null, last_name: null });
-    const enrolments = await tdb.db.selectFrom('enrolments').select(['exit_date', 'exit_reason', 'notes', 'exit_detail']).where('person_id', '=', person.personId).orderBy('start_date').execute();
+    const enrolments = await t.db.selectFrom('enrolments').select(['exit_date', 'exit_reason', 'notes', 'exit_detail']).where('person_id', '=', person.personId).orderBy('start_date').execute();
     expect(enrolments).toEqual([
       { exit_date: '2023-10-31', exit_reason: 'studies', notes: null, exit_detail: null },
       { exit_date: '2025-06-15', exit_reason: 'interrupted', notes: null, exit_detail: null },
     ]);
-    expect((await tdb.db.selectFrom('consents').select('document_ref').where('person_id', '=', person.personId).executeTakeFirstOrThrow()).document_ref).toBeNull();
+    expect((await t.db.selectFrom('consents').select('document_ref').where('person_id', '=', person.personId).executeTakeFirstOrThrow()).document_ref).toBeNull();
 
     // Invisible to everyone at person level, the controller included, although AF's consent stands.
     for (const client of [kommun, af]) {
       expect((await client.get(`/api/v1/enrolments/${person.enrolmentIds[1]}`)).status).toBe(404);
-      const list = await client.get(`/api/v1/enrolments?interventionId=${world.interventions.kommunInsats}&status=all`);
+      const list = await client.get(`/api/v1/enrolments?interventionId=${t.world.interventions.kommunInsats}&status=all`);
       expect(list.body.items.map((i: { personId: string }) => i.personId)).not.toContain(person.personId);
     }
 
@@ -117,18 +104,18 @@ describe('protected identity', () => {
       const error = await statement.then(() => null, (e: { code?: string }) => e);
       expect(error?.code).toBe('23514');
     };
-    await refused(tdb.db.updateTable('persons').set({ first_name: 'Cecilia' }).where('id', '=', person.personId).execute());
-    await refused(tdb.db.updateTable('persons').set({ personnummer: '19920202-2225' }).where('id', '=', person.personId).execute());
-    await refused(sql`update persons set participant_ref = 'K-77' where id = ${person.personId}`.execute(tdb.db));
-    await refused(tdb.db.updateTable('persons').set({ protected_identity: false }).where('id', '=', person.personId).execute());
-    await refused(tdb.db.updateTable('enrolments').set({ notes: 'Cecilia' }).where('person_id', '=', person.personId).execute());
-    const stored = await tdb.db.selectFrom('persons').select(['first_name', 'protected_identity']).where('id', '=', person.personId).executeTakeFirstOrThrow();
+    await refused(t.db.updateTable('persons').set({ first_name: 'Cecilia' }).where('id', '=', person.personId).execute());
+    await refused(t.db.updateTable('persons').set({ personnummer: '19920202-2225' }).where('id', '=', person.personId).execute());
+    await refused(sql`update persons set participant_ref = 'K-77' where id = ${person.personId}`.execute(t.db));
+    await refused(t.db.updateTable('persons').set({ protected_identity: false }).where('id', '=', person.personId).execute());
+    await refused(t.db.updateTable('enrolments').set({ notes: 'Cecilia' }).where('person_id', '=', person.personId).execute());
+    const stored = await t.db.selectFrom('persons').select(['first_name', 'protected_identity']).where('id', '=', person.personId).executeTakeFirstOrThrow();
     expect(stored).toEqual({ first_name: null, protected_identity: true });
   });
 
   it('audits every access to the record with the protected flag', async () => {
     const flags = async () =>
-      tdb.db
+      t.db
         .selectFrom('audit_events')
         .select(['id', 'action', 'entity', 'outcome', 'protected', 'person_id', 'enrolment_id'])
         .where((eb) => eb.or([eb('person_id', '=', person.personId), eb('enrolment_id', 'in', person.enrolmentIds)]))
@@ -142,7 +129,7 @@ describe('protected identity', () => {
 
     // A denied read names only the enrolment; the flag is derived all the same.
     await af.get(`/api/v1/enrolments/${person.enrolmentIds[0]}`);
-    const orgAdmin = await login(app, world.users.orgAdmin.email);
+    const orgAdmin = t.as('orgAdmin');
     expect((await orgAdmin.get(`/api/v1/persons/${person.personId}/subject-access`)).status).toBe(200);
     const added = (await flags()).filter((e) => e.id > before.at(-1)!.id);
     expect(added.map((e) => [e.action, e.outcome, e.protected])).toEqual([
@@ -154,7 +141,7 @@ describe('protected identity', () => {
   it('a later registration of the same people does not match the protected person', async () => {
     const response = await kommun.post('/api/v1/enrolments', {
       mode: 'consent',
-      interventionId: world.interventions.kommunInsats,
+      interventionId: t.world.interventions.kommunInsats,
       gender: 'woman',
       startDate: '2026-01-10',
       person: { personnummer: '19920202-2225', firstName: 'Cecilia', lastName: 'Ceder' },
