@@ -1,4 +1,5 @@
-import { sql, type Insertable, type Updateable } from 'kysely';
+import { sql, type Insertable, type RawBuilder, type Updateable } from 'kysely';
+import { foldTranslation, searchTerms } from '../../core/search.js';
 import type { DataScope } from '../access/data-scope.js';
 import { enrolmentVisibleTo } from '../access/scope.js';
 import type { Db } from '../db/connection.js';
@@ -59,6 +60,10 @@ export function findVisibleEnrolment(db: Db, scope: DataScope, id: string) {
   return selectEnrolments(db, scope).where('e.id', '=', id).executeTakeFirst();
 }
 
+/** Case and diacritics folded in SQL exactly as core/search.ts folds the query. */
+const folded = (text: RawBuilder<unknown>) => sql<string>`translate(lower(${text}), ${foldTranslation.from}, ${foldTranslation.to})`;
+const escapeLike = (value: string) => value.replace(/[\\%_]/g, (m) => `\\${m}`);
+
 export type EnrolmentFilter = {
   interventionId?: string;
   teamId?: string;
@@ -80,20 +85,26 @@ export async function listVisibleEnrolments(db: Db, scope: DataScope, filter: En
   if (filter.status === 'active') query = query.where('e.exit_date', 'is', null);
   if (filter.status === 'exited') query = query.where('e.exit_date', 'is not', null);
   if (filter.q) {
-    const digits = filter.q.replace(/\D/g, '');
-    const like = `%${filter.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    const terms = searchTerms(filter.q);
     query = query.where((eb) =>
       eb.exists(
         eb
           .selectFrom('persons as p')
           .select('p.id')
           .whereRef('p.id', '=', 'e.person_id')
+          // Every word must be found, in any order: a name word in the name or the reference, a
+          // number in the personnummer.
           .where((pb) =>
-            pb.or([
-              pb('p.participant_ref', 'ilike', like),
-              pb(sql<string>`p.first_name || ' ' || p.last_name`, 'ilike', like),
-              ...(digits.length >= 6 ? [pb(sql<string>`replace(p.personnummer, '-', '')`, 'like', `%${digits}%`)] : []),
-            ]),
+            pb.and(
+              terms.map((term) =>
+                term.kind === 'digits'
+                  ? pb(sql<string>`replace(p.personnummer, '-', '')`, 'like', `%${term.value}%`)
+                  : pb.or([
+                      pb(folded(sql`coalesce(p.first_name, '') || ' ' || coalesce(p.last_name, '')`), 'like', `%${escapeLike(term.value)}%`),
+                      pb(folded(sql`coalesce(p.participant_ref, '')`), 'like', `%${escapeLike(term.value)}%`),
+                    ]),
+              ),
+            ),
           ),
       ),
     );
