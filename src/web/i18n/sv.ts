@@ -142,7 +142,7 @@ export const sv = {
     title: 'Deltagare',
     intro: 'Deltagare i de insatser där du är handläggare. Du ser bara deltagare som din organisation ansvarar för eller vars samtycke omfattar din organisation.',
     search: 'Sök på namn, referens eller personnummer',
-    searchHelp: 'Skriv minst två tecken. Sökningen skickas krypterat och syns inte i adressfältet.',
+    searchHelp: 'Skriv minst två tecken: namn i valfri ordning (å, ä och ö spelar ingen roll), en referens eller minst fyra siffror ur personnumret. Sökningen syns inte i adressfältet.',
     intervention: 'Insats',
     team: 'Team',
     status: 'Status',
