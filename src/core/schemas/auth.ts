@@ -20,6 +20,10 @@ export const navigationCan = z.object({
   users: z.boolean(),
   organisations: z.boolean(),
   codeLists: z.boolean(),
+  /** The log reviewer's workplace (loggkontroll). */
+  logReview: z.boolean(),
+  /** A subject-access answer (registerutdrag) for a person of the own organisation. */
+  subjectAccess: z.boolean(),
 });
 
 export const meResponse = z.object({

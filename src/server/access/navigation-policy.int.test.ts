@@ -19,6 +19,8 @@ type Can = {
   users: boolean;
   organisations: boolean;
   codeLists: boolean;
+  logReview: boolean;
+  subjectAccess: boolean;
 };
 
 const period = 'from=2024-01-01&to=2024-12-31';
@@ -31,6 +33,8 @@ const probes: Record<Exclude<keyof Can, 'reportAssociations' | 'importKinds'>, (
   users: (c) => c.get('/api/v1/users'),
   organisations: (c) => c.post('/api/v1/organisations', {}),
   codeLists: (c) => c.post('/api/v1/code-lists/occupation', {}),
+  logReview: (c) => c.get('/api/v1/audit/users'),
+  subjectAccess: (c) => c.get('/api/v1/persons/00000000-0000-4000-8000-000000000000/subject-access'),
 };
 const importKinds = ['organisations', 'interventions', 'enrolments'];
 
@@ -76,6 +80,8 @@ describe('GET /auth/me `can`', () => {
       users: false,
       organisations: false,
       codeLists: false,
+      logReview: false,
+      subjectAccess: false,
     };
     const expected: Record<keyof World['users'], Can> = {
       kommunWorker: { ...none, participants: true, enrol: true, reports: true, importKinds: ['enrolments'] },
@@ -85,10 +91,10 @@ describe('GET /auth/me `can`', () => {
       lead: { ...none, reports: true, importKinds: ['interventions'] },
       associationAdmin: { ...none, reports: true, reportAssociations: [t.world.orgs.forbund] },
       reportReader: none,
-      orgAdmin: { ...none, importKinds: ['interventions'], users: true },
-      logReviewer: none,
+      orgAdmin: { ...none, importKinds: ['interventions'], users: true, subjectAccess: true },
+      logReviewer: { ...none, logReview: true, subjectAccess: true },
       systemAdmin: { ...none, importKinds: ['organisations', 'interventions'], users: true, organisations: true, codeLists: true },
-      afOrgAdmin: { ...none, importKinds: ['interventions'], users: true },
+      afOrgAdmin: { ...none, importKinds: ['interventions'], users: true, subjectAccess: true },
       noRole: none,
     };
     for (const [name, user] of Object.entries(t.world.users)) {

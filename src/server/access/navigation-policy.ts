@@ -35,5 +35,8 @@ export function navigationCan(actor: Actor): NavigationCan {
     users: may('user:read'),
     organisations: may('organisation:write'),
     codeLists: may('codelist:write'),
+    // POST /audit/… (log review) and GET /persons/:id/subject-access(.pdf).
+    logReview: may('audit:review'),
+    subjectAccess: may('person:subject_access'),
   };
 }

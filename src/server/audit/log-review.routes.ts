@@ -14,6 +14,8 @@ import {
   userAccessesExport,
 } from './log-review.schemas.js';
 import { exportAccesses, exportSample, listAccesses, sampleAccesses, type ExportFile } from './log-review.service.js';
+import { personSearchBody, personSearchResult, reviewableUserList } from './log-review-search.schemas.js';
+import { listReviewableUsers, searchReviewablePersons } from './log-review-search.service.js';
 
 const tags = ['Loggkontroll'];
 const file = z.string().describe('CSV- eller PDF-fil');
@@ -22,6 +24,19 @@ const permission = 'audit:review' as const;
 // Log review (loggkontroll) for log_reviewer. Every route is a POST: person and user ids travel
 // in the body, never in a URL that proxies and access logs keep.
 export async function logReviewRoutes(app: App) {
+  // Whom to review: persons of the own organisation by personnummer or name, and the users.
+  app.post('/api/v1/audit/persons/search', {
+    config: { permission },
+    schema: { tags, body: personSearchBody, response: { 200: personSearchResult, 400: errorBody } },
+    handler: async (request) => searchReviewablePersons(contextOf(request, permission), request.body.q),
+  });
+
+  app.get('/api/v1/audit/users', {
+    config: { permission },
+    schema: { tags, response: { 200: reviewableUserList } },
+    handler: async (request) => listReviewableUsers(contextOf(request, permission)),
+  });
+
   app.post('/api/v1/audit/person-accesses', {
     config: { permission },
     schema: { tags, body: personAccessesBody, response: { 200: accessList, 400: errorBody } },
