@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, {
+  LogController,
   type FastifyBaseLogger,
   type FastifyReply,
   type FastifyInstance,
@@ -29,7 +30,7 @@ import { isForbiddenCharacterError } from './db/pg-errors.js';
 import { authPlugin } from './auth/auth.plugin.js';
 import { registerRoutes } from './routes.js';
 import { securityHeaderEntries, securityHeaders, setSecurityHeaders } from './security/headers.js';
-import { loggerOptions, type LogStream } from './security/logging.js';
+import { detailedRequestLog, loggerOptions, shortRequestLog, type LogStream } from './security/logging.js';
 import { routeRegistry } from './security/route-registry.js';
 
 declare module 'fastify' {
@@ -61,6 +62,7 @@ export type App = FastifyInstance<
 export async function buildApp(config: Config, db: Db, options: { logStream?: LogStream } = {}): Promise<App> {
   const app = Fastify({
     logger: loggerOptions(config.logLevel, options.logStream),
+    logController: new LogController({ disableRequestLogging: !detailedRequestLog(config.logLevel) }),
     genReqId: () => randomUUID(),
     // Only named proxies may set the client address that login limits count (ASVS 6.3.1).
     trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
@@ -79,6 +81,7 @@ export async function buildApp(config: Config, db: Db, options: { logStream?: Lo
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  if (!detailedRequestLog(config.logLevel)) shortRequestLog(app);
   app.setNotFoundHandler((_request, reply) => {
     reply.code(404).send(errorAnswer('not_found', 'Sidan eller uppgiften finns inte.'));
   });
@@ -188,8 +191,9 @@ function errorHandler(this: FastifyInstance, error: unknown, request: import('fa
   if (status && status >= 400 && status < 500) {
     return reply.code(status).send(errorAnswer('bad_request', frameworkMessage(status)));
   }
-  const { name, message, code } = error as { name?: string; message?: string; code?: string };
-  // Only name, message and code: a driver error's `detail` can quote the values of a row.
-  request.log.error({ err: { name, message, code } }, 'unhandled error');
+  const { name, message, code, stack } = error as { name?: string; message?: string; code?: string; stack?: string };
+  // In full, but only name, message, code and stack (identity numbers masked by the serializer):
+  // a driver error's `detail` can quote the values of a row.
+  request.log.error({ err: { name, message, code, stack } }, 'unhandled error');
   return reply.code(500).send(errorAnswer('internal', 'Ett oväntat fel inträffade. Försök igen.'));
 }

@@ -2,7 +2,7 @@ import { buildApp, type App } from './app.js';
 import { configFromEnv, type Config } from './config.js';
 import { openDatabase, type DatabaseHandle } from './db/connection.js';
 import { migrateToLatest } from './db/migrate.js';
-import { formatLogins, seedDemoIfEmpty } from './demo/demo-seed.js';
+import { type DemoLogin, demoLoginsInDatabase, formatLogins, seedDemoIfEmpty } from './demo/demo-seed.js';
 import { startRetentionSchedule } from './retention/retention.scheduler.js';
 
 /**
@@ -11,12 +11,10 @@ import { startRetentionSchedule } from './retention/retention.scheduler.js';
  */
 export async function startServer(config: Config = configFromEnv()): Promise<{ app: App; handle: DatabaseHandle }> {
   const handle = await openDatabase(config);
+  let seeded: DemoLogin[] | null = null;
   try {
     await migrateToLatest(handle.db);
-    if (handle.kind === 'embedded') {
-      const logins = await seedDemoIfEmpty(handle.db);
-      if (logins) console.log(formatLogins(logins));
-    }
+    if (handle.kind === 'embedded') seeded = await seedDemoIfEmpty(handle.db);
   } catch (error) {
     await handle.close();
     throw error;
@@ -44,6 +42,21 @@ export async function startServer(config: Config = configFromEnv()): Promise<{ a
     await handle.close();
     throw error;
   }
+  // Fastify's own "Server listening" line is written just after listen resolves: let it go first.
+  await new Promise((resolve) => setImmediate(resolve));
   console.log(`Stegvis är igång på http://localhost:${config.port} (API-dokumentation: /api/docs)`);
+  // The demo logins come last, so they are what one sees; again on every start of a database
+  // holding the demo data (checked after listening, so the first answer does not wait for it).
+  if (seeded) console.log(formatLogins(seeded));
+  else await printDemoLogins(handle);
   return { app, handle };
+}
+
+async function printDemoLogins(handle: DatabaseHandle): Promise<void> {
+  try {
+    const logins = await demoLoginsInDatabase(handle.db);
+    if (logins.length > 0) console.log(formatLogins(logins, 'Databasen har demodata. Inloggningar (en per roll):'));
+  } catch {
+    // Only a convenience: a database that cannot answer this will say so on the first request.
+  }
 }

@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import type { Role } from '../access/roles.js';
 import { systemAuditActor, writeAudit } from '../audit/audit.js';
 import { systemScope } from '../access/data-scope.js';
-import { hashPassword } from '../auth/password.js';
+import { hashPassword, verifyPassword } from '../auth/password.js';
 import type { Db } from '../db/connection.js';
 import { importEnrolments, importInterventions, importOrganisations, type ImportResult } from '../import/import.service.js';
 import {
@@ -36,9 +36,27 @@ const USERS: DemoUser[] = [
 ];
 
 /** The logins as printed at start-up and by `stegvis demo`. */
-export function formatLogins(logins: DemoLogin[]): string {
+export function formatLogins(logins: DemoLogin[], heading = 'Demodata är inläst. Inloggningar (en per roll):'): string {
   const lines = logins.map((login) => `  ${login.role.padEnd(18)} ${login.email.padEnd(32)} ${login.password}`);
-  return ['', 'Demodata är inläst. Inloggningar (en per roll):', ...lines, ''].join('\n');
+  return ['', heading, ...lines, ''].join('\n');
+}
+
+/**
+ * The demo logins that still work on a database holding the demo data, printed on every start.
+ * The demo passwords are fixed in this file (public, demo only), so nothing is stored to print
+ * them again: a demo user is shown only while it is active and its stored argon2id hash still
+ * verifies against the demo password, so a password someone changed is never shown (nor guessed).
+ */
+export async function demoLoginsInDatabase(db: Db): Promise<DemoLogin[]> {
+  const rows = await db
+    .selectFrom('users')
+    .select(['email', 'password_hash'])
+    .where('email', 'in', USERS.map((user) => user.email))
+    .where('active', '=', true)
+    .execute();
+  const hashes = new Map(rows.map((row) => [row.email, row.password_hash]));
+  const valid = await Promise.all(USERS.map((user) => hashes.has(user.email) && verifyPassword(hashes.get(user.email)!, user.password)));
+  return USERS.filter((_, i) => valid[i]).map(({ role, email, password }) => ({ role, email, password }));
 }
 
 /** Loads the demo only into a database without organisations; null when there was data. */

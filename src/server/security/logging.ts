@@ -1,4 +1,4 @@
-import type { FastifyRequest, FastifyServerOptions } from 'fastify';
+import type { FastifyInstance, FastifyRequest, FastifyServerOptions } from 'fastify';
 
 export type LogStream = { write: (line: string) => void };
 
@@ -31,11 +31,32 @@ function errorForLog(error: { name?: string; code?: string; message?: string; st
   };
 }
 
+/**
+ * At `debug` and `trace` Fastify logs every request twice in detail ("incoming request" and
+ * "request completed", by route pattern as above). At `info`, the default, each request is one
+ * short line instead (`shortRequestLog`); errors are logged in full by the error handler.
+ */
+export const detailedRequestLog = (level: string) => level === 'debug' || level === 'trace';
+
+/**
+ * One line a request at info: `GET /api/v1/enrolments/:id 200 4 ms` and the request id (which
+ * ties it to the audit trail). The route pattern, never the URL: no ids, no query string.
+ */
+export function shortRequestLog(app: FastifyInstance): void {
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions?.url ?? '(okänd väg)';
+    const ms = Math.round(reply.elapsedTime);
+    request.log.info(`${request.method} ${route} ${reply.statusCode} ${ms} ms`);
+  });
+}
+
 /** Logger options for Fastify; `stream` lets tests collect what would be written (no personal data). */
 export function loggerOptions(level: string, stream?: LogStream): FastifyServerOptions['logger'] {
   if (level === 'silent' && !stream) return false;
   return {
     level,
+    // No pid and host name on every line: one process, one machine.
+    base: null,
     ...(stream && { stream }),
     serializers: {
       req: requestForLog as never,
