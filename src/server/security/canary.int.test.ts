@@ -1,27 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../../test/test-database.js';
-import { seedWorld, type World } from '../../test/world.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { worldFixture } from '../../test/fixture.js';
+import type { World } from '../../test/world.js';
 import { canariesIn, seedCanaries, type Canaries } from '../../test/canaries.js';
-import { testAppWith, tryLogin } from '../../test/security.js';
+import { tryLogin } from '../../test/security.js';
 import type { Role } from '../access/roles.js';
-import type { App } from '../app.js';
 
 // Data-protection model 3 and 7, ASVS 8.2.2 / 14.2.6: roles without person data — the förbund's
 // administrator, the board's report reader, and (without case work) the lead and the system
 // administrator — crawl every GET endpoint and export with real ids and codes; no canary name,
 // reference, note or personnummer may appear in any body or header.
-let tdb: TestDatabase;
-let world: World;
-let app: App;
+const t = worldFixture();
 let canaries: Canaries;
 let ids: { organisations: string[]; interventions: { id: string; code: string }[]; users: string[]; persons: string[]; associations: string[] };
 
 beforeAll(async () => {
-  tdb = await openTestDatabase();
-  world = await seedWorld(tdb.db);
-  app = await testAppWith(tdb.db);
-  canaries = await seedCanaries(app, world);
-  const db = tdb.db;
+  canaries = await seedCanaries(t.app, t.world);
+  const db = t.db;
   ids = {
     organisations: (await db.selectFrom('organisations').select('id').execute()).map((r) => r.id),
     interventions: await db.selectFrom('interventions').select(['id', 'code']).execute(),
@@ -29,11 +23,6 @@ beforeAll(async () => {
     persons: (await db.selectFrom('persons').select('id').execute()).map((r) => r.id),
     associations: (await db.selectFrom('organisations').select('code').where('kind', '=', 'association').execute()).map((r) => r.code),
   };
-});
-
-afterAll(async () => {
-  await app?.close();
-  await tdb?.close();
 });
 
 const periods = ['from=2024-01-01&to=2024-12-31', 'from=2024-09-30&to=2024-09-30', 'from=2020-01-01&to=2030-12-31'];
@@ -80,11 +69,11 @@ const crawlers: Partial<Record<Role, (w: World) => string>> = {
 };
 
 async function crawlAs(email: string) {
-  const { token } = await tryLogin(app, email);
+  const { token } = await tryLogin(t.app, email);
   const answers: { url: string; status: number; text: string }[] = [];
-  for (const route of app.registeredRoutes.filter((r) => r.method === 'GET')) {
+  for (const route of t.app.registeredRoutes.filter((r) => r.method === 'GET')) {
     for (const url of crawl[route.url]()) {
-      const response = await app.inject({ method: 'GET', url, cookies: { stegvis_session: token! } });
+      const response = await t.app.inject({ method: 'GET', url, cookies: { stegvis_session: token! } });
       answers.push({ url, status: response.statusCode, text: `${JSON.stringify(response.headers)}\n${response.rawPayload.toString('latin1')}\n${response.body}` });
     }
   }
@@ -93,19 +82,19 @@ async function crawlAs(email: string) {
 
 describe('canaries never reach roles without person data', () => {
   it('has a crawl for every GET route', () => {
-    const missing = app.registeredRoutes.filter((r) => r.method === 'GET' && !crawl[r.url]).map((r) => r.url);
+    const missing = t.app.registeredRoutes.filter((r) => r.method === 'GET' && !crawl[r.url]).map((r) => r.url);
     expect(missing).toEqual([]);
   });
 
   it('the detector finds canaries where they belong (a case worker reading the enrolment)', async () => {
-    const { token } = await tryLogin(app, world.users.kommunWorker.email);
-    const response = await app.inject({ method: 'GET', url: `/api/v1/enrolments/${canaries.enrolmentIds[0]}`, cookies: { stegvis_session: token! } });
+    const { token } = await tryLogin(t.app, t.world.users.kommunWorker.email);
+    const response = await t.app.inject({ method: 'GET', url: `/api/v1/enrolments/${canaries.enrolmentIds[0]}`, cookies: { stegvis_session: token! } });
     expect(response.statusCode).toBe(200);
     expect(canariesIn(response.body, canaries.tokens)).toEqual(expect.arrayContaining([canaries.people[0].firstName, canaries.people[0].personnummer]));
   });
 
   it.each(Object.keys(crawlers) as Role[])('none in any body or header for %s', async (role) => {
-    const answers = await crawlAs(crawlers[role]!(world));
+    const answers = await crawlAs(crawlers[role]!(t.world));
     const found = answers.flatMap((a) => canariesIn(a.text, canaries.tokens).map((c) => `${a.url} (${a.status}): ${c}`));
     expect(found).toEqual([]);
     // Not vacuous: the crawl read real API answers (the web app's files are left out: they exist

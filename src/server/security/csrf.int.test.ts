@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../../test/test-database.js';
-import { seedWorld, type World } from '../../test/world.js';
-import { testAppWith, tryLogin, withSession } from '../../test/security.js';
-import type { App } from '../app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { worldFixture } from '../../test/fixture.js';
+import { tryLogin, withSession } from '../../test/security.js';
 
 // ASVS 3.5.1: every cookie-authenticated write needs the session's CSRF token in `x-csrf-token`.
 // The routes come from the server itself, so a new write route is covered the day it is added.
-let tdb: TestDatabase;
-let world: World;
-let app: App;
+const t = worldFixture();
 let session: { token: string; csrfToken: string };
 let otherSession: { token: string; csrfToken: string };
 
@@ -18,21 +14,13 @@ const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const publicWrites = ['POST /api/v1/auth/login'];
 
 beforeAll(async () => {
-  tdb = await openTestDatabase();
-  world = await seedWorld(tdb.db);
-  app = await testAppWith(tdb.db);
-  const a = await tryLogin(app, world.users.systemAdmin.email);
-  const b = await tryLogin(app, world.users.kommunWorker.email);
+  const a = await tryLogin(t.app, t.world.users.systemAdmin.email);
+  const b = await tryLogin(t.app, t.world.users.kommunWorker.email);
   session = { token: a.token!, csrfToken: a.csrfToken! };
   otherSession = { token: b.token!, csrfToken: b.csrfToken! };
 });
 
-afterAll(async () => {
-  await app?.close();
-  await tdb?.close();
-});
-
-const writes = () => app.registeredRoutes.filter((r) => unsafeMethods.has(r.method));
+const writes = () => t.app.registeredRoutes.filter((r) => unsafeMethods.has(r.method));
 const someId = '00000000-0000-4000-8000-000000000000';
 const fill = (url: string) => url.replace(/:[A-Za-z]+/g, someId).replace('*', 'x');
 
@@ -49,12 +37,12 @@ describe('CSRF protection', () => {
       const method = route.method as 'POST';
       const url = fill(route.url);
       for (const csrfToken of [undefined, 'fel-token', otherSession.csrfToken]) {
-        const answer = await withSession(app, session.token, method, url, { csrfToken, body: {} });
+        const answer = await withSession(t.app, session.token, method, url, { csrfToken, body: {} });
         if (answer.status !== 403 || answer.body?.message !== csrfMessage) refused.push(`${route.method} ${route.url} (${csrfToken ?? 'utan'}): ${answer.status}`);
       }
       // With the right token the CSRF check passes (whatever the route then answers); logout would end the session.
       if (route.url === '/api/v1/auth/logout') continue;
-      const allowed = await withSession(app, session.token, method, url, { csrfToken: session.csrfToken, body: {} });
+      const allowed = await withSession(t.app, session.token, method, url, { csrfToken: session.csrfToken, body: {} });
       expect(allowed.body?.message, `${route.method} ${route.url}`).not.toBe(csrfMessage);
     }
     expect(refused).toEqual([]);
@@ -62,11 +50,11 @@ describe('CSRF protection', () => {
 
   it('a refused write changes nothing', async () => {
     const body = { code: 'CSRF-PROV', name: 'Ska inte finnas', kind: 'municipality' };
-    const count = async () => Number((await tdb.db.selectFrom('organisations').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const count = async () => Number((await t.db.selectFrom('organisations').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
     const before = await count();
-    expect((await withSession(app, session.token, 'POST', '/api/v1/organisations', { body })).status).toBe(403);
+    expect((await withSession(t.app, session.token, 'POST', '/api/v1/organisations', { body })).status).toBe(403);
     expect(await count()).toBe(before);
-    expect((await withSession(app, session.token, 'POST', '/api/v1/organisations', { body, csrfToken: session.csrfToken })).status).toBe(201);
+    expect((await withSession(t.app, session.token, 'POST', '/api/v1/organisations', { body, csrfToken: session.csrfToken })).status).toBe(201);
     expect(await count()).toBe(before + 1);
   });
 });

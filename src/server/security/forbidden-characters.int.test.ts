@@ -1,43 +1,33 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../../test/test-database.js';
-import { seedWorld, type World } from '../../test/world.js';
-import { testAppWith, tryLogin } from '../../test/security.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { worldFixture } from '../../test/fixture.js';
+import type { World } from '../../test/world.js';
+import { tryLogin } from '../../test/security.js';
 import { forbiddenCharacterMessage } from '../../core/text.js';
 import { rolePermissions, type Role } from '../access/roles.js';
-import { buildApp, type App } from '../app.js';
+import { buildApp } from '../app.js';
 import { configFromEnv } from '../config.js';
 
 // Finding 8: NUL (which PostgreSQL refuses in text) and other control characters in any text value
 // get a clear 400 in the usual shape and change nothing — never a 500. The schemas refuse them
 // (core/text.ts, core/schemas/common.ts), app.ts refuses them in the URL, the CSV reader in files,
 // and the error handler turns whatever still reaches the database into the same 400.
-let tdb: TestDatabase;
-let world: World;
-let app: App;
+const t = worldFixture();
 const sessions = new Map<Role, { token: string; csrfToken: string }>();
 
 const NUL = '\u0000';
 const anyId = '00000000-0000-4000-8000-000000000000';
 
 beforeAll(async () => {
-  tdb = await openTestDatabase();
-  world = await seedWorld(tdb.db);
-  app = await testAppWith(tdb.db);
-  const u = world.users;
+  const u = t.world.users;
   const emails: [Role, string][] = [
     ['system_admin', u.systemAdmin.email], ['case_worker', u.kommunWorker.email], ['log_reviewer', u.logReviewer.email],
     ['org_admin', u.orgAdmin.email], ['intervention_lead', u.lead.email],
   ];
   for (const [role, email] of emails) {
-    const { token, csrfToken } = await tryLogin(app, email);
+    const { token, csrfToken } = await tryLogin(t.app, email);
     sessions.set(role, { token: token!, csrfToken: csrfToken! });
   }
-});
-
-afterAll(async () => {
-  await app?.close();
-  await tdb?.close();
 });
 
 /** Every table's rows as one hash, except the two a request may touch without changing data. */
@@ -45,10 +35,10 @@ async function snapshot(): Promise<Record<string, string>> {
   const tables = await sql<{ name: string }>`
     select table_name as name from information_schema.tables
     where table_schema = current_schema() and table_type = 'BASE TABLE'
-      and table_name not in ('sessions', 'login_attempts') order by table_name`.execute(tdb.db);
+      and table_name not in ('sessions', 'login_attempts') order by table_name`.execute(t.db);
   const out: Record<string, string> = {};
   for (const { name } of tables.rows) {
-    const row = await sql<{ h: string | null }>`select md5(string_agg(t::text, '|' order by t::text)) as h from ${sql.table(name)} t`.execute(tdb.db);
+    const row = await sql<{ h: string | null }>`select md5(string_agg(t::text, '|' order by t::text)) as h from ${sql.table(name)} t`.execute(t.db);
     out[name] = row.rows[0]?.h ?? 'empty';
   }
   return out;
@@ -62,7 +52,7 @@ const callerFor = (permission: string | undefined): Role | null =>
 type Answer = { status: number; body: any; headers: Record<string, unknown> };
 async function call(role: Role | null, method: string, url: string, payload?: unknown, contentType?: string): Promise<Answer> {
   const s = role ? sessions.get(role)! : null;
-  const response = await app.inject({
+  const response = await t.app.inject({
     method: method as 'POST',
     url,
     ...(s && { cookies: { stegvis_session: s.token } }),
@@ -147,19 +137,19 @@ const writes = (w: World): Record<string, TextProbe> => ({
   },
 });
 
-const writeRoutes = () => app.registeredRoutes.filter((r) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method));
+const writeRoutes = () => t.app.registeredRoutes.filter((r) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method));
 const keyOf = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
 const fill = (url: string) => url.replace(/:year/, '2025').replace(/:[A-Za-z]+/g, anyId).replace('*', 'x');
 
 describe('NUL and control characters', () => {
   it('has a probe for every write route', () => {
-    const probes = writes(world);
+    const probes = writes(t.world);
     expect(writeRoutes().map(keyOf).filter((k) => !probes[k])).toEqual([]);
   });
 
   it('in a text field of every write route: 400 in the usual shape, and nothing changes', async () => {
     const before = await snapshot();
-    const probes = writes(world);
+    const probes = writes(t.world);
     const wrong: string[] = [];
     for (const route of writeRoutes()) {
       const probe = probes[keyOf(route)];
@@ -189,7 +179,7 @@ describe('NUL and control characters', () => {
     const before = await snapshot();
     const wrong: string[] = [];
     const probes: [Role | null, string, string, object?][] = [
-      ...app.registeredRoutes
+      ...t.app.registeredRoutes
         .filter((r) => r.method !== 'HEAD')
         .map((r) => [callerFor(r.permission), r.method, `${fill(r.url)}?q=%00`, ['GET', 'DELETE'].includes(r.method) ? undefined : {}] as [Role | null, string, string, object?]),
       [null, 'GET', '/%00'],
@@ -224,10 +214,10 @@ describe('NUL and control characters', () => {
 
   it('behind the schemas: text the database refuses is answered 400 and its transaction rolled back', async () => {
     // A route without the shared schemas, as a future route might be: only the database guard stands.
-    const bare = await buildApp({ ...configFromEnv({}), logLevel: 'silent' }, tdb.db);
+    const bare = await buildApp({ ...configFromEnv({}), logLevel: 'silent' }, t.db);
     bare.post('/api/v1/test/unguarded', { config: { permission: 'public' } }, async (request) => {
       const { name } = request.body as { name: string };
-      await tdb.db.transaction().execute(async (trx) => {
+      await t.db.transaction().execute(async (trx) => {
         await trx.insertInto('organisations').values({ code: 'FORE', name: 'Före', kind: 'provider' }).execute();
         await trx.insertInto('organisations').values({ code: 'EFTER', name, kind: 'provider' }).execute();
       });

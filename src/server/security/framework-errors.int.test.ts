@@ -1,32 +1,20 @@
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../../test/test-database.js';
-import { seedWorld, type World } from '../../test/world.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { worldFixture } from '../../test/fixture.js';
 import { testAppWith, tryLogin } from '../../test/security.js';
-import type { App } from '../app.js';
 import { contentSecurityPolicy } from './headers.js';
 
 // Finding 9 (b, c): Fastify's own answers — a URL it cannot decode, unparsable JSON, a body too
 // large, a wrong content type, malformed HTTP, an unknown path — carry the security headers and
 // the usual error shape in Swedish, never repeat the path, and an unknown API path is 404 for
 // every method, whoever asks.
-let tdb: TestDatabase;
-let world: World;
-let app: App;
+const t = worldFixture();
 let session: { token: string; csrfToken: string };
 
 beforeAll(async () => {
-  tdb = await openTestDatabase();
-  world = await seedWorld(tdb.db);
-  app = await testAppWith(tdb.db);
-  const { token, csrfToken } = await tryLogin(app, world.users.kommunWorker.email);
+  const { token, csrfToken } = await tryLogin(t.app, t.world.users.kommunWorker.email);
   session = { token: token!, csrfToken: csrfToken! };
-});
-
-afterAll(async () => {
-  await app?.close();
-  await tdb?.close();
 });
 
 const shape = { code: expect.any(String), message: expect.any(String), errors: [] };
@@ -37,7 +25,7 @@ describe('Fastify’s own errors', () => {
     { name: 'malformed URL', url: '/%zz', secret: '%zz', status: 400 },
     { name: 'malformed URL in the API, with a personnummer-like id', url: '/api/v1/enrolments/19900101-1234%E0%A4%A', secret: '19900101', status: 400 },
   ])('answer a $name with 400 in the usual shape, without repeating the path', async ({ url, secret, status }) => {
-    const response = await app.inject({ method: 'GET', url });
+    const response = await t.app.inject({ method: 'GET', url });
     expect(response.statusCode).toBe(status);
     expect(response.json()).toEqual({ ...shape, code: 'bad_request' });
     expect(response.json().message).toMatch(/^Begäran kunde inte tolkas/);
@@ -53,7 +41,7 @@ describe('Fastify’s own errors', () => {
     { name: 'body too large', payload: JSON.stringify({ email: 'x'.repeat(1_100_000) }), type: 'application/json', status: 413, message: /^Begäran är för stor/ },
     { name: 'unsupported content type', payload: 'a=b', type: 'application/x-www-form-urlencoded', status: 415, message: /format som inte stöds/ },
   ])('answer $name with $status in the usual shape and in Swedish', async ({ payload, type, status, message }) => {
-    const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload, headers: { 'content-type': type } });
+    const response = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload, headers: { 'content-type': type } });
     expect(response.statusCode).toBe(status);
     expect(response.json()).toEqual({ ...shape, code: 'bad_request' });
     expect(response.json().message).toMatch(message);
@@ -61,7 +49,7 @@ describe('Fastify’s own errors', () => {
   });
 
   it('answer malformed HTTP with the security headers and the usual shape', async () => {
-    const server = await testAppWith(tdb.db);
+    const server = await testAppWith(t.db);
     await server.listen({ port: 0, host: '127.0.0.1' });
     try {
       const { port } = server.server.address() as AddressInfo;
@@ -89,9 +77,9 @@ describe('an unknown API path', () => {
   it.each(methods)('answers 404 to %s without a session, with one, and with one but no CSRF token', async (method) => {
     const url = '/api/v1/finns-inte/19900101-1234';
     const answers = [
-      await app.inject({ method, url, ...(method !== 'GET' && method !== 'OPTIONS' && { payload: {} }) }),
-      await app.inject({ method, url, cookies: { stegvis_session: session.token }, headers: { 'x-csrf-token': session.csrfToken }, ...(method !== 'GET' && method !== 'OPTIONS' && { payload: {} }) }),
-      await app.inject({ method, url, cookies: { stegvis_session: session.token }, ...(method !== 'GET' && method !== 'OPTIONS' && { payload: {} }) }),
+      await t.app.inject({ method, url, ...(method !== 'GET' && method !== 'OPTIONS' && { payload: {} }) }),
+      await t.app.inject({ method, url, cookies: { stegvis_session: session.token }, headers: { 'x-csrf-token': session.csrfToken }, ...(method !== 'GET' && method !== 'OPTIONS' && { payload: {} }) }),
+      await t.app.inject({ method, url, cookies: { stegvis_session: session.token }, ...(method !== 'GET' && method !== 'OPTIONS' && { payload: {} }) }),
     ];
     for (const response of answers) {
       expect(response.statusCode, `${method} ${response.statusCode}`).toBe(404);
@@ -102,7 +90,7 @@ describe('an unknown API path', () => {
   });
 
   it('answers 404, not 405 or 403, to a known path with a method it does not have', async () => {
-    const response = await app.inject({ method: 'DELETE', url: '/api/v1/code-lists', cookies: { stegvis_session: session.token }, headers: { 'x-csrf-token': session.csrfToken } });
+    const response = await t.app.inject({ method: 'DELETE', url: '/api/v1/code-lists', cookies: { stegvis_session: session.token }, headers: { 'x-csrf-token': session.csrfToken } });
     expect(response.statusCode).toBe(404);
     expect(response.json().code).toBe('not_found');
   });

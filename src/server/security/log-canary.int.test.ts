@@ -1,44 +1,35 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../../test/test-database.js';
-import { seedWorld, testPassword, type World } from '../../test/world.js';
+import { worldFixture } from '../../test/fixture.js';
+import { testPassword } from '../../test/world.js';
 import { canariesIn, seedCanaries, type Canaries } from '../../test/canaries.js';
 import { startTestIdentityProvider, type TestIdentityProvider } from '../../test/oidc-provider.js';
 import { browseSignOn } from '../../test/sso-browser.js';
-import { collectLog, testAppWith, tryLogin, withSession, type LogCollector } from '../../test/security.js';
-import type { App } from '../app.js';
+import { collectLog, tryLogin, withSession, type LogCollector } from '../../test/security.js';
 
 // ASVS 16.2.5 / 14.2.x: the server's own log, at debug level, holds no personal data, password,
 // session or CSRF token, or SSO code — after a realistic day including errors with canaries in
 // bodies, query strings and paths.
-let tdb: TestDatabase;
-let world: World;
-let app: App;
 let idp: TestIdentityProvider;
-let log: LogCollector;
 let canaries: Canaries;
 const secrets: string[] = [];
+const log: LogCollector = collectLog();
 
+// Registered before the fixture: the provider starts before the app is built, and stops after it closes.
 beforeAll(async () => {
-  tdb = await openTestDatabase();
-  world = await seedWorld(tdb.db);
   idp = await startTestIdentityProvider();
-  log = collectLog();
-  app = await testAppWith(tdb.db, { oidc: idp.oidcConfig }, log);
 });
-
 afterAll(async () => {
-  await app?.close();
   await idp?.close();
-  await tdb?.close();
 });
+const t = worldFixture({ config: () => ({ oidc: idp.oidcConfig }), log });
 
 async function realisticDay() {
-  canaries = await seedCanaries(app, world);
+  canaries = await seedCanaries(t.app, t.world);
   const [anna, bertil] = canaries.people;
-  const worker = await tryLogin(app, world.users.kommunWorker.email);
+  const worker = await tryLogin(t.app, t.world.users.kommunWorker.email);
   secrets.push(testPassword, worker.token!, worker.csrfToken!);
   const as = (method: 'GET' | 'POST' | 'PATCH', url: string, body?: unknown, csrf = true) =>
-    withSession(app, worker.token!, method, url, { csrfToken: csrf ? worker.csrfToken : undefined, body });
+    withSession(t.app, worker.token!, method, url, { csrfToken: csrf ? worker.csrfToken : undefined, body });
 
   // Searches by name and personnummer, in bodies as designed.
   await as('POST', '/api/v1/enrolments/search', { q: anna.lastName });
@@ -50,26 +41,26 @@ async function realisticDay() {
   await as('GET', `/api/v1/personer/${bertil.personnummer}/${encodeURIComponent(bertil.lastName)}`);
   await as('POST', `/api/v1/personer/${bertil.personnummer}?namn=${encodeURIComponent(bertil.lastName)}`, {});
   // Invalid bodies carrying canaries: bad codes, a bad personnummer, broken JSON, wrong media type.
-  await as('POST', '/api/v1/enrolments', { mode: 'consent', interventionId: world.interventions.kommunInsats, gender: 'woman', startDate: '2024-01-01', person: { personnummer: `${bertil.personnummer}9`, firstName: bertil.firstName }, consent: { givenDate: '2024-01-01', method: 'written' }, incomeBefore: [bertil.lastName] });
+  await as('POST', '/api/v1/enrolments', { mode: 'consent', interventionId: t.world.interventions.kommunInsats, gender: 'woman', startDate: '2024-01-01', person: { personnummer: `${bertil.personnummer}9`, firstName: bertil.firstName }, consent: { givenDate: '2024-01-01', method: 'written' }, incomeBefore: [bertil.lastName] });
   await as('PATCH', `/api/v1/enrolments/${canaries.enrolmentIds[1]}`, { education: bertil.notes, notes: 'x'.repeat(5000) + bertil.notes });
-  await app.inject({ method: 'POST', url: '/api/v1/enrolments/search', cookies: { stegvis_session: worker.token! }, headers: { 'x-csrf-token': worker.csrfToken!, 'content-type': 'application/json' }, payload: `{"q": ${bertil.lastName}` });
-  await app.inject({ method: 'POST', url: '/api/v1/enrolments/search', cookies: { stegvis_session: worker.token! }, headers: { 'x-csrf-token': worker.csrfToken!, 'content-type': 'application/x-www-form-urlencoded' }, payload: `q=${bertil.personnummer}` });
+  await t.app.inject({ method: 'POST', url: '/api/v1/enrolments/search', cookies: { stegvis_session: worker.token! }, headers: { 'x-csrf-token': worker.csrfToken!, 'content-type': 'application/json' }, payload: `{"q": ${bertil.lastName}` });
+  await t.app.inject({ method: 'POST', url: '/api/v1/enrolments/search', cookies: { stegvis_session: worker.token! }, headers: { 'x-csrf-token': worker.csrfToken!, 'content-type': 'application/x-www-form-urlencoded' }, payload: `q=${bertil.personnummer}` });
   // A write without CSRF token, a forbidden role, an unknown session, failed and limited logins.
   await as('POST', '/api/v1/enrolments/search', { q: anna.lastName }, false);
   await as('GET', '/api/v1/users');
-  await app.inject({ method: 'GET', url: '/api/v1/auth/me', cookies: { stegvis_session: `${anna.personnummer}` } });
-  for (let i = 0; i < 11; i++) await tryLogin(app, `${anna.firstName.toLowerCase()}@kommun.test`, `${anna.personnummer}-lösen`, { remoteAddress: '203.0.113.5' });
+  await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', cookies: { stegvis_session: `${anna.personnummer}` } });
+  for (let i = 0; i < 11; i++) await tryLogin(t.app, `${anna.firstName.toLowerCase()}@kommun.test`, `${anna.personnummer}-lösen`, { remoteAddress: '203.0.113.5' });
   secrets.push(`${anna.personnummer}-lösen`);
   // Reports and exports as the förbund.
-  const forbund = await tryLogin(app, world.users.associationAdmin.email);
-  await withSession(app, forbund.token!, 'GET', '/api/v1/reports/outcomes?association=FORBUND&from=2024-01-01&to=2024-12-31');
-  await withSession(app, forbund.token!, 'GET', '/api/v1/reports/outcomes.csv?association=FORBUND&from=2024-01-01&to=2024-12-31');
+  const forbund = await tryLogin(t.app, t.world.users.associationAdmin.email);
+  await withSession(t.app, forbund.token!, 'GET', '/api/v1/reports/outcomes?association=FORBUND&from=2024-01-01&to=2024-12-31');
+  await withSession(t.app, forbund.token!, 'GET', '/api/v1/reports/outcomes.csv?association=FORBUND&from=2024-01-01&to=2024-12-31');
   // Single sign-on: the authorization code and state travel in the callback's query string.
-  idp.signInAs({ email: world.users.lead.email, email_verified: true, org: 'KOMMUN' });
-  const sso = await browseSignOn(app);
+  idp.signInAs({ email: t.world.users.lead.email, email_verified: true, org: 'KOMMUN' });
+  const sso = await browseSignOn(t.app);
   secrets.push(sso.callbackUrl.searchParams.get('code')!, sso.callbackUrl.searchParams.get('state')!);
   idp.signInAs({ email: `${anna.firstName.toLowerCase()}@kommun.test`, email_verified: true, org: 'KOMMUN' });
-  await browseSignOn(app);
+  await browseSignOn(t.app);
   await as('POST', '/api/v1/auth/logout', {});
 }
 
@@ -95,7 +86,7 @@ describe('the server log', () => {
     expect(lines.some((l) => l.event === 'login_failed')).toBe(true);
     expect(lines.some((l) => l.event === 'login_limited')).toBe(true);
     expect(lines.some((l) => l.event === 'sso_failed' && l.reason === 'user')).toBe(true);
-    expect(lines.some((l) => l.event === 'access_denied' && l.permission === 'user:read' && l.userId === world.users.kommunWorker.id)).toBe(true);
+    expect(lines.some((l) => l.event === 'access_denied' && l.permission === 'user:read' && l.userId === t.world.users.kommunWorker.id)).toBe(true);
     expect(lines.some((l) => l.event === 'csrf_rejected')).toBe(true);
   });
 });
