@@ -25,6 +25,7 @@ export function NavMenu({ id, open, can }: { id: string; open: boolean; can: Can
     ...(can.enrol ? [{ to: '/deltagare/ny', label: t.nav.enrol }] : []),
     ...(can.reports ? [{ to: '/rapporter', label: t.nav.reports }] : []),
     ...(can.importKinds.length > 0 ? [{ to: '/import', label: t.nav.import }] : []),
+    ...(can.logReview ? [{ to: '/loggkontroll', label: t.nav.logReview }] : []),
   ];
   const admin: Item[] = [
     ...(can.users ? [{ to: '/admin/anvandare', label: t.nav.users }] : []),

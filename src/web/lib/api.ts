@@ -109,3 +109,29 @@ export function upload<T>(url: string, body: Blob, contentType: string, onProgre
     xhr.send(body);
   });
 }
+
+/**
+ * POSTs a JSON body and saves the file the server answers with (an export whose selection must not
+ * travel in a URL). The file name is the server's (content-disposition).
+ */
+export async function downloadPost(url: string, body: unknown, fallbackName: string): Promise<void> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body), credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'network', t.common.networkError);
+  }
+  lastActivity = Date.now();
+  if (!response.ok) throw toApiError(response.status, await response.json().catch(() => null), url);
+  const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
+  const href = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = href;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+}

@@ -30,6 +30,13 @@ export function StartPage() {
           </div>
         </section>
       )}
+      {can.logReview && (
+        <section aria-labelledby="log-review" className="card">
+          <h2 id="log-review">{t.start.logReviewTitle}</h2>
+          <p>{t.start.logReviewIntro}</p>
+          <Link to="/loggkontroll">{t.nav.logReview}</Link>
+        </section>
+      )}
       {admin && (
         <section aria-labelledby="admin" className="card">
           <h2 id="admin">{t.start.adminTitle}</h2>
@@ -41,7 +48,7 @@ export function StartPage() {
           </ul>
         </section>
       )}
-      {!can.participants && reported.length === 0 && !admin && (
+      {!can.participants && reported.length === 0 && !admin && !can.logReview && (
         <EmptyState>{interventions.length > 0 ? <Link to="/insatser">{t.nav.interventions}</Link> : t.start.nothing}</EmptyState>
       )}
     </div>

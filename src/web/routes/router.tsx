@@ -67,6 +67,7 @@ const tree = root.addChildren([
     at('/admin/anvandare', page(() => import('../pages/admin/UsersPage'), 'UsersPage')),
     at('/admin/organisationer', page(() => import('../pages/admin/OrganisationsPage'), 'OrganisationsPage')),
     at('/admin/kodlistor', page(() => import('../pages/admin/CodeListsPage'), 'CodeListsPage')),
+    at('/loggkontroll', page(() => import('../pages/log-review/LogReviewPage'), 'LogReviewPage')),
   ]),
 ]);
 
