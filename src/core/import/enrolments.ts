@@ -34,7 +34,12 @@ export const ENROLMENT_COLUMNS = [
 export type EnrolmentOptions = {
   /** Upper bound for birth_year; defaults to the current UTC year (injectable for tests). */
   currentYear?: number;
+  /** Latest allowed start and exit date, YYYY-MM-DD; defaults to today's UTC date (the server passes Sweden's). */
+  today?: string;
 };
+
+/** The income-source code "Uppgift saknas": only alone (core/schemas/enrolment.ts has the same rule). */
+const INCOME_UNKNOWN = 'unknown';
 
 type Gender = EnrolmentRow['gender'];
 type Identity = Pick<
@@ -59,7 +64,8 @@ export function validateEnrolments(
   options: EnrolmentOptions = {},
 ): { rows: EnrolmentRow[]; errors: RowError[] } {
   const currentYear = options.currentYear ?? new Date().getUTCFullYear();
-  const result = validateTable(input, ENROLMENT_COLUMNS, (cells) => readEnrolment(cells, currentYear));
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const result = validateTable(input, ENROLMENT_COLUMNS, (cells) => readEnrolment(cells, currentYear, today));
   const duplicates = duplicateKeysInFile(result.rows);
   const rejected = new Set(duplicates.map((error) => error.row));
   return {
@@ -120,17 +126,32 @@ function key(row: EnrolmentRow, by: 'participant_ref' | 'personnummer', value: s
   return JSON.stringify([row.intervention, by, value, row.startDate]);
 }
 
-function readEnrolment(cells: CellReader, currentYear: number): EnrolmentRow | undefined {
+/** "Uppgift saknas" with another source says two things at once: an error, as in the API. */
+function incomeAlone(cells: CellReader, column: string, codes: string[] | undefined): string[] | undefined {
+  if (codes?.includes(INCOME_UNKNOWN) && codes.length > 1) {
+    return cells.fail(column, '”Uppgift saknas” (unknown) kan inte anges tillsammans med andra försörjningskällor: ta bort något av dem');
+  }
+  return codes;
+}
+
+function readEnrolment(cells: CellReader, currentYear: number, today: string): EnrolmentRow | undefined {
   const intervention = cells.required('intervention', 'Insatsens kod');
   const team = readTeam(cells);
   const gender = cells.code('gender', 'gender', 'kön', true);
   const startDate = cells.date('start_date', 'Startdatum', true);
   const referrer = cells.text('referrer');
-  const incomeBefore = cells.codes('income_before', 'income_source', 'försörjningskälla');
+  const incomeBefore = incomeAlone(cells, 'income_before', cells.codes('income_before', 'income_source', 'försörjningskälla'));
   const occupationBefore = cells.code('occupation_before', 'occupation', 'sysselsättning');
   const education = cells.code('education', 'education', 'utbildningsnivå');
   const identity = readIdentity(cells, currentYear);
-  const exit = readExit(cells, startDate);
+  const exit = readExit(cells, startDate, today);
+  if (startDate && startDate > today) {
+    cells.fail(
+      'start_date',
+      `Startdatum ${startDate} ligger efter dagens datum: en planerad start är ingen inskrivning, ta med raden när insatsen har börjat`,
+    );
+    return undefined;
+  }
 
   const startYear = startDate ? Number(startDate.slice(0, 4)) : undefined;
   if (identity?.birthYear != null && startYear !== undefined && identity.birthYear > startYear) {
@@ -271,10 +292,10 @@ function readBirthYear(cells: CellReader, currentYear: number): number | null | 
   );
 }
 
-function readExit(cells: CellReader, startDate: string | null | undefined): Exit | undefined {
+function readExit(cells: CellReader, startDate: string | null | undefined, today: string): Exit | undefined {
   const exitDate = cells.date('exit_date', 'Avslutsdatum');
   const exitReason = cells.code('exit_reason', 'exit_reason', 'avslutsorsak');
-  const incomeAfter = cells.codes('income_after', 'income_source', 'försörjningskälla');
+  const incomeAfter = incomeAlone(cells, 'income_after', cells.codes('income_after', 'income_source', 'försörjningskälla'));
   const occupationAfter = cells.code('occupation_after', 'occupation', 'sysselsättning');
   let ok = true;
   const fail = (column: string, reason: string) => {
@@ -282,7 +303,9 @@ function readExit(cells: CellReader, startDate: string | null | undefined): Exit
     cells.fail(column, reason);
   };
 
-  if (exitDate && startDate && exitDate < startDate) {
+  if (exitDate && exitDate > today) {
+    fail('exit_date', `Avslutsdatum ${exitDate} ligger efter dagens datum: registrera avslutet när det har skett`);
+  } else if (exitDate && startDate && exitDate < startDate) {
     fail('exit_date', `Avslutsdatum ${exitDate} ligger före startdatum ${startDate}: rätta något av datumen`);
   }
   if (exitDate && exitReason === null) {

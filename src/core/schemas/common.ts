@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { forbiddenCharacterMessage, hasForbiddenCharacter } from '../text.js';
+import swedish from './messages.js';
+
+// Every schema's built-in messages in plain Swedish, for server and web alike (messages.ts).
+z.config(swedish());
 
 export { forbiddenCharacterMessage, hasForbiddenCharacter } from '../text.js';
 

@@ -4,9 +4,19 @@ import { code, gender, id, isoDate, percent, ref, shortText, text } from './comm
 
 const codeArray = z.array(code).max(20).default([]);
 
+/** The income-source code meaning "Uppgift saknas" (core/code-lists.ts). */
+export const INCOME_UNKNOWN = 'unknown';
+export const incomeUnknownMessage = '”Uppgift saknas” kan inte väljas tillsammans med andra försörjningskällor';
+/** Income sources: several may apply, but "Uppgift saknas" only alone. */
+const incomeSources = z
+  .array(code)
+  .max(20)
+  .refine((codes) => !(codes.includes(INCOME_UNKNOWN) && codes.length > 1), incomeUnknownMessage);
+export const birthYearMessage = 'Födelseåret stämmer inte med personnumret. Rätta något av dem, eller lämna födelseåret tomt.';
+
 const intakeFields = {
   referrerId: id.nullable().default(null),
-  incomeBefore: codeArray,
+  incomeBefore: incomeSources.default([]),
   occupationBefore: code.nullable().default(null),
   occupationBeforeExtent: percent.nullable().default(null),
   education: code.nullable().default(null),
@@ -51,7 +61,15 @@ export const enrolmentCreate = z.discriminatedUnion('mode', [
     startDate: isoDate,
     consent: consentInput,
     ...intakeFields,
-  }),
+  })
+    // A birth year that contradicts the personnummer is an error, never silently replaced.
+    .refine(
+      (v) => {
+        const pnr = v.person.personnummer ? parsePersonnummer(v.person.personnummer) : null;
+        return !pnr || v.birthYear === null || Number(pnr.birthDate.slice(0, 4)) === v.birthYear;
+      },
+      { path: ['birthYear'], message: birthYearMessage },
+    ),
   z.object({
     mode: z.enum(['anonymous', 'protected']),
     interventionId: id,
@@ -68,22 +86,44 @@ export const enrolmentUpdate = z.object({
   firstName: shortText(100).nullable().optional(),
   lastName: shortText(100).nullable().optional(),
   referrerId: id.nullable().optional(),
-  incomeBefore: z.array(code).max(20).optional(),
+  incomeBefore: incomeSources.optional(),
   occupationBefore: code.nullable().optional(),
   occupationBeforeExtent: percent.nullable().optional(),
   education: code.nullable().optional(),
   supportTime: code.nullable().optional(),
   targetGroups: z.array(code).max(20).optional(),
   notes: shortText(4000).nullable().optional(),
+  // Corrections of the dates and of the exit (issue 9): the exit fields only of an exited enrolment.
+  startDate: isoDate.optional(),
+  exitDate: isoDate.optional(),
+  exitReason: code.optional(),
+  exitDetail: shortText(200).nullable().optional(),
+  incomeAfter: incomeSources.optional(),
+  occupationAfter: code.nullable().optional(),
+  occupationAfterExtent: percent.nullable().optional(),
 });
 
 export const enrolmentExit = z.object({
   exitDate: isoDate,
   exitReason: code,
   exitDetail: shortText(200).nullable().default(null),
-  incomeAfter: codeArray,
+  incomeAfter: incomeSources.default([]),
   occupationAfter: code.nullable().default(null),
   occupationAfterExtent: percent.nullable().default(null),
+});
+
+/** A value a revision shows old → new: a code, a date, an id, a number or a list of codes. */
+const revisionValue = z.union([z.string(), z.number(), z.array(z.string()), z.null()]);
+
+/** One revision of an enrolment, as the participant's page lists it ("Historik"). */
+export const revisionView = z.object({
+  id,
+  kind: z.enum(['correction', 'exit', 'reopen']),
+  changedAt: z.string(),
+  changedBy: z.string().nullable(),
+  organisation: z.string().nullable(),
+  /** `from`/`to` are null with `valuesShown: false` for names and free text: only that they changed. */
+  changes: z.array(z.object({ field: z.string(), from: revisionValue, to: revisionValue, valuesShown: z.boolean() })),
 });
 
 export const enrolmentListQuery = z.object({
@@ -148,7 +188,16 @@ export const enrolmentView = enrolmentSummary.extend({
   notes: z.string().nullable(),
   consent: consentView.nullable(),
   /** What the API lets the reader do to this enrolment (access/enrolment-policy.ts). */
-  can: z.object({ update: z.boolean(), exit: z.boolean(), manageConsent: z.boolean(), protect: z.boolean() }),
+  can: z.object({
+    update: z.boolean(),
+    exit: z.boolean(),
+    manageConsent: z.boolean(),
+    protect: z.boolean(),
+    correct: z.boolean(),
+    reopen: z.boolean(),
+  }),
+  /** Every correction, exit and reopening, newest first. */
+  history: z.array(revisionView),
 });
 
 export const anonymousCreate = z.object({

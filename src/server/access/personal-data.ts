@@ -76,6 +76,21 @@ export const personalData = [
     controller: { via: { table: 'consents', column: 'controller_org_id', key: 'consent_id' } },
   },
   {
+    // Corrections of an enrolment (issue 9): codes, dates and ids old → new. Names and free text
+    // are recorded as changed without their values, so there is nothing here for identity removal
+    // to clear; the rows stay with the enrolment's anonymous facts they describe.
+    table: 'enrolment_revisions',
+    person: { column: 'person_id' },
+    enrolment: 'enrolment_id',
+    identity: [],
+    freeText: [],
+    retention: 'last_entry',
+    retentionClock: [],
+    // Shown on the participant's page; not yet a section of the subject-access answer (gap).
+    subjectAccess: null,
+    controller: { column: 'controller_org_id' },
+  },
+  {
     table: 'audit_events',
     person: { column: 'person_id' },
     enrolment: 'enrolment_id',

@@ -211,6 +211,23 @@ export interface RetentionRunsTable {
   removed_count: number;
 }
 
+/** Migration 2026-11-28-0400: corrections of an enrolment, old → new per field (no names or free text). */
+export interface EnrolmentRevisionsTable {
+  id: Id;
+  enrolment_id: string;
+  person_id: string;
+  controller_org_id: string;
+  kind: 'correction' | 'exit' | 'reopen';
+  changed_by_user_id: string | null;
+  changed_by_org_id: string | null;
+  changed_at: Generated<Date>;
+  affects_from: string;
+  fields: ColumnType<RevisionChange[], string, string>;
+}
+
+/** One field of a revision; `from`/`to` are absent for names and free text (only that they changed). */
+export type RevisionChange = { field: string; from?: string | number | string[] | null; to?: string | number | string[] | null };
+
 /** Failed password logins, by hashed account and address key (migration 0400, ASVS 6.3.1). */
 export interface LoginAttemptsTable {
   id: Generated<number>;
@@ -250,4 +267,5 @@ export interface Database {
   audit_events: AuditEventsTable;
   retention_rules: RetentionRulesTable;
   retention_runs: RetentionRunsTable;
+  enrolment_revisions: EnrolmentRevisionsTable;
 }

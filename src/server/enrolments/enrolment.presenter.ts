@@ -1,6 +1,6 @@
 import type { Actor } from '../access/actor.js';
 import { enrolmentCan } from '../access/enrolment-policy.js';
-import type { consentsOf, EnrolmentRow } from './enrolment.repository.js';
+import type { consentsOf, EnrolmentRow, revisionsOf } from './enrolment.repository.js';
 
 const fullName = (first: string | null, last: string | null) =>
   [first, last].filter(Boolean).join(' ') || null;
@@ -20,7 +20,23 @@ export function presentSummary(row: EnrolmentRow) {
   };
 }
 
-export function presentEnrolment(actor: Actor, row: EnrolmentRow, consents: Awaited<ReturnType<typeof consentsOf>>) {
+export function presentRevision(revision: Awaited<ReturnType<typeof revisionsOf>>[number]) {
+  return {
+    id: revision.id,
+    kind: revision.kind,
+    changedAt: new Date(revision.changed_at).toISOString(),
+    changedBy: revision.changed_by,
+    organisation: revision.organisation,
+    changes: revision.fields.map((c) => ({ field: c.field, from: c.from ?? null, to: c.to ?? null, valuesShown: 'from' in c || 'to' in c })),
+  };
+}
+
+export function presentEnrolment(
+  actor: Actor,
+  row: EnrolmentRow,
+  consents: Awaited<ReturnType<typeof consentsOf>>,
+  revisions: Awaited<ReturnType<typeof revisionsOf>> = [],
+) {
   // The consent that currently governs sharing: the newest active one, else the newest.
   const consent = consents.find((c) => !c.withdrawn_at) ?? consents[0] ?? null;
   return {
@@ -57,6 +73,7 @@ export function presentEnrolment(actor: Actor, row: EnrolmentRow, consents: Awai
       withdrawnAt: consent.withdrawn_at ? new Date(consent.withdrawn_at).toISOString() : null,
       parties: consent.parties.map((p) => ({ id: p.id, code: p.code, name: p.name })),
     },
-    can: enrolmentCan(actor, { controllerOrgId: row.controller_org_id, exitDate: row.exit_date }),
+    can: enrolmentCan(actor, { controllerOrgId: row.controller_org_id, exitDate: row.exit_date, exitReason: row.exit_reason }),
+    history: revisions.map(presentRevision),
   };
 }

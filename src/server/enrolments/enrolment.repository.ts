@@ -3,7 +3,7 @@ import { foldTranslation, searchTerms } from '../../core/search.js';
 import type { DataScope } from '../access/data-scope.js';
 import { enrolmentVisibleTo } from '../access/scope.js';
 import type { Db } from '../db/connection.js';
-import type { EnrolmentsTable } from '../db/types.js';
+import type { EnrolmentsTable, RevisionChange } from '../db/types.js';
 
 /** The columns an enrolment view is built from; always read through the scope filter below. */
 function selectEnrolments(db: Db, scope: DataScope) {
@@ -171,4 +171,71 @@ export async function updateVisibleEnrolment(db: Db, row: EnrolmentRow, set: Upd
 
 export async function renameVisiblePerson(db: Db, row: EnrolmentRow, names: { first_name?: string | null; last_name?: string | null }): Promise<void> {
   await db.updateTable('persons').set({ ...names, updated_at: new Date() }).where('id', '=', row.person_id).execute();
+}
+
+// Revisions (issue 9): read and written only with the row a scoped read returned.
+
+export type NewRevision = {
+  kind: 'correction' | 'exit' | 'reopen';
+  changedByUserId: string | null;
+  changedByOrgId: string | null;
+  affectsFrom: string;
+  fields: RevisionChange[];
+};
+
+export async function insertRevision(db: Db, row: EnrolmentRow, revision: NewRevision): Promise<void> {
+  await db
+    .insertInto('enrolment_revisions')
+    .values({
+      enrolment_id: row.id,
+      person_id: row.person_id,
+      controller_org_id: row.controller_org_id,
+      kind: revision.kind,
+      changed_by_user_id: revision.changedByUserId,
+      changed_by_org_id: revision.changedByOrgId,
+      affects_from: revision.affectsFrom,
+      fields: JSON.stringify(revision.fields),
+    })
+    .execute();
+}
+
+/** The revisions of an enrolment the caller found through the access rule, newest first. */
+export function revisionsOf(db: Db, row: EnrolmentRow) {
+  return db
+    .selectFrom('enrolment_revisions as v')
+    .leftJoin('users as u', 'u.id', 'v.changed_by_user_id')
+    .leftJoin('organisations as o', 'o.id', 'v.changed_by_org_id')
+    .select(['v.id', 'v.kind', 'v.changed_at', 'v.fields', 'u.display_name as changed_by', 'o.name as organisation'])
+    .where('v.enrolment_id', '=', row.id)
+    .orderBy('v.changed_at', 'desc')
+    .execute();
+}
+
+/**
+ * The person's open enrolments in the intervention, split by whether the caller sees them. Only
+ * the visible ones may be named to the caller; the hidden ones are for the audit trail (their ids).
+ */
+export async function openEnrolmentsOf(db: Db, scope: DataScope, personId: string, interventionId: string) {
+  const open = db
+    .selectFrom('enrolments as e')
+    .where('e.person_id', '=', personId)
+    .where('e.intervention_id', '=', interventionId)
+    .where('e.exit_date', 'is', null);
+  const all = await open.select(['e.id']).execute();
+  const visible = await open.where(enrolmentVisibleTo(scope, 'e')).select(['e.id', 'e.start_date']).orderBy('e.start_date').execute();
+  const seen = new Set(visible.map((v) => v.id));
+  return { visible, hidden: all.filter((r) => !seen.has(r.id)).map((r) => r.id) };
+}
+
+/** Whether another enrolment of the person in the intervention starts that day (one per day, UNIQUE). */
+export async function otherEnrolmentFrom(db: Db, row: EnrolmentRow, startDate: string): Promise<boolean> {
+  const other = await db
+    .selectFrom('enrolments')
+    .select('id')
+    .where('person_id', '=', row.person_id)
+    .where('intervention_id', '=', row.intervention_id)
+    .where('start_date', '=', startDate)
+    .where('id', '<>', row.id)
+    .executeTakeFirst();
+  return !!other;
 }

@@ -13,7 +13,7 @@ import {
 import { errorBody, id, idParams } from '../../core/schemas/common.js';
 import { contextOf } from '../context.js';
 import { notFound } from '../errors.js';
-import { createEnrolment, exitEnrolment, getEnrolment, listEnrolments, updateEnrolment } from './enrolment.service.js';
+import { createEnrolment, exitEnrolment, getEnrolment, listEnrolments, reopenEnrolment, updateEnrolment } from './enrolment.service.js';
 
 const listResponse = z.object({
   items: z.array(enrolmentSummary),
@@ -54,7 +54,7 @@ export async function enrolmentRoutes(app: App) {
 
   app.patch('/api/v1/enrolments/:id', {
     config: { permission: 'enrolment:write' },
-    schema: { tags, params: idParams, body: enrolmentUpdate, response: { 200: z.object({ id }), 400: errorBody, 404: errorBody } },
+    schema: { tags, params: idParams, body: enrolmentUpdate, response: { 200: z.object({ id }), 400: errorBody, 404: errorBody, 409: errorBody } },
     handler: async (request) =>
       (await updateEnrolment(contextOf(request, 'enrolment:write'), request.params.id, request.body)) ?? notFoundAnswer(),
   });
@@ -64,6 +64,13 @@ export async function enrolmentRoutes(app: App) {
     schema: { tags, params: idParams, body: enrolmentExit, response: { 200: z.object({ id }), 400: errorBody, 404: errorBody, 409: errorBody } },
     handler: async (request) =>
       (await exitEnrolment(contextOf(request, 'enrolment:write'), request.params.id, request.body)) ?? notFoundAnswer(),
+  });
+
+  // "Ångra avslut": the exit is undone and kept as a revision (issue 9).
+  app.post('/api/v1/enrolments/:id/reopen', {
+    config: { permission: 'enrolment:write' },
+    schema: { tags, params: idParams, response: { 200: z.object({ id }), 404: errorBody, 409: errorBody } },
+    handler: async (request) => (await reopenEnrolment(contextOf(request, 'enrolment:write'), request.params.id)) ?? notFoundAnswer(),
   });
 }
 

@@ -27,6 +27,12 @@ export type Registration =
   | { ok: false; error: AppError; audit: AuditEntry[] };
 
 /**
+ * A check of the matched person before anything is written (e.g. an open enrolment in the same
+ * intervention): an error to answer, and audit entries to record either way.
+ */
+export type PersonCheck = (person: { id: string; isNew: boolean }) => Promise<{ error?: AppError; audit: AuditEntry[] }>;
+
+/**
  * Matches or creates the person and applies the consent. A failure the caller may learn of is
  * returned with its audit entries (so they are committed before the answer), never thrown.
  */
@@ -37,6 +43,7 @@ export async function registerPerson(
   fields: PersonFields,
   startDate: string,
   consent: ConsentInput,
+  check?: PersonCheck,
 ): Promise<Registration> {
   const candidates = await findPersonCandidates(db, scope, {
     controllers: [controllerId],
@@ -55,12 +62,14 @@ export async function registerPerson(
   if (startsBeforeWithdrawal(facts.withdrawnOn.get(person.id), startDate)) {
     throw new AppError('conflict', 'Personen har återkallat sitt samtycke efter detta startdatum. Ange ett senare startdatum eller registrera anonymt.');
   }
+  const checked: Awaited<ReturnType<PersonCheck>> = check ? await check({ id: person.id, isNew: person.isNew }) : { audit: [] };
+  if (checked.error) return { ok: false, error: checked.error, audit: [...denied, ...checked.audit] };
   const plan = planConsent(facts.active.get(person.id) ?? null, controllerId, actingOrganisation(scope), consent.partyIds);
   if (plan.kind === 'refused') {
     return {
       ok: false,
       error: new AppError('forbidden', plan.message),
-      audit: [...denied, { action: 'update', entity: 'consent', personId: person.id, outcome: 'denied', details: { change: 'add_party' } }],
+      audit: [...denied, ...checked.audit, { action: 'update', entity: 'consent', personId: person.id, outcome: 'denied', details: { change: 'add_party' } }],
     };
   }
   await writeMatchedPersons(db, matcher.created, matcher.changed);
@@ -73,6 +82,7 @@ export async function registerPerson(
   }
   const audit: AuditEntry[] = [
     ...denied,
+    ...checked.audit,
     ...(matcher.changed.length > 0 ? [{ action: 'update' as const, entity: 'person' as const, personId: person.id }] : []),
   ];
   const consentAudit = (enrolmentId: string): AuditEntry[] =>

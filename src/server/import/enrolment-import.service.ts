@@ -4,6 +4,7 @@
 // become head counts (domain.md, "CSV import").
 import type { CsvTable } from '../../core/import/csv.js';
 import { validateEnrolments } from '../../core/import/rows.js';
+import { swedishToday } from '../persons/today.js';
 import type { Db } from '../db/connection.js';
 import { column, insertRows, updateRows, type Column } from './bulk.repository.js';
 import { writeMatchedPersons } from '../persons/person-match.repository.js';
@@ -43,7 +44,7 @@ const PARTY_COLUMNS: readonly Column<Plan['consents'][number]>[] = [
 ];
 
 export async function importEnrolmentTable(db: Db, table: CsvTable, opts: ImportOptions): Promise<StepResult> {
-  const { rows, errors } = validateEnrolments(table);
+  const { rows, errors } = validateEnrolments(table, { today: swedishToday() });
   const lookups = await loadEnrolmentLookups(db, rows, opts.scope);
   const plan = planEnrolments(rows, lookups, await loadCodeValidity(db), opts.scope);
   const allErrors = [...errors, ...plan.errors];

@@ -79,6 +79,7 @@ const matrix: Record<string, Row> = {
   'GET /api/v1/enrolments/:id': { who: [CW], foreign: (f) => enrolment(f)() },
   'PATCH /api/v1/enrolments/:id': { who: [CW], foreign: (f) => enrolment(f, '', { education: 'primary' })() },
   'POST /api/v1/enrolments/:id/exit': { who: [CW], foreign: (f) => enrolment(f, '/exit', { exitDate: '2024-06-01', exitReason: 'work' })() },
+  'POST /api/v1/enrolments/:id/reopen': { who: [CW], foreign: (f) => enrolment(f, '/reopen')() },
   'POST /api/v1/enrolments/:id/consent': { who: [CW], foreign: (f) => enrolment(f, '/consent', { givenDate: '2024-03-01', method: 'written' })() },
   'POST /api/v1/enrolments/:id/consent/parties': { who: [CW], foreign: (f) => enrolment(f, '/consent/parties', { organisationId: f.organisationId })() },
   'DELETE /api/v1/enrolments/:id/consent/parties/:organisationId': { who: [CW], foreign: (f) => enrolment(f, `/consent/parties/${f.organisationId}`)() },
