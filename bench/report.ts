@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadSummary, ms, msShort, num, pct, ratio, table } from './lib/format.js';
 import type { ScaleResult } from './lib/run-scale.js';
+import type { StartResult } from './lib/start-result.js';
 import { auditOverhead, verdicts } from './lib/targets.js';
 
 const order = ['tiny', 'S', 'M', 'L'];
@@ -78,9 +79,30 @@ export function renderResults(resultsDir: string, notesFile: string | null): str
     table(['scale', 'session made on one works on the other', 'one server (50 connections)', 'pair (25 + 25)', 'pair ÷ one'],
       each((r, _kind, k) => (k.pair ? [[r.scale, k.pair.sessionShared ? 'yes' : 'NO', loadSummary(k.pair.one).text, loadSummary(k.pair.pair).text,
         ratio(loadSummary(k.pair.pair).rps.median / loadSummary(k.pair.one).rps.median)]] : []))),
+    ...startSection(resultsDir),
     ...failures(results),
     notes,
   ].filter(Boolean).join('\n\n')}\n`;
+}
+
+/** Section 7 from bench/results/start.json (`npx tsx bench/start.ts`), when it is there. */
+function startSection(resultsDir: string): string[] {
+  const file = path.join(resultsDir, 'start.json');
+  if (!fs.existsSync(file)) return [];
+  const r = JSON.parse(fs.readFileSync(file, 'utf8')) as StartResult;
+  const row = (what: string, s: StartResult['first'], limit: number | null) =>
+    [what, ms(s), ratio(s.median / r.floor.median), limit === null ? '—' : `${msShort(limit)}: ${mark(s.median <= limit)}`];
+  return [
+    '## 7. Start-up: `npm start` to the first answer',
+    `\`npx tsx bench/start.ts\` on an installed, built checkout; ${r.date.slice(0, 16).replace('T', ' ')} UTC, commit \`${r.commit.slice(0, 10)}\`, load average ${r.loadAverage.join('/')} before the runs. ` +
+      'Time from spawning the command until `GET /api/v1/auth/me` gets any HTTP answer (polled every 20 ms). Floor: `node -e` starting a bare `http` server, in the same runs.',
+    table(['what', 'time', 'floor ÷', 'budget'], [
+      row('first start, empty data directory (demo data loaded), `npm start`', r.first, r.budget.firstMs),
+      row('restart on that directory, `npm start`', r.restart, r.budget.restartMs),
+      row('restart, `node dist/server/main.js` (no npm, no build checks)', r.restartNode, null),
+      row('floor: `node -e` bare http server', r.floor, null),
+    ]),
+  ];
 }
 
 function failures(results: ScaleResult[]): string[] {
