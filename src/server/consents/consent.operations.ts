@@ -83,7 +83,7 @@ export async function addConsentPartyOn(db: Db, target: EnrolmentRef, organisati
 }
 
 /** Takes effect on the party's very next request: the access rule reads consent_parties each time. */
-export async function removeConsentPartyOn(db: Db, target: EnrolmentRef, organisationId: string, audit: AuditActor) {
+export async function removeConsentPartyOn(db: Db, target: EnrolmentRef, organisationId: string, audit: AuditActor, today = swedishToday()) {
   const consent = await activeConsentOf(db, target.person_id);
   if (!consent) throw noActiveConsent();
   if (organisationId === consent.controller_org_id) {
@@ -92,7 +92,7 @@ export async function removeConsentPartyOn(db: Db, target: EnrolmentRef, organis
   if (!(await isParty(db, consent.id, organisationId))) throw new AppError('not_found', 'Organisationen omfattas inte av samtycket.');
   await deleteParty(db, consent.id, organisationId);
   await writeAudit(db, audit, [
-    { action: 'update', entity: 'consent', personId: target.person_id, enrolmentId: target.id, details: { consentId: consent.id, change: 'remove_party', organisationId } },
+    { action: 'update', entity: 'consent', personId: target.person_id, enrolmentId: target.id, details: { consentId: consent.id, change: 'remove_party', organisationId, removedOn: today } },
   ]);
   return consentWithParties(db, consent.id);
 }
