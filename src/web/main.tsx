@@ -4,15 +4,16 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { I18nProvider } from 'react-aria-components';
 import { z } from 'zod';
-import zodSv from 'zod/v4/locales/sv.js';
+import swedish from '../core/schemas/messages';
 import { ApiError, setUnauthenticatedHandler } from './lib/api';
 import { makeRouter } from './routes/router';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/components.css';
 
-// The schemas' own messages are Swedish; zod's built-in ones (wrong type and so on) too.
-z.config(zodSv());
+// The schemas' own messages are Swedish, and zod's built-in ones (wrong type and so on) are written
+// for people too (core/schemas/messages.ts; common.ts installs them as well, this is belt and braces).
+z.config(swedish());
 
 const queryClient = new QueryClient({
   defaultOptions: {

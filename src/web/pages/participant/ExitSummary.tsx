@@ -1,10 +1,11 @@
+import type { ReactNode } from 'react';
 import { t } from '../../i18n/sv';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { useCodes } from '../../lib/codes';
 import type { Enrolment } from '../../lib/queries';
 
 /** The exit (utskrivning): reason and the situation after, or that the participant is active. */
-export function ExitSummary({ enrolment: e }: { enrolment: Enrolment }) {
+export function ExitSummary({ enrolment: e, actions }: { enrolment: Enrolment; actions?: ReactNode }) {
   const codes = useCodes();
   return (
     <section className="card" aria-labelledby="exit">
@@ -24,6 +25,7 @@ export function ExitSummary({ enrolment: e }: { enrolment: Enrolment }) {
           </dd>
         </dl>
       )}
+      {actions && <div className="actions">{actions}</div>}
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { t } from '../../i18n/sv';
@@ -7,9 +8,12 @@ import { enrolmentQuery, type Enrolment } from '../../lib/queries';
 import { PageHeader } from '../../components/PageHeader';
 import { ButtonLink } from '../../components/Button';
 import { FlashNotice } from '../../components/FlashNotice';
+import { Notice } from '../../components/Notice';
 import { QueryError } from '../NotFoundPage';
 import { ConsentSection } from './ConsentSection';
 import { ExitSummary } from './ExitSummary';
+import { ExitDataDialog, IntakeDialog, ReopenDialog, StartDateDialog } from './CorrectDialogs';
+import { HistorySection } from './HistorySection';
 
 export const participantName = (e: Enrolment) =>
   [e.person.firstName, e.person.lastName].filter(Boolean).join(' ') || e.person.participantRef || t.participant.unnamed;
@@ -19,6 +23,15 @@ export function ParticipantPage() {
   const { id } = useParams({ strict: false }) as { id: string };
   const query = useQuery(enrolmentQuery(id));
   const codes = useCodes();
+  const [result, setResult] = useState<{ message: string; n: number } | null>(null);
+  const resultRef = useRef<HTMLDivElement>(null);
+  // The result of a correction gets the focus once the dialog has closed (and returned focus).
+  useEffect(() => {
+    if (!result) return;
+    const timer = setTimeout(() => resultRef.current?.focus(), 50);
+    return () => clearTimeout(timer);
+  }, [result]);
+  const done = (message: string) => setResult((r) => ({ message, n: (r?.n ?? 0) + 1 }));
   if (query.error) return <QueryError error={query.error} />;
   if (!query.data) return <p>{t.app.loading}</p>;
   const e = query.data;
@@ -33,6 +46,11 @@ export function ParticipantPage() {
         actions={e.can.exit && <ButtonLink to="/deltagare/$id/avsluta" params={{ id: e.id }}>{t.participant.exitAction}</ButtonLink>}
       />
       <FlashNotice />
+      {result && (
+        <div ref={resultRef} tabIndex={-1} key={result.n}>
+          <Notice tone="success">{result.message}</Notice>
+        </div>
+      )}
       <div className="grid-cards">
         <section className="card" aria-labelledby="identity">
           <h2 id="identity">{t.participant.identity}</h2>
@@ -56,6 +74,7 @@ export function ParticipantPage() {
             <dt>{t.participant.start}</dt><dd>{formatDate(e.startDate)}</dd>
             <dt>{t.participant.referrer}</dt><dd>{e.referrer?.name ?? '–'}</dd>
           </dl>
+          {e.can.correct && <div className="actions"><StartDateDialog key={e.startDate} enrolment={e} onDone={done} /></div>}
         </section>
       </div>
       <section className="card" aria-labelledby="intake">
@@ -67,8 +86,21 @@ export function ParticipantPage() {
           <dt>{t.participant.supportTime}</dt><dd>{codes.label('support_time', e.supportTime)}</dd>
           <dt>{t.participant.targetGroups}</dt><dd>{codes.labels('target_group', e.targetGroups)}</dd>
         </dl>
+        {e.can.correct && <div className="actions"><IntakeDialog key={JSON.stringify(e.history[0]?.id ?? '')} enrolment={e} onDone={done} /></div>}
       </section>
-      <ExitSummary enrolment={e} />
+      <ExitSummary
+        enrolment={e}
+        actions={
+          e.exitDate &&
+          (e.can.correct || e.can.reopen) && (
+            <>
+              {e.can.correct && e.exitReason !== 'consent_withdrawn' && <ExitDataDialog key={JSON.stringify(e.history[0]?.id ?? '')} enrolment={e} onDone={done} />}
+              {e.can.reopen && <ReopenDialog enrolment={e} onDone={done} />}
+            </>
+          )
+        }
+      />
+      <HistorySection enrolment={e} />
       <ConsentSection enrolment={e} />
     </div>
   );
