@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, text } from './common.js';
+import { userCreate } from './user.js';
 
 export const loginRequest = z.object({
   email: text().trim().toLowerCase().email('Ange en giltig e-postadress'),
@@ -32,4 +33,19 @@ export const meResponse = z.object({
   roles: z.array(z.string()),
   can: navigationCan,
   csrfToken: z.string(),
+  /** The password is temporary: the user must choose a new one before anything else (only this, the change and logout answer). */
+  mustChangePassword: z.boolean(),
+  /** The account has a password to change (an account that signs in only by SSO has none). */
+  hasPassword: z.boolean(),
 });
+
+/** Changing one's own password: the current one, and a new one under the same rules as any password. */
+export const passwordChange = z
+  .object({
+    currentPassword: z.string().min(1, 'Ange ditt nuvarande lösenord').max(200, 'Lösenordet får ha högst 200 tecken'),
+    newPassword: userCreate.shape.password,
+  })
+  .refine((v) => v.newPassword !== v.currentPassword, {
+    path: ['newPassword'],
+    message: 'Välj ett nytt lösenord som skiljer sig från det nuvarande',
+  });

@@ -14,6 +14,9 @@ export const userCreate = z.object({
   organisationId: id.optional(),
 });
 
+/** An administrator's reset: a temporary password, which the user must change at the next login. */
+export const passwordReset = z.object({ password: userCreate.shape.password });
+
 export const userUpdate = z.object({
   displayName: shortText(120).min(1, 'Ange ett namn').optional(),
   /** false ends every session of the user at once. */

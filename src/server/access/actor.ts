@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/connection.js';
 import { rolePermissions, type Permission, type Role } from './roles.js';
 
@@ -15,13 +16,18 @@ export type Actor = {
   email: string;
   displayName: string;
   assignments: Assignment[];
+  /** The password is temporary: nothing but GET /auth/me, POST /auth/password and logout until it is changed. */
+  passwordMustChange?: boolean;
+  /** The account has a password (an account that signs in only by SSO has none to change). */
+  hasPassword?: boolean;
 };
 
 /** Loaded fresh on every request, so a changed role or assignment applies on the next one. */
 export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
   const user = await db
     .selectFrom('users')
-    .select(['id', 'organisation_id', 'email', 'display_name'])
+    .select(['id', 'organisation_id', 'email', 'display_name', 'password_must_change'])
+    .select(sql<boolean>`password_hash is not null`.as('has_password'))
     .where('id', '=', userId)
     .where('active', '=', true)
     .executeTakeFirst();
@@ -36,6 +42,8 @@ export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
     organisationId: user.organisation_id,
     email: user.email,
     displayName: user.display_name,
+    passwordMustChange: user.password_must_change,
+    hasPassword: user.has_password,
     assignments: rows.map((r) => ({
       id: r.id,
       role: r.role as Role,

@@ -32,6 +32,8 @@ export const rightsMessages = {
   firstAdminOnly: 'Organisationen har redan en organisationsadministratör. Be den att utse fler.',
   associationRole: 'Förbundets roller ges av förbundets egen organisationsadministratör till förbundets personal.',
   foreignAccount: 'Användaren tillhör en annan organisation. Bara den organisationens administratör kan ändra kontot.',
+  ownPassword: 'Ditt eget lösenord byter du under Byt lösenord, med ditt nuvarande lösenord.',
+  staffPassword: 'Lösenord för en organisations personal återställs av organisationens egen administratör.',
 } as const;
 
 const forbidden = (message: string) => new AppError('forbidden', message);
@@ -134,4 +136,22 @@ export function checkAccountChange(actor: Actor, user: TargetUser): void {
   if (!(system || ownStaff || (admin && user.worksForActor))) throw notFound();
   if (!(system || ownStaff)) throw forbidden(rightsMessages.foreignAccount);
   if (user.holdsSystemAdmin && !system) throw forbidden(rightsMessages.systemAccount);
+}
+
+/**
+ * Resetting a user's password to a temporary one (the user's sessions end, and the user must
+ * choose a new password at the next login): the user's own organisation's org_admin; a system
+ * administrator only for another system administrator's account, since a reset lets whoever sets
+ * the password sign in as the user, and a system administrator must not reach person data that
+ * way. Never one's own password: that is changed with the current one (POST /auth/password).
+ */
+export function checkPasswordReset(actor: Actor, user: TargetUser): void {
+  if (user.id === actor.userId) throw forbidden(rightsMessages.ownPassword);
+  const { system, admin, ownStaff } = who(actor, user);
+  if (!(system || ownStaff || (admin && user.worksForActor))) throw notFound();
+  if (user.holdsSystemAdmin) {
+    if (!system) throw forbidden(rightsMessages.systemAccount);
+    return;
+  }
+  if (!ownStaff) throw forbidden(system ? rightsMessages.staffPassword : rightsMessages.foreignAccount);
 }

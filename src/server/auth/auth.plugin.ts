@@ -7,6 +7,19 @@ import { sessionCookieName, touchSession } from './sessions.js';
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * The route answers a user whose password is temporary (GET /auth/me, POST /auth/password,
+     * logout). Deny by default: every other route answers 403 until the password is changed.
+     */
+    beforePasswordChange?: true;
+  }
+}
+
+export const passwordChangeRequired =
+  'Du har loggat in med ett tillfälligt lösenord. Byt till ett eget lösenord innan du fortsätter.';
+
 /** Resolves the session to an actor and enforces each route's declared permission. */
 export const authPlugin = fp(async (app: FastifyInstance) => {
   app.decorateRequest('actor', null);
@@ -35,6 +48,11 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     request.actor = actor;
     request.sessionToken = token!;
     request.csrfToken = session.csrfToken;
+    // A temporary password (set by an administrator or the CLI) opens nothing but the change.
+    if (actor.passwordMustChange && !request.routeOptions.config?.beforePasswordChange) {
+      if (permission !== 'authenticated') await auditDeniedPermission(app.db, request, actor, permission);
+      throw new AppError('password_change_required', passwordChangeRequired);
+    }
     if (permission !== 'authenticated' && !hasPermission(actor, permission)) {
       request.log.warn({ event: 'access_denied', userId: actor.userId, permission }, 'rollen saknar behörighet'); // ASVS 16.3.2
       await auditDeniedPermission(app.db, request, actor, permission);

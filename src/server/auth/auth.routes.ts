@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import type { App } from '../app.js';
-import { loginRequest, meResponse } from '../../core/schemas/auth.js';
+import { loginRequest, meResponse, passwordChange } from '../../core/schemas/auth.js';
 import { errorBody } from '../../core/schemas/common.js';
 import { rolesOf } from '../access/actor.js';
 import { navigationCan } from '../access/navigation-policy.js';
+import { contextOf } from '../context.js';
 import { AppError } from '../errors.js';
 import { oidcRoutes } from './oidc.routes.js';
+import { changeOwnPassword } from './password-change.service.js';
 import { passwordLogin } from './password-login.service.js';
 import { startSession } from './session-start.js';
 import { endSession, sessionCookieName } from './sessions.js';
@@ -36,7 +38,7 @@ export async function authRoutes(app: App) {
   });
 
   app.post('/api/v1/auth/logout', {
-    config: { permission: 'authenticated' },
+    config: { permission: 'authenticated', beforePasswordChange: true },
     schema: { tags, response: { 204: z.null() } },
     handler: async (request, reply) => {
       // Ended on the server (ASVS 7.4.1); the browser is told to drop what it kept (ASVS 14.3.1).
@@ -47,8 +49,9 @@ export async function authRoutes(app: App) {
     },
   });
 
+  // Also with a temporary password: the web app learns from it that the password must be changed.
   app.get('/api/v1/auth/me', {
-    config: { permission: 'authenticated' },
+    config: { permission: 'authenticated', beforePasswordChange: true },
     schema: { tags, response: { 200: meResponse } },
     handler: async (request) => {
       const actor = request.actor!;
@@ -57,7 +60,25 @@ export async function authRoutes(app: App) {
         roles: rolesOf(actor),
         can: navigationCan(actor),
         csrfToken: request.csrfToken!,
+        mustChangePassword: actor.passwordMustChange === true,
+        hasPassword: actor.hasPassword === true,
       };
+    },
+  });
+
+  // One's own password, with the current one; the other sessions end, this one goes on.
+  app.post('/api/v1/auth/password', {
+    config: { permission: 'authenticated', beforePasswordChange: true },
+    schema: { tags, body: passwordChange, response: { 204: z.null(), 400: errorBody, 429: errorBody } },
+    handler: async (request, reply) => {
+      const limit = app.config.loginLimit;
+      try {
+        await changeOwnPassword(contextOf(request, 'authenticated'), limit, { token: request.sessionToken!, address: request.ip }, request.body);
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'rate_limited') reply.header('retry-after', String(limit.windowSeconds));
+        throw error;
+      }
+      return reply.code(204).send(null);
     },
   });
 

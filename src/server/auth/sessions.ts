@@ -56,6 +56,12 @@ export async function endSession(db: Db, token: string): Promise<void> {
   await db.deleteFrom('sessions').where('token_hash', '=', tokenHash(token)).execute();
 }
 
+/** Ends every session of the user but the one of `keepToken`: the other browsers must log in again. */
+export async function endOtherSessions(db: Db, userId: string, keepToken: string): Promise<number> {
+  const result = await db.deleteFrom('sessions').where('user_id', '=', userId).where('token_hash', '<>', tokenHash(keepToken)).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 /** Removes sessions past their absolute or idle limit, so ended sessions do not pile up (ASVS 7.3.1, 7.3.2). */
 export async function pruneSessions(db: Db): Promise<void> {
   const now = new Date();

@@ -65,6 +65,8 @@ export interface UsersTable {
   /** The single sign-on identity the user is bound to (migration 0400); null until the first sign-on. */
   oidc_issuer: ColumnType<string | null, string | null | undefined, string | null>;
   oidc_subject: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The password is temporary (set by an administrator or the CLI) and must be changed before anything else (migration 0300). */
+  password_must_change: Generated<boolean>;
 }
 
 export interface AssignmentsTable {

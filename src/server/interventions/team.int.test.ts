@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../test/test-database.js';
 import { seedWorld, type World } from '../../test/world.js';
-import { anonymousClient, login, testApp, type Client } from '../../test/http.js';
+import { anonymousClient, login, loginAsOwnPassword, testApp, type Client } from '../../test/http.js';
 import type { App } from '../app.js';
 
 let tdb: TestDatabase;
@@ -75,7 +75,7 @@ describe('POST /interventions/:id/teams', () => {
       await (await as('systemAdmin')).post('/api/v1/users', { email: 'teamledare@kommun.test', displayName: 'Teamledare', password: 'ett-långt-lösenord', organisationId: world.orgs.kommun })
     ).body;
     await tdb.db.insertInto('assignments').values({ user_id: teamLead.id, role: 'intervention_lead', team_id: world.teams.teamA }).execute();
-    const client = await login(app, 'teamledare@kommun.test', 'ett-långt-lösenord');
+    const client = await loginAsOwnPassword(app, 'teamledare@kommun.test', 'ett-långt-lösenord');
     expect((await client.post(teamsUrl(world.interventions.kommunInsats), { name: 'Team C' })).status).toBe(403);
   });
 

@@ -37,6 +37,7 @@ const matrix: Record<string, Row> = {
   'POST /api/v1/auth/login': { who: 'public' },
   'POST /api/v1/auth/logout': { who: 'authenticated', scope: 'own session' },
   'GET /api/v1/auth/me': { who: 'authenticated', scope: 'own session' },
+  'POST /api/v1/auth/password': { who: 'authenticated', scope: 'own account' },
   'GET /api/v1/auth/oidc/start': { who: 'public' },
   'GET /api/v1/auth/oidc/callback': { who: 'public' },
   'GET /api/v1/code-lists': { who: ALL, scope: 'code lists are common' },
@@ -66,6 +67,7 @@ const matrix: Record<string, Row> = {
     foreign: (f) => ({ url: '/api/v1/users', body: { email: 'ny@annat.test', displayName: 'Ny', password: 'ett-långt-lösenord', organisationId: f.organisationId } }),
   },
   'PATCH /api/v1/users/:id': { who: [OA, SA], unscoped: [SA], foreign: (f) => ({ url: `/api/v1/users/${f.userId}`, body: { displayName: 'Bytt' } }) },
+  'POST /api/v1/users/:id/password': { who: [OA, SA], foreign: (f) => ({ url: `/api/v1/users/${f.userId}/password`, body: { password: 'ett-långt-lösenord' } }) },
   'POST /api/v1/users/:id/assignments': {
     who: [OA, SA], unscoped: [SA], foreign: (f) => ({ url: `/api/v1/users/${f.userId}/assignments`, body: { role: 'log_reviewer' } }),
   },

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../test/test-database.js';
 import { seedWorld, type World } from '../../test/world.js';
-import { anonymousClient, login, testApp, type Client } from '../../test/http.js';
+import { anonymousClient, login, loginAsOwnPassword, testApp, type Client } from '../../test/http.js';
 import type { App } from '../app.js';
 import { AppError } from '../errors.js';
 import { assignmentInsertError } from './assignment.service.js';
@@ -93,7 +93,7 @@ describe('POST /users/:id/assignments', () => {
     // hands out work in it; förbund roles come from the förbund's own admin (security finding 2).
     expect((await orgAdmin.post(url(), { role: 'case_worker', interventionId: world.interventions.afInsats })).status).toBe(403);
     expect((await systemAdmin.post(url(), { role: 'report_reader', associationId: world.orgs.forbund })).status).toBe(403);
-    const staff = await login(app, 'personal@kommun.test', 'ett-långt-lösenord');
+    const staff = await loginAsOwnPassword(app, 'personal@kommun.test', 'ett-långt-lösenord');
     const view = await staff.get(`/api/v1/interventions/${world.interventions.kommunInsats}`);
     expect(view.body.can.enrol).toBe(true);
   });
@@ -132,7 +132,7 @@ describe('POST /users/:id/assignments', () => {
     // Only the förbund's own admin can hand out both, to its staff, in an intervention the förbund owns.
     const forbundAdmin = (await systemAdmin.post('/api/v1/users', { email: 'admin@forbund.test', displayName: 'Förbundsadmin', password: 'ett-långt-lösenord', organisationId: world.orgs.forbund })).body.id;
     expect((await systemAdmin.post(url(forbundAdmin), { role: 'org_admin' })).status).toBe(201);
-    const admin = await login(app, 'admin@forbund.test', 'ett-långt-lösenord');
+    const admin = await loginAsOwnPassword(app, 'admin@forbund.test', 'ett-långt-lösenord');
     const { id: forbundInsats } = await tdb.db
       .insertInto('interventions')
       .values({ code: 'FORBUNDSINSATS', name: 'Förbundets insats', owner_org_id: world.orgs.forbund, association_id: world.orgs.forbund, start_date: '2024-01-01', orientation: 'individual', follow_up: 'individual' })

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../test/test-database.js';
 import { seedWorld, testPassword, type World } from '../../test/world.js';
-import { login, testApp, type Client } from '../../test/http.js';
+import { login, loginAsOwnPassword, testApp, type Client } from '../../test/http.js';
 import { hashPassword } from '../auth/password.js';
 import type { App } from '../app.js';
 
@@ -127,7 +127,7 @@ describe('who grants rights (finding 2)', () => {
     const second = (await systemAdmin.post('/api/v1/users', { email: 'kansli2@forbund.test', displayName: 'Kansli 2', password, organisationId: world.orgs.forbund })).body.id;
     expect((await grant(systemAdmin, second, { role: 'org_admin' })).status).toBe(403);
     // That admin hands out the förbund's roles.
-    const forbundAdmin = await login(app, 'kansli@forbund.test', password);
+    const forbundAdmin = await loginAsOwnPassword(app, 'kansli@forbund.test', password);
     expect((await grant(forbundAdmin, second, { role: 'report_reader', associationId: world.orgs.forbund })).status).toBe(201);
   });
 
@@ -176,7 +176,7 @@ describe('Finsam joint teams: a user of another party in the owner’s intervent
 
     const granted = await grant(orgAdmin, afStaff, { role: 'case_worker', teamId: world.teams.teamA });
     expect(granted.status).toBe(201);
-    const staff = await login(app, 'personal@af.test', password);
+    const staff = await loginAsOwnPassword(app, 'personal@af.test', password);
     expect((await staff.get(`/api/v1/interventions/${world.interventions.kommunInsats}`)).body.can.enrol).toBe(true);
 
     // The owner now sees the user in its list, with its own assignments only, but does not manage the account.
@@ -200,7 +200,7 @@ describe('Finsam joint teams: a user of another party in the owner’s intervent
     // FK's admin (made here) is neither the owner nor the user's employer.
     const fkAdmin = (await systemAdmin.post('/api/v1/users', { email: 'admin@fk.test', displayName: 'FK admin', password, organisationId: world.orgs.fk })).body.id;
     expect((await grant(systemAdmin, fkAdmin, { role: 'org_admin' })).status).toBe(201);
-    const fk = await login(app, 'admin@fk.test', password);
+    const fk = await loginAsOwnPassword(app, 'admin@fk.test', password);
     expect((await revoke(fk, afStaff, second)).status).toBe(404);
     expect((await revoke(systemAdmin, afStaff, second)).status).toBe(403);
     // The municipality's admin cannot remove what AF's staff hold in AF's intervention.
@@ -227,7 +227,7 @@ describe('every change of users, roles and assignments is audited (finding 2)', 
     const common = { actor_user_id: world.users.orgAdmin.id, actor_org_id: world.orgs.kommun, actor_role: 'org_admin', outcome: 'allowed', person_id: null, enrolment_id: null };
     const target = { userId: id, userOrgId: world.orgs.kommun };
     expect(events).toEqual([
-      { ...common, id: expect.any(Number), action: 'create', entity: 'user', details: { ...target, passwordSet: true } },
+      { ...common, id: expect.any(Number), action: 'create', entity: 'user', details: { ...target, passwordSet: true, passwordMustChange: true } },
       { ...common, id: expect.any(Number), action: 'update', entity: 'user', details: { ...target, fields: ['displayName'] } },
       { ...common, id: expect.any(Number), action: 'update', entity: 'user', details: { ...target, fields: ['active'], active: false } },
       { ...common, id: expect.any(Number), action: 'update', entity: 'user', details: { ...target, fields: ['active'], active: true } },

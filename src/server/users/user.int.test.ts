@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../test/test-database.js';
 import { seedWorld, type World } from '../../test/world.js';
-import { anonymousClient, login, testApp, type Client } from '../../test/http.js';
+import { anonymousClient, login, loginAsOwnPassword, testApp, type Client } from '../../test/http.js';
 import type { App } from '../app.js';
 
 let tdb: TestDatabase;
@@ -231,7 +231,7 @@ describe('PATCH /users/:id', () => {
   it('keeps system administrators’ accounts for system administrators', async () => {
     const forbundAdmin = await systemAdmin.post('/api/v1/users', newUser({ email: 'admin@forbund.test', organisationId: world.orgs.forbund }));
     await systemAdmin.post(`/api/v1/users/${forbundAdmin.body.id}/assignments`, { role: 'org_admin' });
-    const client = await login(app, 'admin@forbund.test', password);
+    const client = await loginAsOwnPassword(app, 'admin@forbund.test', password);
     const response = await client.patch(url(world.users.systemAdmin.id), { active: false });
     expect(response.status).toBe(403);
     expect(response.body.message).toBe('Bara en systemadministratör kan ändra en systemadministratörs konto.');

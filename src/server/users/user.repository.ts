@@ -75,7 +75,7 @@ export async function emailTaken(db: Db, email: string) {
 
 export async function insertUser(
   db: Db,
-  values: { email: string; display_name: string; organisation_id: string; password_hash: string },
+  values: { email: string; display_name: string; organisation_id: string; password_hash: string; password_must_change?: boolean },
 ): Promise<string> {
   return (await db.insertInto('users').values(values).returning('id').executeTakeFirstOrThrow()).id;
 }
@@ -85,7 +85,19 @@ export async function updateUserRow(db: Db, id: string, set: { display_name?: st
   await db.updateTable('users').set(set).where('id', '=', id).execute();
 }
 
+/** The user's password hash, for a password check or to know whether the account has a password at all. */
+export async function passwordHashOf(db: Db, id: string): Promise<string | null> {
+  const row = await db.selectFrom('users').select('password_hash').where('id', '=', id).executeTakeFirst();
+  return row?.password_hash ?? null;
+}
+
+/** Sets a new password; `mustChange`: it is temporary (set by an administrator) and must be changed at the next login. */
+export async function setPassword(db: Db, id: string, passwordHash: string, mustChange: boolean) {
+  await db.updateTable('users').set({ password_hash: passwordHash, password_must_change: mustChange }).where('id', '=', id).execute();
+}
+
 /** Ends every session of the user at once: a deactivated account must not keep working. */
-export async function endSessionsOf(db: Db, userId: string) {
-  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+export async function endSessionsOf(db: Db, userId: string): Promise<number> {
+  const result = await db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

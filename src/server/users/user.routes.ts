@@ -5,6 +5,7 @@ import {
   assignmentCreate,
   assignmentParams,
   assignmentView,
+  passwordReset,
   userCreate,
   userList,
   userListQuery,
@@ -15,6 +16,7 @@ import {
 import { contextOf } from '../context.js';
 import { notFound } from '../errors.js';
 import { createAssignment, removeAssignment } from './assignment.service.js';
+import { resetPassword } from './password-reset.service.js';
 import { createUser, getUser, listUsers, lookupUser, updateUser } from './user.service.js';
 
 const tags = ['Användare'];
@@ -52,6 +54,16 @@ export async function userRoutes(app: App) {
     config: { permission: 'user:write' },
     schema: { tags, params: idParams, body: userUpdate, response: { 200: userView, 400: errorBody, 403: errorBody, 404: errorBody } },
     handler: async (request) => updateUser(contextOf(request, 'user:write'), request.params.id, request.body),
+  });
+
+  // A temporary password set by the administrator; the user's sessions end and the next login must change it.
+  app.post('/api/v1/users/:id/password', {
+    config: { permission: 'user:write' },
+    schema: { tags, params: idParams, body: passwordReset, response: { 204: z.null(), 400: errorBody, 403: errorBody, 404: errorBody } },
+    handler: async (request, reply) => {
+      await resetPassword(contextOf(request, 'user:write'), request.params.id, request.body);
+      return reply.code(204).send(null);
+    },
   });
 
   app.post('/api/v1/users/:id/assignments', {

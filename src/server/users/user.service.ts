@@ -82,10 +82,12 @@ export async function createUser(ctx: RequestContext, input: Create) {
       display_name: input.displayName,
       organisation_id: organisationId,
       password_hash: passwordHash,
+      // Set by the administrator, so temporary: the user chooses their own at the first login.
+      password_must_change: true,
     }).catch((error: unknown) => {
       throw isUniqueViolation(error) ? emailConflict() : error;
     });
-    Object.assign(details, { userId: id, passwordSet: true });
+    Object.assign(details, { userId: id, passwordSet: true, passwordMustChange: true });
     return (await viewOf(trx, ctx.actor, id))!;
   });
 }

@@ -7,6 +7,7 @@ import * as benchIndexes from './2026-11-22-0450-bench-indexes.js';
 import * as personMatching from './2026-11-28-0100-person-matching.js';
 import * as protectedConsentReference from './2026-11-28-0110-protected-consent-reference.js';
 import * as rights from './2026-11-28-0200-rights.js';
+import * as passwordChange from './2026-11-28-0300-password-change.js';
 import * as enrolmentRevisions from './2026-11-28-0400-enrolment-revisions.js';
 
 /** Forward-only: append new migrations with a later timestamped name; never edit an old one. */
@@ -19,5 +20,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28-0100-person-matching': personMatching,
   '2026-11-28-0110-protected-consent-reference': protectedConsentReference,
   '2026-11-28-0200-rights': rights,
+  '2026-11-28-0300-password-change': passwordChange,
   '2026-11-28-0400-enrolment-revisions': enrolmentRevisions,
 };
