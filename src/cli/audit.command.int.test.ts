@@ -2,21 +2,21 @@
 // command line is; the database is handed in instead of opened from the environment.
 import { Command } from 'commander';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { systemAuditActor, writeAudit } from '../server/audit/audit.js';
 import { configFromEnv } from '../server/config.js';
-import { openTestDatabase, type TestDatabase } from '../test/test-database.js';
+import { databaseFixture } from '../test/fixture.js';
 import { registerAuditCommand } from './audit.command.js';
 import { CliError } from './cli-error.js';
 import type { withDatabase } from './database.js';
 
-let tdb: TestDatabase;
+const t = databaseFixture();
 
 async function stegvis(...args: string[]): Promise<string> {
   const output: string[] = [];
   const program = new Command('stegvis').exitOverride();
   registerAuditCommand(program, {
-    withDatabase: (<T>(work: Parameters<typeof withDatabase<T>>[0]) => work(tdb.db, configFromEnv({}), [])) as typeof withDatabase,
+    withDatabase: (<T>(work: Parameters<typeof withDatabase<T>>[0]) => work(t.db, configFromEnv({}), [])) as typeof withDatabase,
     write: (text) => void output.push(text),
     progress: () => undefined,
   });
@@ -24,30 +24,22 @@ async function stegvis(...args: string[]): Promise<string> {
   return output.join('');
 }
 
-beforeAll(async () => {
-  tdb = await openTestDatabase();
-});
-
-afterAll(async () => {
-  await tdb?.close();
-});
-
 describe('stegvis audit verify', () => {
   it('says so when the log is empty', async () => {
     expect(await stegvis('audit', 'verify')).toBe('Åtkomstloggen är tom: inget att kontrollera.\n');
   });
 
   it('reports an intact chain with its count, in batches', async () => {
-    await writeAudit(tdb.db, systemAuditActor('test'), Array.from({ length: 25 }, () => ({ action: 'read' as const, entity: 'person' as const })));
-    const last = await tdb.db.selectFrom('audit_events').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    await writeAudit(t.db, systemAuditActor('test'), Array.from({ length: 25 }, () => ({ action: 'read' as const, entity: 'person' as const })));
+    const last = await t.db.selectFrom('audit_events').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow();
     expect(await stegvis('audit', 'verify', '--batch-size', '4')).toBe(
       `Åtkomstloggens kedja är hel: 25 händelser kontrollerade (till och med id ${last.id}).\n`,
     );
   });
 
   it('names the first broken link and fails', async () => {
-    const rows = await tdb.db.selectFrom('audit_events').select('id').orderBy('id').execute();
-    await tdb.db.transaction().execute(async (trx) => {
+    const rows = await t.db.selectFrom('audit_events').select('id').orderBy('id').execute();
+    await t.db.transaction().execute(async (trx) => {
       await sql`set local session_replication_role = replica`.execute(trx);
       await sql`update audit_events set outcome = 'denied' where id = ${rows[9].id}`.execute(trx);
     });

@@ -2,22 +2,21 @@
 // commander as the real command line is; the database is handed in instead of opened from the
 // environment. cli.int.test.ts runs the real binary end to end.
 import { Command } from 'commander';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { configFromEnv } from '../server/config.js';
-import { openTestDatabase, type TestDatabase } from '../test/test-database.js';
-import { addParticipant, seedWorld, type World } from '../test/world.js';
+import { worldFixture } from '../test/fixture.js';
+import { addParticipant } from '../test/world.js';
 import { registerConsentCommand } from './consent.command.js';
 import type { withDatabase } from './database.js';
 import { registerRetentionCommand } from './retention.command.js';
 
-let tdb: TestDatabase;
-let world: World;
+const t = worldFixture({ app: false });
 let output: string[];
 
 async function stegvis(...args: string[]): Promise<string> {
   output = [];
   const deps = {
-    withDatabase: (<T>(work: Parameters<typeof withDatabase<T>>[0]) => work(tdb.db, configFromEnv({}), [])) as typeof withDatabase,
+    withDatabase: (<T>(work: Parameters<typeof withDatabase<T>>[0]) => work(t.db, configFromEnv({}), [])) as typeof withDatabase,
     write: (text: string) => void output.push(text),
   };
   const program = new Command('stegvis').exitOverride();
@@ -27,35 +26,26 @@ async function stegvis(...args: string[]): Promise<string> {
   return output.join('');
 }
 
-beforeAll(async () => {
-  tdb = await openTestDatabase();
-  world = await seedWorld(tdb.db);
-});
-
-afterAll(async () => {
-  await tdb?.close();
-});
-
 const systemEvents = (personId: string) =>
-  tdb.db.selectFrom('audit_events').selectAll().where('person_id', '=', personId).where('actor_role', '=', 'system').orderBy('id').execute();
+  t.db.selectFrom('audit_events').selectAll().where('person_id', '=', personId).where('actor_role', '=', 'system').orderBy('id').execute();
 
 describe('stegvis consent', () => {
   let person: Awaited<ReturnType<typeof addParticipant>>;
 
   beforeAll(async () => {
-    person = await addParticipant(tdb.db, {
-      controllerId: world.orgs.kommun,
+    person = await addParticipant(t.db, {
+      controllerId: t.world.orgs.kommun,
       personnummer: '19900101-0017',
       firstName: 'Dana',
-      enrolments: [{ interventionId: world.interventions.kommunInsats, start: '2024-03-01', notes: 'Dana ringer' }],
+      enrolments: [{ interventionId: t.world.interventions.kommunInsats, start: '2024-03-01', notes: 'Dana ringer' }],
       consent: { givenDate: '2024-03-01', partyIds: [] },
     });
   });
 
   it('add-party adds an organisation by its code, audited as the system', async () => {
     expect(await stegvis('consent', 'add-party', '--enrolment', person.enrolmentIds[0], '--organisation', 'FK')).toBe('FK omfattas nu av samtycket.\n');
-    const parties = await tdb.db.selectFrom('consent_parties').select('organisation_id').where('consent_id', '=', person.consentId!).execute();
-    expect(parties.map((p) => p.organisation_id).sort()).toEqual([world.orgs.kommun, world.orgs.fk].sort());
+    const parties = await t.db.selectFrom('consent_parties').select('organisation_id').where('consent_id', '=', person.consentId!).execute();
+    expect(parties.map((p) => p.organisation_id).sort()).toEqual([t.world.orgs.kommun, t.world.orgs.fk].sort());
     expect((await systemEvents(person.personId)).map((e) => [e.entity, e.action, e.purpose])).toEqual([['consent', 'update', 'cli: consent add-party']]);
   });
 
@@ -69,9 +59,9 @@ describe('stegvis consent', () => {
   it('withdraw exits the open enrolment on the date and removes identity', async () => {
     const text = await stegvis('consent', 'withdraw', '--enrolment', person.enrolmentIds[0], '--date', '2025-01-31');
     expect(text).toMatch(/Samtycket är återkallat per 2025-01-31\. 1 pågående inskrivningar avslutades/);
-    const enrolment = await tdb.db.selectFrom('enrolments').selectAll().where('id', '=', person.enrolmentIds[0]).executeTakeFirstOrThrow();
+    const enrolment = await t.db.selectFrom('enrolments').selectAll().where('id', '=', person.enrolmentIds[0]).executeTakeFirstOrThrow();
     expect(enrolment).toMatchObject({ exit_date: '2025-01-31', exit_reason: 'consent_withdrawn', notes: null });
-    const stored = await tdb.db.selectFrom('persons').selectAll().where('id', '=', person.personId).executeTakeFirstOrThrow();
+    const stored = await t.db.selectFrom('persons').selectAll().where('id', '=', person.personId).executeTakeFirstOrThrow();
     expect(stored).toMatchObject({ personnummer: null, first_name: null });
     expect((await systemEvents(person.personId)).map((e) => `${e.entity}:${e.action}`)).toEqual(['consent:update', 'consent:update', 'enrolment:exit', 'person:delete']);
     await expect(stegvis('consent', 'withdraw', '--enrolment', person.enrolmentIds[0], '--date', '2025-02-01')).rejects.toThrow(/inget gällande samtycke/);
@@ -80,22 +70,22 @@ describe('stegvis consent', () => {
 
 describe('stegvis retention run', () => {
   it('--dry-run reports and changes nothing; a run removes and records counts', async () => {
-    const old = await addParticipant(tdb.db, {
-      controllerId: world.orgs.af,
+    const old = await addParticipant(t.db, {
+      controllerId: t.world.orgs.af,
       participantRef: 'AF-1',
-      enrolments: [{ interventionId: world.interventions.afInsats, start: '2012-01-01', exit: '2013-01-01', updatedAt: '2013-01-01' }],
+      enrolments: [{ interventionId: t.world.interventions.afInsats, start: '2012-01-01', exit: '2013-01-01', updatedAt: '2013-01-01' }],
     });
     const dry = await stegvis('retention', 'run', '--dry-run');
     expect(dry).toMatch(/provkörning/);
     expect(dry).toMatch(/AF\s+identitet, sparas 5 år: 1 person\n/);
     expect(dry).not.toContain('AF-1');
-    expect((await tdb.db.selectFrom('persons').select('participant_ref').where('id', '=', old.personId).executeTakeFirstOrThrow()).participant_ref).toBe('AF-1');
-    expect(await tdb.db.selectFrom('retention_runs').selectAll().execute()).toEqual([]);
+    expect((await t.db.selectFrom('persons').select('participant_ref').where('id', '=', old.personId).executeTakeFirstOrThrow()).participant_ref).toBe('AF-1');
+    expect(await t.db.selectFrom('retention_runs').selectAll().execute()).toEqual([]);
 
     const run = await stegvis('retention', 'run');
     expect(run).toMatch(/Totalt togs identiteten bort för 1 personer/);
-    expect((await tdb.db.selectFrom('persons').select('participant_ref').where('id', '=', old.personId).executeTakeFirstOrThrow()).participant_ref).toBeNull();
-    expect((await tdb.db.selectFrom('retention_runs').select('removed_count').where('organisation_id', '=', world.orgs.af).execute())).toEqual([{ removed_count: 1 }]);
+    expect((await t.db.selectFrom('persons').select('participant_ref').where('id', '=', old.personId).executeTakeFirstOrThrow()).participant_ref).toBeNull();
+    expect((await t.db.selectFrom('retention_runs').select('removed_count').where('organisation_id', '=', t.world.orgs.af).execute())).toEqual([{ removed_count: 1 }]);
     expect(await stegvis('retention', 'run')).toMatch(/Totalt togs identiteten bort för 0 personer/);
   });
 });

@@ -1,44 +1,33 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../../test/test-database.js';
-import { seedWorld, type World } from '../../test/world.js';
+import { describe, expect, it } from 'vitest';
+import { worldFixture } from '../../test/fixture.js';
 import { writeImportAudit } from '../import/audit-bulk.repository.js';
 import type { Db } from '../db/connection.js';
 import { systemAuditActor, writeAudit, type AuditEntry } from './audit.js';
 import { GENESIS_HASH, verifyAuditChain } from './audit-chain.service.js';
 
-let tdb: TestDatabase;
-let world: World;
+const t = worldFixture({ app: false });
 const onPostgres = (process.env.STEGVIS_TEST_DB ?? 'pglite') === 'postgres';
 const who = systemAuditActor('test');
 const reads = (n: number, personId: string | null = null): AuditEntry[] =>
   Array.from({ length: n }, () => ({ action: 'read', entity: 'person', personId }));
 
-beforeAll(async () => {
-  tdb = await openTestDatabase();
-  world = await seedWorld(tdb.db);
-});
-
-afterAll(async () => {
-  await tdb?.close();
-});
-
-const chain = () => tdb.db.selectFrom('audit_events').select(['id', 'prev_hash', 'hash', 'controller_org_id']).orderBy('id').execute();
+const chain = () => t.db.selectFrom('audit_events').select(['id', 'prev_hash', 'hash', 'controller_org_id']).orderBy('id').execute();
 const expectIntact = async () => {
   const rows = await chain();
-  for (const batchSize of [5, 1000]) expect(await verifyAuditChain(tdb.db, { batchSize })).toEqual({ ok: true, count: rows.length, lastId: rows.at(-1)?.id ?? null });
+  for (const batchSize of [5, 1000]) expect(await verifyAuditChain(t.db, { batchSize })).toEqual({ ok: true, count: rows.length, lastId: rows.at(-1)?.id ?? null });
 };
 /** As a superuser with every trigger off for one transaction: what an attacker with the owner's rights could do. */
 const tamper = (change: (db: Db) => Promise<unknown>) =>
-  tdb.db.transaction().execute(async (trx) => {
+  t.db.transaction().execute(async (trx) => {
     await sql`set local session_replication_role = replica`.execute(trx);
     await change(trx);
   });
 
 describe('the audit hash chain', () => {
   it('links every row to the one before, for multi-row and bulk writes alike', async () => {
-    await writeAudit(tdb.db, who, reads(7));
-    await tdb.db.transaction().execute((trx) => writeImportAudit(trx, who, reads(1200)));
+    await writeAudit(t.db, who, reads(7));
+    await t.db.transaction().execute((trx) => writeImportAudit(trx, who, reads(1200)));
     const rows = await chain();
     expect(rows).toHaveLength(1207);
     expect(rows[0].prev_hash.equals(GENESIS_HASH)).toBe(true);
@@ -50,17 +39,17 @@ describe('the audit hash chain', () => {
   });
 
   it('sets controller, prev_hash and hash itself, whatever a writer sends', async () => {
-    const person = await tdb.db
+    const person = await t.db
       .insertInto('persons')
-      .values({ controller_org_id: world.orgs.kommun, gender: 'man', participant_ref: 'C-1' })
+      .values({ controller_org_id: t.world.orgs.kommun, gender: 'man', participant_ref: 'C-1' })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const row = await tdb.db
+    const row = await t.db
       .insertInto('audit_events')
-      .values({ action: 'read', entity: 'person', outcome: 'allowed', person_id: person.id, controller_org_id: world.orgs.other, prev_hash: Buffer.alloc(32, 1), hash: Buffer.alloc(32, 2) })
+      .values({ action: 'read', entity: 'person', outcome: 'allowed', person_id: person.id, controller_org_id: t.world.orgs.other, prev_hash: Buffer.alloc(32, 1), hash: Buffer.alloc(32, 2) })
       .returning(['controller_org_id', 'prev_hash'])
       .executeTakeFirstOrThrow();
-    expect(row.controller_org_id).toBe(world.orgs.kommun);
+    expect(row.controller_org_id).toBe(t.world.orgs.kommun);
     expect(row.prev_hash.equals(Buffer.alloc(32, 1))).toBe(false);
     await expectIntact();
   });
@@ -70,7 +59,7 @@ describe('the audit hash chain', () => {
     const holdA = new Promise<void>((resolve) => (releaseA = resolve));
     let markA!: () => void;
     const aWrote = new Promise<void>((resolve) => (markA = resolve));
-    const a = tdb.db.transaction().execute(async (trx) => {
+    const a = t.db.transaction().execute(async (trx) => {
       await writeAudit(trx, who, reads(2));
       markA();
       await holdA;
@@ -78,7 +67,7 @@ describe('the audit hash chain', () => {
     });
     await aWrote;
     // B draws its ids now, then waits for A's lock (on PGlite: for the one connection).
-    const b = tdb.db.transaction().execute((trx) => writeAudit(trx, who, reads(3)));
+    const b = t.db.transaction().execute((trx) => writeAudit(trx, who, reads(3)));
     await new Promise((resolve) => setTimeout(resolve, 200));
     releaseA();
     await Promise.all([a, b]);
@@ -86,7 +75,7 @@ describe('the audit hash chain', () => {
   });
 
   it('stays one chain under many concurrent writers', async () => {
-    await Promise.all(Array.from({ length: 20 }, (_, i) => tdb.db.transaction().execute((trx) => writeAudit(trx, who, reads(1 + (i % 4))))));
+    await Promise.all(Array.from({ length: 20 }, (_, i) => t.db.transaction().execute((trx) => writeAudit(trx, who, reads(1 + (i % 4))))));
     await expectIntact();
   });
 
@@ -95,7 +84,7 @@ describe('the audit hash chain', () => {
     const taken = new Promise<void>((resolve) => (snapshotTaken = resolve));
     let proceed!: () => void;
     const headMoved = new Promise<void>((resolve) => (proceed = resolve));
-    const stale = tdb.db
+    const stale = t.db
       .transaction()
       .setIsolationLevel('repeatable read')
       .execute(async (trx) => {
@@ -105,7 +94,7 @@ describe('the audit hash chain', () => {
         await writeAudit(trx, who, reads(1));
       });
     await taken;
-    await writeAudit(tdb.db, who, reads(1));
+    await writeAudit(t.db, who, reads(1));
     proceed();
     await expect(stale).rejects.toMatchObject({ code: '23505' });
     await expectIntact();
@@ -118,10 +107,10 @@ describe('verifyAuditChain', () => {
 
   it('reports a row changed behind the triggers as the first broken link', async () => {
     const target = await rowAt(100);
-    const original = await tdb.db.selectFrom('audit_events').select('purpose').where('id', '=', target.id).executeTakeFirstOrThrow();
+    const original = await t.db.selectFrom('audit_events').select('purpose').where('id', '=', target.id).executeTakeFirstOrThrow();
     await tamper((db) => db.updateTable('audit_events').set({ purpose: 'ändrad i efterhand' }).where('id', '=', target.id).execute());
     for (const batchSize of [1, 7, 10_000]) {
-      expect(await verifyAuditChain(tdb.db, { batchSize })).toEqual({ ok: false, brokenId: target.id, reason: 'hash', count: await countBefore(target.id) });
+      expect(await verifyAuditChain(t.db, { batchSize })).toEqual({ ok: false, brokenId: target.id, reason: 'hash', count: await countBefore(target.id) });
     }
     await tamper((db) => db.updateTable('audit_events').set({ purpose: original.purpose }).where('id', '=', target.id).execute());
     await expectIntact();
@@ -133,20 +122,20 @@ describe('verifyAuditChain', () => {
       await db.updateTable('audit_events').set({ purpose: 'ändrad' }).where('id', '=', target.id).execute();
       await sql`update audit_events e set hash = sha256(prev_hash || audit_event_content(e)) where id = ${target.id}`.execute(db);
     });
-    expect(await verifyAuditChain(tdb.db, { batchSize: 50 })).toMatchObject({ ok: false, brokenId: next.id, reason: 'link' });
+    expect(await verifyAuditChain(t.db, { batchSize: 50 })).toMatchObject({ ok: false, brokenId: next.id, reason: 'link' });
   });
 
   it('reports the row after one that was deleted', async () => {
     const [target, next] = [await rowAt(10), await rowAt(11)];
     await tamper((db) => db.deleteFrom('audit_events').where('id', '=', target.id).execute());
-    expect(await verifyAuditChain(tdb.db)).toMatchObject({ ok: false, brokenId: next.id, reason: 'link', count: 10 });
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: false, brokenId: next.id, reason: 'link', count: 10 });
   });
 
   it('reports a first row that does not start from the genesis hash', async () => {
     const first = await rowAt(0);
     await tamper((db) => db.deleteFrom('audit_events').where('id', '<', first.id + 1).execute());
     const second = await rowAt(0);
-    expect(await verifyAuditChain(tdb.db)).toMatchObject({ ok: false, brokenId: second.id, reason: 'link', count: 0 });
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: false, brokenId: second.id, reason: 'link', count: 0 });
   });
 });
 
@@ -158,7 +147,7 @@ describe('the append-only table', () => {
       sql`delete from audit_events where id = ${id}`,
       sql`truncate audit_events`,
     ]) {
-      await expect(statement.execute(tdb.db)).rejects.toMatchObject({ code: '42501', message: 'audit_events is append-only' });
+      await expect(statement.execute(t.db)).rejects.toMatchObject({ code: '42501', message: 'audit_events is append-only' });
     }
   });
 });

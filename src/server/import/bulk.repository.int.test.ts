@@ -1,15 +1,11 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../../test/test-database.js';
+import { beforeAll, expect, it } from 'vitest';
+import { databaseFixture } from '../../test/fixture.js';
 import { column, insertRows, updateRows } from './bulk.repository.js';
 
-let tdb: TestDatabase;
+const t = databaseFixture();
 beforeAll(async () => {
-  tdb = await openTestDatabase();
-  await sql`create table bulk_check (id uuid primary key, a text, b text[], c jsonb, d int, e date)`.execute(tdb.db);
-});
-afterAll(async () => {
-  await tdb?.close();
+  await sql`create table bulk_check (id uuid primary key, a text, b text[], c jsonb, d int, e date)`.execute(t.db);
 });
 
 type Row = { id: string; a: string | null; b: string[]; c: unknown; d: number | null; e: string | null };
@@ -21,10 +17,10 @@ it('writes and updates values with quotes, backslashes, commas, braces, NULL-lik
     { id: '01a2019a-c1f2-7001-81d4-f22721b8d229', a: '', b: [], c: null, d: null, e: null },
     { id: '01a2019a-c1f2-7002-81d4-f22721b8d229', a: 'NULL', b: ['NULL'], c: [1, 'två'], d: 0, e: null },
   ];
-  await insertRows(tdb.db, 'bulk_check' as never, [column<Row>('id', 'uuid'), ...columns], rows);
-  const read = async () => (await sql<Row>`select id, a, b, c, d, e from bulk_check order by id`.execute(tdb.db)).rows;
+  await insertRows(t.db, 'bulk_check' as never, [column<Row>('id', 'uuid'), ...columns], rows);
+  const read = async () => (await sql<Row>`select id, a, b, c, d, e from bulk_check order by id`.execute(t.db)).rows;
   expect(await read()).toEqual(rows);
   const changed = rows.map((row) => ({ ...row, a: `${row.a}"`, b: [...row.b, 'ny'], d: 7 }));
-  await updateRows(tdb.db, 'bulk_check' as never, columns, changed);
+  await updateRows(t.db, 'bulk_check' as never, columns, changed);
   expect(await read()).toEqual(changed);
 });

@@ -1,33 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../../test/test-database.js';
+import { describe, expect, it } from 'vitest';
+import { databaseFixture } from '../../test/fixture.js';
 import { systemAuditActor } from '../audit/audit.js';
 import { actorScope, systemScope } from '../access/data-scope.js';
-import type { Db } from '../db/connection.js';
 import { importEnrolments, importInterventions, importOrganisations, type ImportResult } from './import.service.js';
 
 const avanti = (name: string) => fs.readFileSync(new URL(`../../../../shared/data/avanti-2018/${name}`, import.meta.url));
 const files = { organisations: avanti('organisations.csv'), interventions: avanti('interventions.csv'), enrolments: avanti('enrolments.csv') };
 const opts = { dryRun: false, scope: systemScope('cli_import'), audit: systemAuditActor('test') };
 
-let tdb: TestDatabase;
-let db: Db;
-
-beforeAll(async () => {
-  tdb = await openTestDatabase();
-  db = tdb.db;
-});
-afterAll(async () => {
-  await tdb?.close();
-});
+const t = databaseFixture();
 
 const tables = ['organisations', 'association_members', 'interventions', 'teams', 'persons', 'enrolments', 'anonymous_registrations', 'consents', 'consent_parties', 'import_batches', 'audit_events'] as const;
 
 async function rowCounts(): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const table of tables) {
-    const row = await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const row = await t.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
     counts[table] = Number(row.n);
   }
   return counts;
@@ -46,15 +36,15 @@ function editEnrolments(edit: (lines: string[]) => string[]): string {
 
 describe('importing the Avanti 2018 files', () => {
   it('imports organisations, the intervention and every enrolment with the right counts', async () => {
-    expect(expectOk(await importOrganisations(db, files.organisations, opts))).toMatchObject({ created: 5, updated: 0, unchanged: 0, rows: 5 });
-    expect(expectOk(await importInterventions(db, files.interventions, opts))).toMatchObject({ created: 1, rows: 1 });
-    const result = expectOk(await importEnrolments(db, files.enrolments, opts));
+    expect(expectOk(await importOrganisations(t.db, files.organisations, opts))).toMatchObject({ created: 5, updated: 0, unchanged: 0, rows: 5 });
+    expect(expectOk(await importInterventions(t.db, files.interventions, opts))).toMatchObject({ created: 1, rows: 1 });
+    const result = expectOk(await importEnrolments(t.db, files.enrolments, opts));
     expect(result).toEqual({ ok: true, dryRun: false, alreadyImported: false, created: 185, updated: 0, unchanged: 0, anonymous: 4, rows: 189 });
     const counts = await rowCounts();
     expect(counts).toMatchObject({ organisations: 5, association_members: 4, interventions: 1, persons: 185, enrolments: 185, anonymous_registrations: 4, consents: 185, consent_parties: 185, import_batches: 3 });
-    const errors = await db.selectFrom('enrolments').select('id').where('exit_reason', '=', 'registration_error').execute();
+    const errors = await t.db.selectFrom('enrolments').select('id').where('exit_reason', '=', 'registration_error').execute();
     expect(errors).toHaveLength(1);
-    const anonymous = await db.selectFrom('anonymous_registrations').select(['year', 'gender', 'count']).orderBy('year').orderBy('gender').execute();
+    const anonymous = await t.db.selectFrom('anonymous_registrations').select(['year', 'gender', 'count']).orderBy('year').orderBy('gender').execute();
     expect(anonymous).toEqual([
       { year: 2017, gender: 'woman', count: 1 },
       { year: 2018, gender: 'man', count: 1 },
@@ -64,7 +54,7 @@ describe('importing the Avanti 2018 files', () => {
   });
 
   it('stores the facts of a row: age at start, referrer, income codes and the controller', async () => {
-    const row = await db
+    const row = await t.db
       .selectFrom('enrolments as e')
       .innerJoin('persons as p', 'p.id', 'e.person_id')
       .innerJoin('organisations as r', 'r.id', 'e.referrer_org_id')
@@ -73,19 +63,19 @@ describe('importing the Avanti 2018 files', () => {
       .where('p.participant_ref', '=', 'AV-0185')
       .executeTakeFirstOrThrow();
     expect(row).toEqual({ age_at_start: 38, gender: 'man', income_before: ['establishment_benefit', 'social_assistance'], education: 'upper_secondary', referrer: 'AF', controller: 'MALMO', birth_year: 1980 });
-    const consent = await db.selectFrom('consents as c').innerJoin('persons as p', 'p.id', 'c.person_id').select(['c.given_date', 'c.method']).where('p.participant_ref', '=', 'AV-0185').executeTakeFirstOrThrow();
+    const consent = await t.db.selectFrom('consents as c').innerJoin('persons as p', 'p.id', 'c.person_id').select(['c.given_date', 'c.method']).where('p.participant_ref', '=', 'AV-0185').executeTakeFirstOrThrow();
     expect(consent).toEqual({ given_date: '2018-03-01', method: 'written' });
   });
 
   it('writes an audit event for each created enrolment, with person and enrolment id', async () => {
-    const events = await db.selectFrom('audit_events').select(['enrolment_id', 'person_id', 'actor_role', 'purpose']).where('entity', '=', 'enrolment').where('action', '=', 'create').execute();
-    const enrolments = await db.selectFrom('enrolments').select(['id', 'person_id']).execute();
+    const events = await t.db.selectFrom('audit_events').select(['enrolment_id', 'person_id', 'actor_role', 'purpose']).where('entity', '=', 'enrolment').where('action', '=', 'create').execute();
+    const enrolments = await t.db.selectFrom('enrolments').select(['id', 'person_id']).execute();
     expect(events).toHaveLength(185);
     expect(new Set(events.map((e) => `${e.enrolment_id}:${e.person_id}`))).toEqual(new Set(enrolments.map((e) => `${e.id}:${e.person_id}`)));
     expect(events[0]).toMatchObject({ actor_role: 'system', purpose: 'test' });
     // The consent recorded with each enrolment is named in that enrolment's event.
-    const details = await db.selectFrom('audit_events').select('details').where('entity', '=', 'enrolment').where('action', '=', 'create').execute();
-    const consents = await db.selectFrom('consents').select('id').execute();
+    const details = await t.db.selectFrom('audit_events').select('details').where('entity', '=', 'enrolment').where('action', '=', 'create').execute();
+    const consents = await t.db.selectFrom('consents').select('id').execute();
     const named = details.map((d) => (d.details as { consent?: { consentId: string } } | null)?.consent?.consentId);
     expect(new Set(named)).toEqual(new Set(consents.map((c) => c.id)));
   });
@@ -93,7 +83,7 @@ describe('importing the Avanti 2018 files', () => {
   it('changes nothing when the same files are imported again', async () => {
     const before = await rowCounts();
     for (const [name, run] of [['organisations', importOrganisations], ['interventions', importInterventions], ['enrolments', importEnrolments]] as const) {
-      const result = expectOk(await run(db, files[name], opts));
+      const result = expectOk(await run(t.db, files[name], opts));
       expect(result).toMatchObject({ alreadyImported: true, created: 0, updated: 0, anonymous: 0 });
     }
     expect(await rowCounts()).toEqual(before);
@@ -107,13 +97,13 @@ describe('importing the Avanti 2018 files', () => {
         .map((line) => (line.startsWith('AVANTI,,AV-0182,') ? line.replace(',2019-02-26,AF,unknown,none,primary,,,,', ',2019-02-26,AF,unknown,none,primary,2019-06-28,work,salary,working') : line))
         .map((line) => (line.startsWith('AVANTI,,AV-0008,') ? line.replace('AVANTI,,', 'AVANTI,Team Syd,') : line)),
     );
-    const result = expectOk(await importEnrolments(db, text, opts));
+    const result = expectOk(await importEnrolments(t.db, text, opts));
     expect(result).toMatchObject({ created: 0, updated: 2, unchanged: 183, anonymous: 0, rows: 185 });
     const after = await rowCounts();
     expect(after).toMatchObject({ enrolments: before.enrolments, persons: before.persons, consents: before.consents, anonymous_registrations: before.anonymous_registrations, teams: 1 });
-    const exited = await db.selectFrom('enrolments as e').innerJoin('persons as p', 'p.id', 'e.person_id').select(['e.exit_date', 'e.exit_reason', 'e.income_after', 'e.occupation_after']).where('p.participant_ref', '=', 'AV-0182').executeTakeFirstOrThrow();
+    const exited = await t.db.selectFrom('enrolments as e').innerJoin('persons as p', 'p.id', 'e.person_id').select(['e.exit_date', 'e.exit_reason', 'e.income_after', 'e.occupation_after']).where('p.participant_ref', '=', 'AV-0182').executeTakeFirstOrThrow();
     expect(exited).toEqual({ exit_date: '2019-06-28', exit_reason: 'work', income_after: ['salary'], occupation_after: 'working' });
-    const updates = await db.selectFrom('audit_events').select('enrolment_id').where('entity', '=', 'enrolment').where('action', '=', 'update').execute();
+    const updates = await t.db.selectFrom('audit_events').select('enrolment_id').where('entity', '=', 'enrolment').where('action', '=', 'update').execute();
     expect(updates).toHaveLength(2);
   });
 
@@ -130,7 +120,7 @@ describe('importing the Avanti 2018 files', () => {
       'AVANTI,,NY-0006,19900101-0017,,,woman,,nej,ja,nej,2018-02-01,AF,,,,,,,',
       'AVANTI,,AV-0008,19900101-0017,,,woman,,nej,ja,nej,2018-10-19,MALMO,social_assistance,none,post_secondary,,,,',
     ]);
-    const result = await importEnrolments(db, text, opts);
+    const result = await importEnrolments(t.db, text, opts);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     const where = result.errors.map((e) => [e.row, e.column]);
@@ -152,31 +142,31 @@ describe('importing the Avanti 2018 files', () => {
   it('a dry run validates against the database and writes nothing', async () => {
     const text = editEnrolments(() => ['AVANTI,Team Nord,NY-0100,,,,woman,1990,nej,ja,nej,2018-05-02,AF,salary,working,primary,,,,']);
     const before = await rowCounts();
-    const dry = expectOk(await importEnrolments(db, text, { ...opts, dryRun: true }));
+    const dry = expectOk(await importEnrolments(t.db, text, { ...opts, dryRun: true }));
     expect(dry).toMatchObject({ dryRun: true, created: 1, rows: 1 });
     expect(await rowCounts()).toEqual(withImportAudited(before));
-    const bad = await importEnrolments(db, text.replace('AVANTI,', 'OKAND,'), { ...opts, dryRun: true });
+    const bad = await importEnrolments(t.db, text.replace('AVANTI,', 'OKAND,'), { ...opts, dryRun: true });
     expect(bad).toEqual({ ok: false, errors: [expect.objectContaining({ row: 2, column: 'intervention' })] });
     // The dry run left no trace of the file: the real import still runs.
-    expect(expectOk(await importEnrolments(db, text, opts))).toMatchObject({ alreadyImported: false, created: 1 });
+    expect(expectOk(await importEnrolments(t.db, text, opts))).toMatchObject({ alreadyImported: false, created: 1 });
     expect(await rowCounts()).toMatchObject({ enrolments: before.enrolments + 1, teams: before.teams + 1 });
   });
 
   it('does not undo a withdrawn consent with a stale row, but takes a later start with a new consent', async () => {
-    const person = await db.selectFrom('persons').select('id').where('participant_ref', '=', 'AV-0090').executeTakeFirstOrThrow();
-    await db.updateTable('consents').set({ withdrawn_at: new Date('2019-01-15T10:00:00Z') }).where('person_id', '=', person.id).execute();
+    const person = await t.db.selectFrom('persons').select('id').where('participant_ref', '=', 'AV-0090').executeTakeFirstOrThrow();
+    await t.db.updateTable('consents').set({ withdrawn_at: new Date('2019-01-15T10:00:00Z') }).where('person_id', '=', person.id).execute();
     const stale = editEnrolments((lines) => lines.filter((line) => line.startsWith('AVANTI,,AV-0090,')).map((line) => line.replace(',upper_secondary,', ',primary,')));
-    expect(await importEnrolments(db, stale, opts)).toEqual({ ok: false, errors: [expect.objectContaining({ row: 2, column: 'consent' })] });
+    expect(await importEnrolments(t.db, stale, opts)).toEqual({ ok: false, errors: [expect.objectContaining({ row: 2, column: 'consent' })] });
     const later = editEnrolments(() => ['AVANTI,,AV-0090,,,,woman,1967,nej,ja,nej,2019-03-01,AF,,,,,,,']);
-    expect(expectOk(await importEnrolments(db, later, opts))).toMatchObject({ created: 1 });
-    const active = await db.selectFrom('consents').select('given_date').where('person_id', '=', person.id).where('withdrawn_at', 'is', null).execute();
+    expect(expectOk(await importEnrolments(t.db, later, opts))).toMatchObject({ created: 1 });
+    const active = await t.db.selectFrom('consents').select('given_date').where('person_id', '=', person.id).where('withdrawn_at', 'is', null).execute();
     expect(active).toEqual([{ given_date: '2019-03-01' }]);
   });
 
   it('refuses rows in interventions where the caller has no assignment', async () => {
     const text = editEnrolments(() => ['AVANTI,,NY-0200,,,,woman,1990,nej,ja,nej,2018-05-02,AF,,,,,,,']);
-    const malmo = (await db.selectFrom('organisations').select('id').where('code', '=', 'MALMO').executeTakeFirstOrThrow()).id;
-    const result = await importEnrolments(db, text, { ...opts, scope: actorScope({ userId: randomUUID(), organisationId: malmo, email: 'x@malmo.test', displayName: 'X', assignments: [] }) });
+    const malmo = (await t.db.selectFrom('organisations').select('id').where('code', '=', 'MALMO').executeTakeFirstOrThrow()).id;
+    const result = await importEnrolments(t.db, text, { ...opts, scope: actorScope({ userId: randomUUID(), organisationId: malmo, email: 'x@malmo.test', displayName: 'X', assignments: [] }) });
     expect(result).toEqual({ ok: false, errors: [expect.objectContaining({ row: 2, column: 'intervention', reason: expect.stringContaining('Du har inget uppdrag i insatsen') })] });
   });
 });
@@ -184,17 +174,17 @@ describe('importing the Avanti 2018 files', () => {
 describe('organisations and interventions against the database', () => {
   it('lists unknown owners and associations, and a kind that would change', async () => {
     const orgs = `${'code,name,kind,org_number,association'}\nAF,Arbetsförmedlingen,region,202100-2114,FINSAM-MALMO\nNYORG,Ny,provider,,MALMO\nNYORG2,Ny 2,provider,,SAKNAS\n`;
-    const result = await importOrganisations(db, orgs, opts);
+    const result = await importOrganisations(t.db, orgs, opts);
     expect(result.ok ? [] : result.errors.map((e) => [e.row, e.column])).toEqual([[2, 'kind'], [3, 'association'], [4, 'association']]);
     const ivs = `code,name,owner,association,start_date,end_date,orientation,follow_up,places,volume_target\nX1,X,SAKNAS,FINSAM-MALMO,2020-01-01,,individual,individual,,\nAVANTI,Avanti,AF,FINSAM-MALMO,2016-01-01,,individual,individual,160,160\n`;
-    const second = await importInterventions(db, ivs, opts);
+    const second = await importInterventions(t.db, ivs, opts);
     expect(second.ok ? [] : second.errors.map((e) => [e.row, e.column])).toEqual([[2, 'owner'], [3, 'owner']]);
   });
 
   it('updates a changed intervention and counts the rest as unchanged', async () => {
     const ivs = files.interventions.toString('utf8').replace(',160,160', ',170,160');
-    expect(expectOk(await importInterventions(db, ivs, opts))).toMatchObject({ created: 0, updated: 1, unchanged: 0 });
-    const row = await db.selectFrom('interventions').select(['places', 'volume_target']).where('code', '=', 'AVANTI').executeTakeFirstOrThrow();
+    expect(expectOk(await importInterventions(t.db, ivs, opts))).toMatchObject({ created: 0, updated: 1, unchanged: 0 });
+    const row = await t.db.selectFrom('interventions').select(['places', 'volume_target']).where('code', '=', 'AVANTI').executeTakeFirstOrThrow();
     expect(row).toEqual({ places: 170, volume_target: 160 });
   });
 });

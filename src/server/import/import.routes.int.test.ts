@@ -1,33 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../../test/test-database.js';
-import { seedWorld, testPassword, type World } from '../../test/world.js';
-import { testApp } from '../../test/http.js';
-import type { App } from '../app.js';
+import { describe, expect, it } from 'vitest';
+import { worldFixture } from '../../test/fixture.js';
+import { testPassword } from '../../test/world.js';
 
 const enrolmentHeader =
   'intervention,team,participant_ref,personnummer,first_name,last_name,gender,birth_year,anonymous,consent,protected_identity,start_date,referrer,income_before,occupation_before,education,exit_date,exit_reason,income_after,occupation_after';
 const enrolments = (...rows: string[]) => `${enrolmentHeader}\n${rows.join('\n')}\n`;
 const row = (intervention: string, ref: string, team = '') => `${intervention},${team},${ref},,,,woman,1990,nej,ja,nej,2024-02-01,AF,salary,,,,,,`;
 
-let tdb: TestDatabase;
-let app: App;
-let world: World;
-
-beforeAll(async () => {
-  tdb = await openTestDatabase();
-  world = await seedWorld(tdb.db);
-  app = await testApp(tdb.db);
-});
-
-afterAll(async () => {
-  await app?.close();
-  await tdb?.close();
-});
+const t = worldFixture();
 
 type Session = { cookie: string; csrf: string } | null;
 
 async function login(email: string): Promise<Session> {
-  const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: testPassword } });
+  const response = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: testPassword } });
   const cookie = response.cookies.find((c) => c.name === 'stegvis_session')!;
   return { cookie: `stegvis_session=${cookie.value}`, csrf: response.json().csrfToken };
 }
@@ -35,16 +20,16 @@ async function login(email: string): Promise<Session> {
 async function post(session: Session, url: string, body: string, contentType = 'text/csv') {
   const headers: Record<string, string> = { 'content-type': contentType };
   if (session) Object.assign(headers, { cookie: session.cookie, 'x-csrf-token': session.csrf });
-  const response = await app.inject({ method: 'POST', url, headers, payload: body });
+  const response = await t.app.inject({ method: 'POST', url, headers, payload: body });
   return { status: response.statusCode, body: response.json() };
 }
 
 const enrolmentCount = async () =>
-  Number((await tdb.db.selectFrom('enrolments').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  Number((await t.db.selectFrom('enrolments').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
 describe('POST /api/v1/imports/…', () => {
   it('is documented in the OpenAPI description', () => {
-    const doc = app.swagger() as { paths: Record<string, unknown> };
+    const doc = t.app.swagger() as { paths: Record<string, unknown> };
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/imports/organisations', '/api/v1/imports/interventions', '/api/v1/imports/enrolments']));
   });
 
@@ -54,14 +39,14 @@ describe('POST /api/v1/imports/…', () => {
   });
 
   it('refuses a role without the permission', async () => {
-    const reader = await login(world.users.reportReader.email);
+    const reader = await login(t.world.users.reportReader.email);
     expect((await post(reader, '/api/v1/imports/enrolments', enrolments(row('KOMMUNINSATS', 'R-1')))).status).toBe(403);
-    const lead = await login(world.users.lead.email);
+    const lead = await login(t.world.users.lead.email);
     expect((await post(lead, '/api/v1/imports/organisations', 'code,name,kind,org_number,association\n')).status).toBe(403);
   });
 
   it('lists rows in interventions where the case worker has no assignment', async () => {
-    const worker = await login(world.users.kommunWorker.email);
+    const worker = await login(t.world.users.kommunWorker.email);
     const response = await post(worker, '/api/v1/imports/enrolments', enrolments(row('KOMMUNINSATS', 'R-1'), row('AF-INSATS', 'R-2')));
     expect(response.status).toBe(400);
     expect(response.body.errors).toEqual([{ row: 3, column: 'intervention', reason: expect.stringContaining('Du har inget uppdrag i insatsen') }]);
@@ -69,7 +54,7 @@ describe('POST /api/v1/imports/…', () => {
   });
 
   it('a dry run answers with the summary and stores nothing; the real run stores the rows', async () => {
-    const worker = await login(world.users.kommunWorker.email);
+    const worker = await login(t.world.users.kommunWorker.email);
     const file = enrolments(row('KOMMUNINSATS', 'R-1'), row('KOMMUNINSATS', 'R-2', 'Team A'));
     const dry = await post(worker, '/api/v1/imports/enrolments?dryRun=true', file);
     expect(dry).toEqual({ status: 200, body: { ok: true, dryRun: true, alreadyImported: false, created: 2, updated: 0, unchanged: 0, anonymous: 0, rows: 2 } });
@@ -77,29 +62,29 @@ describe('POST /api/v1/imports/…', () => {
     const real = await post(worker, '/api/v1/imports/enrolments', file, 'text/plain; charset=utf-8');
     expect(real.body).toMatchObject({ created: 2, dryRun: false });
     expect(await enrolmentCount()).toBe(2);
-    const audit = await tdb.db.selectFrom('audit_events').select(['actor_user_id', 'actor_role']).where('entity', '=', 'enrolment').where('outcome', '=', 'allowed').execute();
+    const audit = await t.db.selectFrom('audit_events').select(['actor_user_id', 'actor_role']).where('entity', '=', 'enrolment').where('outcome', '=', 'allowed').execute();
     expect(audit).toEqual([
-      { actor_user_id: world.users.kommunWorker.id, actor_role: 'case_worker' },
-      { actor_user_id: world.users.kommunWorker.id, actor_role: 'case_worker' },
+      { actor_user_id: t.world.users.kommunWorker.id, actor_role: 'case_worker' },
+      { actor_user_id: t.world.users.kommunWorker.id, actor_role: 'case_worker' },
     ]);
   });
 
   it('does not let another party overwrite participants it may not see', async () => {
     // The FK worker is case worker in KOMMUNINSATS, but no consent names FK.
-    const fk = await login(world.users.fkWorker.email);
+    const fk = await login(t.world.users.fkWorker.email);
     // R-1 is out of FK's sight, so the row registers a new person and the original stays as it was
     // (security review, finding 4: refusing the row would tell FK that R-1 exists).
-    const original = await tdb.db.selectFrom('enrolments as e').innerJoin('persons as p', 'p.id', 'e.person_id').select(['e.id', 'e.person_id', 'e.occupation_before']).where('p.participant_ref', '=', 'R-1').executeTakeFirstOrThrow();
+    const original = await t.db.selectFrom('enrolments as e').innerJoin('persons as p', 'p.id', 'e.person_id').select(['e.id', 'e.person_id', 'e.occupation_before']).where('p.participant_ref', '=', 'R-1').executeTakeFirstOrThrow();
     const response = await post(fk, '/api/v1/imports/enrolments', enrolments(row('KOMMUNINSATS', 'R-1').replace('salary', 'unknown')));
     expect(response.body).toMatchObject({ ok: true, created: 1, updated: 0 });
-    const after = await tdb.db.selectFrom('enrolments').select(['person_id', 'occupation_before']).where('id', '=', original.id).executeTakeFirstOrThrow();
+    const after = await t.db.selectFrom('enrolments').select(['person_id', 'occupation_before']).where('id', '=', original.id).executeTakeFirstOrThrow();
     expect(after).toEqual({ person_id: original.person_id, occupation_before: original.occupation_before });
-    const denied = await tdb.db.selectFrom('audit_events').select(['entity', 'actor_user_id']).where('person_id', '=', original.person_id).where('outcome', '=', 'denied').execute();
-    expect(denied).toEqual([{ entity: 'person', actor_user_id: world.users.fkWorker.id }]);
+    const denied = await t.db.selectFrom('audit_events').select(['entity', 'actor_user_id']).where('person_id', '=', original.person_id).where('outcome', '=', 'denied').execute();
+    expect(denied).toEqual([{ entity: 'person', actor_user_id: t.world.users.fkWorker.id }]);
   });
 
   it('lets an organisation administrator import only interventions of the own organisation', async () => {
-    const admin = await login(world.users.orgAdmin.email);
+    const admin = await login(t.world.users.orgAdmin.email);
     const header = 'code,name,owner,association,start_date,end_date,orientation,follow_up,places,volume_target';
     const own = await post(admin, '/api/v1/imports/interventions', `${header}\nNY-INSATS,Ny,KOMMUN,FORBUND,2024-01-01,,individual,individual,10,20\n`);
     expect(own.body).toMatchObject({ ok: true, created: 1 });
@@ -109,7 +94,7 @@ describe('POST /api/v1/imports/…', () => {
   });
 
   it('lets a system administrator import organisations, and refuses a body that is no CSV', async () => {
-    const admin = await login(world.users.systemAdmin.email);
+    const admin = await login(t.world.users.systemAdmin.email);
     const ok = await post(admin, '/api/v1/imports/organisations', 'code,name,kind,org_number,association\nNYTT,Nytt bolag,provider,,FORBUND\n');
     expect(ok.body).toMatchObject({ ok: true, created: 1 });
     const json = await post(admin, '/api/v1/imports/organisations', '{"a":1}', 'application/json');

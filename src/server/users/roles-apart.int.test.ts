@@ -1,10 +1,9 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../../test/test-database.js';
-import { seedWorld, testPassword, type World } from '../../test/world.js';
-import { login, testApp, type Client } from '../../test/http.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { worldFixture } from '../../test/fixture.js';
+import { testPassword } from '../../test/world.js';
+import { login, type Client } from '../../test/http.js';
 import { hashPassword } from '../auth/password.js';
-import type { App } from '../app.js';
 import { AppError } from '../errors.js';
 import { assignmentInsertError } from './assignment.service.js';
 
@@ -14,9 +13,7 @@ import { assignmentInsertError } from './assignment.service.js';
 // transaction waits for the first and sees its assignment. On the embedded database (one
 // connection) the same tests run and the transactions simply take turns.
 
-let tdb: TestDatabase;
-let app: App;
-let world: World;
+const t = worldFixture();
 let forbundAdmin: Client;
 let forbundInsats: string;
 let hash: string;
@@ -24,35 +21,27 @@ let hash: string;
 const tries = 20;
 
 beforeAll(async () => {
-  tdb = await openTestDatabase();
-  world = await seedWorld(tdb.db);
-  app = await testApp(tdb.db);
   hash = await hashPassword(testPassword);
   // An intervention the förbund owns itself, so its own admin may hand out both roles to its staff.
   forbundInsats = (
-    await tdb.db
+    await t.db
       .insertInto('interventions')
-      .values({ code: 'FORBUNDSINSATS', name: 'Förbundets insats', owner_org_id: world.orgs.forbund, association_id: world.orgs.forbund, start_date: '2024-01-01', orientation: 'individual', follow_up: 'individual' })
+      .values({ code: 'FORBUNDSINSATS', name: 'Förbundets insats', owner_org_id: t.world.orgs.forbund, association_id: t.world.orgs.forbund, start_date: '2024-01-01', orientation: 'individual', follow_up: 'individual' })
       .returning('id')
       .executeTakeFirstOrThrow()
   ).id;
   const admin = await newForbundUser('admin-par@forbund.test');
-  await tdb.db.insertInto('assignments').values({ user_id: admin, role: 'org_admin' }).execute();
-  forbundAdmin = await login(app, 'admin-par@forbund.test');
-});
-
-afterAll(async () => {
-  await app?.close();
-  await tdb?.close();
+  await t.db.insertInto('assignments').values({ user_id: admin, role: 'org_admin' }).execute();
+  forbundAdmin = await login(t.app, 'admin-par@forbund.test');
 });
 
 async function newForbundUser(email: string) {
-  return (await tdb.db.insertInto('users').values({ email, display_name: email, organisation_id: world.orgs.forbund, password_hash: hash }).returning('id').executeTakeFirstOrThrow()).id;
+  return (await t.db.insertInto('users').values({ email, display_name: email, organisation_id: t.world.orgs.forbund, password_hash: hash }).returning('id').executeTakeFirstOrThrow()).id;
 }
 
 const bothHeld = async (userIds: string[]) =>
   (
-    await tdb.db
+    await t.db
       .selectFrom('assignments')
       .select('user_id')
       .where('user_id', 'in', userIds)
@@ -70,7 +59,7 @@ describe('association_admin and case_worker under concurrent grants (finding 7)'
       users.push(userId);
       // Each transaction inserts and then holds its row uncommitted for a moment, so the two overlap.
       const insert = (values: { role: string; association_id?: string; intervention_id?: string }) =>
-        tdb.db
+        t.db
           .transaction()
           .execute(async (trx) => {
             await trx.insertInto('assignments').values({ user_id: userId, ...values }).execute();
@@ -81,7 +70,7 @@ describe('association_admin and case_worker under concurrent grants (finding 7)'
             (error: unknown) => error,
           );
       const results = await Promise.all([
-        insert({ role: 'association_admin', association_id: world.orgs.forbund }),
+        insert({ role: 'association_admin', association_id: t.world.orgs.forbund }),
         insert({ role: 'case_worker', intervention_id: forbundInsats }),
       ]);
       expect(results.filter((r) => r === 'granted')).toHaveLength(1);
@@ -95,13 +84,13 @@ describe('association_admin and case_worker under concurrent grants (finding 7)'
 
   it(`answers 201 to one and 400 to the other of ${tries} concurrent pairs through the API`, async () => {
     const users: string[] = [];
-    const second = await login(app, 'admin-par@forbund.test');
+    const second = await login(t.app, 'admin-par@forbund.test');
     for (let i = 0; i < tries; i++) {
       const userId = await newForbundUser(`api-par-${i}@forbund.test`);
       users.push(userId);
       const url = `/api/v1/users/${userId}/assignments`;
       const [a, b] = await Promise.all([
-        forbundAdmin.post(url, { role: 'association_admin', associationId: world.orgs.forbund }),
+        forbundAdmin.post(url, { role: 'association_admin', associationId: t.world.orgs.forbund }),
         second.post(url, { role: 'case_worker', interventionId: forbundInsats }),
       ]);
       expect([a.status, b.status].sort()).toEqual([201, 400]);
@@ -117,7 +106,7 @@ describe('association_admin and case_worker under concurrent grants (finding 7)'
 
   it('still lets either role be granted alone, and another user hold the other', async () => {
     const [one, two] = [await newForbundUser('ensam-1@forbund.test'), await newForbundUser('ensam-2@forbund.test')];
-    expect((await forbundAdmin.post(`/api/v1/users/${one}/assignments`, { role: 'association_admin', associationId: world.orgs.forbund })).status).toBe(201);
+    expect((await forbundAdmin.post(`/api/v1/users/${one}/assignments`, { role: 'association_admin', associationId: t.world.orgs.forbund })).status).toBe(201);
     expect((await forbundAdmin.post(`/api/v1/users/${two}/assignments`, { role: 'case_worker', interventionId: forbundInsats })).status).toBe(201);
     expect(await bothHeld([one, two])).toEqual([]);
   });
