@@ -20,8 +20,22 @@ export function AppShell() {
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const mainRef = useRef<HTMLElement>(null);
 
+  const menuToggleRef = useRef<HTMLSpanElement>(null);
+
   // biome-ignore lint/correctness/useExhaustiveDependencies: the effect runs on purpose when the page changes: navigating closes the menu
   useEffect(() => setMenuOpen(false), [pathname]);
+
+  // Escape closes the open menu on a phone and puts focus back on its button (WCAG 2.1.2, 1.4.13).
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setMenuOpen(false);
+      menuToggleRef.current?.querySelector('button')?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [menuOpen]);
 
   useEffect(() => {
     const timer = window.setInterval(() => {
@@ -55,7 +69,7 @@ export function AppShell() {
           <div className="user-box">
             <span>{t.app.signedInAs(me.user.displayName)}</span>
             <Button variant="on-dark" onPress={() => void signOut()}>{t.app.logout}</Button>
-            <span className="menu-toggle">
+            <span className="menu-toggle" ref={menuToggleRef}>
               <Button variant="on-dark" aria-expanded={menuOpen} aria-controls="app-nav" onPress={() => setMenuOpen((o) => !o)}>
                 {menuOpen ? t.app.closeMenu : t.app.menu}
               </Button>

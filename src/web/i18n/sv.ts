@@ -159,7 +159,7 @@ export const sv = {
     start: 'Startdatum',
     exit: 'Avslutsdatum',
     exitReason: 'Avslutsorsak',
-    noName: 'Namn visas inte',
+    noName: 'Namn visas inte: identitetsuppgifterna är borttagna (återkallat samtycke, skyddad identitet eller gallring)',
     active: 'Aktiv',
   },
   participant: {
@@ -210,6 +210,11 @@ export const sv = {
     partyAdded: 'Parten är tillagd i samtycket.',
     removeParty: (name: string) => `Ta bort ${name} ur samtycket`,
     partyRemoved: 'Parten är borttagen ur samtycket.',
+    removePartyTitle: (name: string) => `Ta bort ${name} ur samtycket?`,
+    removePartyText: (name: string, date: string) =>
+      `${name} ser inte längre deltagaren från och med i dag, ${date}. Personal hos ${name} som har deltagaren öppen förlorar åtkomsten vid nästa sidladdning. Borttagningen och datumet sparas i loggen.`,
+    removePartyConfirm: 'Ja, ta bort parten',
+    partyRemovedOn: (name: string, date: string) => `${name} togs bort ur samtycket ${date}.`,
     withdraw: 'Återkalla samtycket',
     withdrawTitle: 'Återkalla samtycket?',
     withdrawText: 'När samtycket återkallas ser andra parter inte längre deltagaren, och deltagandet avslutas med orsaken ”Samtycke återkallat”. Det går inte att ångra.',

@@ -25,7 +25,7 @@ export function CodeListsPage() {
   return (
     <div className="stack">
       <PageHeader title={t.admin.codeListsTitle} intro={t.admin.codeListsIntro} />
-      {message && <Notice tone="success">{message}</Notice>}
+      {message && <Notice tone="success" focus>{message}</Notice>}
       <div className="row">
         <div style={{ minWidth: '16rem' }}>
           <SelectField label={t.admin.list} name="list" value={list} onChange={(v) => { setList(v); setMessage(undefined); }}

@@ -23,7 +23,7 @@ export function OrganisationsPage() {
   return (
     <div className="stack">
       <PageHeader title={t.admin.orgsTitle} intro={t.admin.orgsIntro} actions={<OrganisationDialog onSaved={() => void saved()} />} />
-      {message && <Notice tone="success">{message}</Notice>}
+      {message && <Notice tone="success" focus>{message}</Notice>}
       {organisations.length === 0 ? <EmptyState>{t.admin.orgsEmpty}</EmptyState> : (
         <DataTable caption={t.admin.orgsTitle} captionHidden rows={organisations} rowKey={(o) => o.id} pageSize={25} initialSort={{ key: 'name', direction: 'ascending' }}
           columns={[

@@ -50,7 +50,7 @@ export function UsersPage() {
           <PartnerUserDialog onAdded={() => void done(t.admin.assignmentAdded)} />
         </div>
       )} />
-      {message && <Notice tone="success">{message}</Notice>}
+      {message && <Notice tone="success" focus>{message}</Notice>}
       <ErrorNotice error={error ?? users.error} />
       {users.data && (users.data.length === 0 ? <EmptyState>{t.admin.usersEmpty}</EmptyState> : (
         <DataTable caption={t.admin.usersTitle} captionHidden rows={users.data} rowKey={(u) => u.id} pageSize={25} initialSort={{ key: 'name', direction: 'ascending' }}

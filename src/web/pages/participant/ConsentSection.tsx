@@ -37,7 +37,7 @@ export function ConsentSection({ enrolment: e }: { enrolment: Enrolment }) {
   return (
     <section className="card" aria-labelledby="consent">
       <h2 id="consent">{t.participant.consent}</h2>
-      {message && <Notice tone="success">{message}</Notice>}
+      {message && <Notice tone="success" focus>{message}</Notice>}
       <ErrorNotice error={error} />
       {controllerStaff && !e.exitDate && (!consent || consent.withdrawnAt) && (
         <div className="actions" style={{ marginBottom: 'var(--space-3)' }}>
@@ -59,10 +59,24 @@ export function ConsentSection({ enrolment: e }: { enrolment: Enrolment }) {
               <li key={p.id}>
                 {p.name}
                 {manage && p.id !== e.controller.id && (
-                  <Button variant="quiet" aria-label={t.participant.removeParty(p.name)}
-                    onPress={act(() => del(`/api/v1/enrolments/${e.id}/consent/parties/${p.id}`), t.participant.partyRemoved)}>
-                    {t.common.remove}
-                  </Button>
+                  // Confirmed first: the party loses access at once. The server records the date.
+                  <ModalDialog trigger={t.common.remove} triggerLabel={t.participant.removeParty(p.name)} triggerVariant="quiet"
+                    title={t.participant.removePartyTitle(p.name)} role="alertdialog">
+                    {(close) => (
+                      <div className="stack">
+                        <p>{t.participant.removePartyText(p.name, formatDate(todayIso()))}</p>
+                        <div className="actions">
+                          <Button variant="danger" onPress={() => {
+                            close();
+                            void act(() => del(`/api/v1/enrolments/${e.id}/consent/parties/${p.id}`), t.participant.partyRemovedOn(p.name, formatDate(todayIso())))();
+                          }}>
+                            {t.participant.removePartyConfirm}
+                          </Button>
+                          <Button variant="secondary" onPress={close}>{t.common.cancel}</Button>
+                        </div>
+                      </div>
+                    )}
+                  </ModalDialog>
                 )}
               </li>
             ))}

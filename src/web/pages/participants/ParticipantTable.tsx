@@ -1,6 +1,6 @@
 import { Link } from '@tanstack/react-router';
 import { t } from '../../i18n/sv';
-import { formatDate } from '../../i18n/format';
+import { DateText } from '../../components/DateText';
 import { useCodes } from '../../lib/codes';
 import type { EnrolmentSummary } from '../../lib/queries';
 import { DataTable, type Column } from '../../components/DataTable';
@@ -20,10 +20,10 @@ export function ParticipantTable({ caption, rows, sortable = true }: { caption: 
     { key: 'intervention', header: t.participants.intervention, cell: (e) => e.intervention.name, sortValue: sortable ? (e) => e.intervention.name : undefined },
     { key: 'team', header: t.participants.team, cell: (e) => e.team?.name ?? '–' },
     { key: 'gender', header: t.participants.gender, cell: (e) => codes.label('gender', e.gender) },
-    { key: 'start', header: t.participants.start, cell: (e) => formatDate(e.startDate), sortValue: sortable ? (e) => e.startDate : undefined },
+    { key: 'start', header: t.participants.start, cell: (e) => <DateText iso={e.startDate} />, sortValue: sortable ? (e) => e.startDate : undefined },
     {
       key: 'exit', header: t.participants.exit,
-      cell: (e) => (e.exitDate ? `${formatDate(e.exitDate)} (${codes.label('exit_reason', e.exitReason)})` : t.participants.active),
+      cell: (e) => (e.exitDate ? <><DateText iso={e.exitDate} /> ({codes.label('exit_reason', e.exitReason)})</> : t.participants.active),
       sortValue: sortable ? (e) => e.exitDate : undefined,
     },
   ];
