@@ -1,40 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../../test/test-database.js';
-import { seedWorld, type World } from '../../test/world.js';
-import { anonymousClient, login, loginAsOwnPassword, testApp, type Client } from '../../test/http.js';
-import type { App } from '../app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { worldFixture } from '../../test/fixture.js';
+import { anonymousClient, loginAsOwnPassword, type Client } from '../../test/http.js';
 import { AppError } from '../errors.js';
 import { assignmentInsertError } from './assignment.service.js';
 
-let tdb: TestDatabase;
-let app: App;
-let world: World;
-let orgAdmin: Client;
-let afOrgAdmin: Client;
-let systemAdmin: Client;
-let worker: Client;
+const t = worldFixture();
+const orgAdmin = t.as('orgAdmin');
+const afOrgAdmin = t.as('afOrgAdmin');
+const systemAdmin = t.as('systemAdmin');
+const worker = t.as('kommunWorker');
 let staffId: string;
 
 const missingId = '00000000-0000-4000-8000-000000000000';
 
 beforeAll(async () => {
-  tdb = await openTestDatabase();
-  world = await seedWorld(tdb.db);
-  app = await testApp(tdb.db);
-  orgAdmin = await login(app, world.users.orgAdmin.email);
-  afOrgAdmin = await login(app, world.users.afOrgAdmin.email);
-  systemAdmin = await login(app, world.users.systemAdmin.email);
-  worker = await login(app, world.users.kommunWorker.email);
   // A fresh kommun user without roles to hand work to.
   staffId = (await orgAdmin.post('/api/v1/users', { email: 'personal@kommun.test', displayName: 'Personal', password: 'ett-långt-lösenord' })).body.id;
 });
 
-afterAll(async () => {
-  await app?.close();
-  await tdb?.close();
-});
-
-const assignmentRows = () => tdb.db.selectFrom('assignments').selectAll().orderBy('id').execute();
+const assignmentRows = () => t.db.selectFrom('assignments').selectAll().orderBy('id').execute();
 const url = (userId = staffId) => `/api/v1/users/${userId}/assignments`;
 const del = (client: Client, userId: string, assignmentId: string) =>
   client.request('DELETE', `/api/v1/users/${userId}/assignments/${assignmentId}`);
@@ -47,10 +31,10 @@ const expectBadRequest = (response: { status: number; body: any }, paths: string
 };
 
 describe('POST /users/:id/assignments', () => {
-  const caseWork = () => ({ role: 'case_worker', interventionId: world.interventions.kommunInsats });
+  const caseWork = () => ({ role: 'case_worker', interventionId: t.world.interventions.kommunInsats });
 
   it('needs a session', async () => {
-    expect((await anonymousClient(app).post(url(), caseWork())).status).toBe(401);
+    expect((await anonymousClient(t.app).post(url(), caseWork())).status).toBe(401);
   });
 
   it('refuses roles that do not manage users', async () => {
@@ -71,10 +55,10 @@ describe('POST /users/:id/assignments', () => {
     const missing = await orgAdmin.post(url(), { role: 'case_worker', interventionId: missingId });
     expect(missing.status).toBe(404);
     for (const body of [
-      { role: 'case_worker', interventionId: world.interventions.annatInsats },
-      { role: 'report_reader', associationId: world.orgs.other },
+      { role: 'case_worker', interventionId: t.world.interventions.annatInsats },
+      { role: 'report_reader', associationId: t.world.orgs.other },
       // Förbund roles open the förbund's aggregates: a member organisation's admin cannot hand them out.
-      { role: 'association_admin', associationId: world.orgs.forbund },
+      { role: 'association_admin', associationId: t.world.orgs.forbund },
     ]) {
       const response = await orgAdmin.post(url(), body);
       expect(response.status).toBe(404);
@@ -86,30 +70,30 @@ describe('POST /users/:id/assignments', () => {
   it('assigns work, and the new role applies on the next request', async () => {
     const response = await orgAdmin.post(url(), caseWork());
     expect(response.status).toBe(201);
-    expect(response.body).toEqual({ id: expect.any(String), role: 'case_worker', interventionId: world.interventions.kommunInsats, teamId: null, associationId: null });
-    const team = await orgAdmin.post(url(), { role: 'intervention_lead', teamId: world.teams.teamA });
+    expect(response.body).toEqual({ id: expect.any(String), role: 'case_worker', interventionId: t.world.interventions.kommunInsats, teamId: null, associationId: null });
+    const team = await orgAdmin.post(url(), { role: 'intervention_lead', teamId: t.world.teams.teamA });
     expect(team.status).toBe(201);
     // AF-INSATS is visible to the municipality's admin through the förbund, but only AF's admin
     // hands out work in it; förbund roles come from the förbund's own admin (security finding 2).
-    expect((await orgAdmin.post(url(), { role: 'case_worker', interventionId: world.interventions.afInsats })).status).toBe(403);
-    expect((await systemAdmin.post(url(), { role: 'report_reader', associationId: world.orgs.forbund })).status).toBe(403);
-    const staff = await loginAsOwnPassword(app, 'personal@kommun.test', 'ett-långt-lösenord');
-    const view = await staff.get(`/api/v1/interventions/${world.interventions.kommunInsats}`);
+    expect((await orgAdmin.post(url(), { role: 'case_worker', interventionId: t.world.interventions.afInsats })).status).toBe(403);
+    expect((await systemAdmin.post(url(), { role: 'report_reader', associationId: t.world.orgs.forbund })).status).toBe(403);
+    const staff = await loginAsOwnPassword(t.app, 'personal@kommun.test', 'ett-långt-lösenord');
+    const view = await staff.get(`/api/v1/interventions/${t.world.interventions.kommunInsats}`);
     expect(view.body.can.enrol).toBe(true);
   });
 
   it('lets only the owner’s admin appoint a lead or hand out case work, also to another party’s staff', async () => {
     const before = await assignmentRows();
-    const response = await orgAdmin.post(url(), { role: 'intervention_lead', interventionId: world.interventions.afInsats });
+    const response = await orgAdmin.post(url(), { role: 'intervention_lead', interventionId: t.world.interventions.afInsats });
     expect(response.status).toBe(403);
     expect(response.body.message).toBe('Bara insatsens ägare kan utse insatsansvariga. Be ägarens organisationsadministratör om hjälp.');
     expect(await assignmentRows()).toEqual(before);
     const afStaff = (await afOrgAdmin.post('/api/v1/users', { email: 'personal@af.test', displayName: 'AF', password: 'ett-långt-lösenord' })).body.id;
     // Security finding 2: AF's admin no longer gives its staff case work in the municipality's team.
-    expect((await afOrgAdmin.post(url(afStaff), { role: 'case_worker', teamId: world.teams.teamA })).status).toBe(403);
-    expect((await afOrgAdmin.post(url(afStaff), { role: 'intervention_lead', teamId: world.teams.teamA })).status).toBe(403);
+    expect((await afOrgAdmin.post(url(afStaff), { role: 'case_worker', teamId: t.world.teams.teamA })).status).toBe(403);
+    expect((await afOrgAdmin.post(url(afStaff), { role: 'intervention_lead', teamId: t.world.teams.teamA })).status).toBe(403);
     // Case work crosses parties through the owner: the municipality's admin gives AF's staff work in its team.
-    expect((await orgAdmin.post(url(afStaff), { role: 'case_worker', teamId: world.teams.teamA })).status).toBe(201);
+    expect((await orgAdmin.post(url(afStaff), { role: 'case_worker', teamId: t.world.teams.teamA })).status).toBe(201);
   });
 
   it('refuses the same assignment twice with 409', async () => {
@@ -124,35 +108,35 @@ describe('POST /users/:id/assignments', () => {
     const denied = await orgAdmin.post(url(), { role: 'system_admin' });
     expect(denied.status).toBe(403);
     expect(denied.body.message).toBe('Bara en systemadministratör kan ge rollen systemadministratör.');
-    const granted = await systemAdmin.post(url(world.users.logReviewer.id), { role: 'system_admin' });
+    const granted = await systemAdmin.post(url(t.world.users.logReviewer.id), { role: 'system_admin' });
     expect(granted.status).toBe(201);
   });
 
   it('keeps association_admin apart from case_worker', async () => {
     // Only the förbund's own admin can hand out both, to its staff, in an intervention the förbund owns.
-    const forbundAdmin = (await systemAdmin.post('/api/v1/users', { email: 'admin@forbund.test', displayName: 'Förbundsadmin', password: 'ett-långt-lösenord', organisationId: world.orgs.forbund })).body.id;
+    const forbundAdmin = (await systemAdmin.post('/api/v1/users', { email: 'admin@forbund.test', displayName: 'Förbundsadmin', password: 'ett-långt-lösenord', organisationId: t.world.orgs.forbund })).body.id;
     expect((await systemAdmin.post(url(forbundAdmin), { role: 'org_admin' })).status).toBe(201);
-    const admin = await loginAsOwnPassword(app, 'admin@forbund.test', 'ett-långt-lösenord');
-    const { id: forbundInsats } = await tdb.db
+    const admin = await loginAsOwnPassword(t.app, 'admin@forbund.test', 'ett-långt-lösenord');
+    const { id: forbundInsats } = await t.db
       .insertInto('interventions')
-      .values({ code: 'FORBUNDSINSATS', name: 'Förbundets insats', owner_org_id: world.orgs.forbund, association_id: world.orgs.forbund, start_date: '2024-01-01', orientation: 'individual', follow_up: 'individual' })
+      .values({ code: 'FORBUNDSINSATS', name: 'Förbundets insats', owner_org_id: t.world.orgs.forbund, association_id: t.world.orgs.forbund, start_date: '2024-01-01', orientation: 'individual', follow_up: 'individual' })
       .returning('id')
       .executeTakeFirstOrThrow();
     const kansli = (await admin.post('/api/v1/users', { email: 'kansli@forbund.test', displayName: 'Kansli', password: 'ett-långt-lösenord' })).body.id;
     expect((await admin.post(url(kansli), { role: 'case_worker', interventionId: forbundInsats })).status).toBe(201);
     const before = await assignmentRows();
-    const response = await admin.post(url(kansli), { role: 'association_admin', associationId: world.orgs.forbund });
+    const response = await admin.post(url(kansli), { role: 'association_admin', associationId: t.world.orgs.forbund });
     expectBadRequest(response, ['role']);
     expect(response.body.message).toMatch(/förbundsadministratör kan inte också vara handläggare/);
-    const reverse = await admin.post(url(world.users.associationAdmin.id), { role: 'case_worker', interventionId: forbundInsats });
+    const reverse = await admin.post(url(t.world.users.associationAdmin.id), { role: 'case_worker', interventionId: forbundInsats });
     expectBadRequest(reverse, ['role']);
     expect(await assignmentRows()).toEqual(before);
   });
 
   it('maps the database trigger that keeps the roles apart to the same 400', async () => {
-    const error = await tdb.db
+    const error = await t.db
       .insertInto('assignments')
-      .values({ user_id: world.users.associationAdmin.id, role: 'case_worker', intervention_id: world.interventions.afInsats })
+      .values({ user_id: t.world.users.associationAdmin.id, role: 'case_worker', intervention_id: t.world.interventions.afInsats })
       .execute()
       .catch((e: unknown) => e);
     const mapped = assignmentInsertError(error);
@@ -166,32 +150,32 @@ describe('POST /users/:id/assignments', () => {
     expectBadRequest(await orgAdmin.post(url(), { role: 'chef' }), ['body.role']);
     expectBadRequest(await orgAdmin.post(url(), { role: 'case_worker' }), ['body.interventionId']);
     expectBadRequest(
-      await orgAdmin.post(url(), { role: 'case_worker', interventionId: world.interventions.kommunInsats, teamId: world.teams.teamA }),
+      await orgAdmin.post(url(), { role: 'case_worker', interventionId: t.world.interventions.kommunInsats, teamId: t.world.teams.teamA }),
       ['body.interventionId'],
     );
     expectBadRequest(await orgAdmin.post(url(), { role: 'report_reader' }), ['body.associationId']);
-    expectBadRequest(await orgAdmin.post(url(), { role: 'org_admin', interventionId: world.interventions.kommunInsats }), ['body.interventionId']);
+    expectBadRequest(await orgAdmin.post(url(), { role: 'org_admin', interventionId: t.world.interventions.kommunInsats }), ['body.interventionId']);
     // The admin's own organisation is not a förbund.
-    expectBadRequest(await orgAdmin.post(url(), { role: 'report_reader', associationId: world.orgs.kommun }), ['associationId']);
+    expectBadRequest(await orgAdmin.post(url(), { role: 'report_reader', associationId: t.world.orgs.kommun }), ['associationId']);
     expect(await assignmentRows()).toEqual(before);
   });
 });
 
 describe('DELETE /users/:id/assignments/:assignmentId', () => {
   const leadAssignment = async () =>
-    (await tdb.db.selectFrom('assignments').select('id').where('user_id', '=', world.users.lead.id).executeTakeFirstOrThrow()).id;
+    (await t.db.selectFrom('assignments').select('id').where('user_id', '=', t.world.users.lead.id).executeTakeFirstOrThrow()).id;
 
   it('needs a session', async () => {
-    expect((await del(anonymousClient(app), world.users.lead.id, await leadAssignment())).status).toBe(401);
+    expect((await del(anonymousClient(t.app), t.world.users.lead.id, await leadAssignment())).status).toBe(401);
   });
 
   it('refuses roles that do not manage users', async () => {
-    expect((await del(worker, world.users.lead.id, await leadAssignment())).status).toBe(403);
+    expect((await del(worker, t.world.users.lead.id, await leadAssignment())).status).toBe(403);
   });
 
   it('answers another organisation’s user, or another user’s assignment, exactly as missing', async () => {
     const before = await assignmentRows();
-    const outside = await del(afOrgAdmin, world.users.lead.id, await leadAssignment());
+    const outside = await del(afOrgAdmin, t.world.users.lead.id, await leadAssignment());
     const missing = await del(afOrgAdmin, missingId, missingId);
     expect(outside.status).toBe(404);
     expect(outside.body).toEqual(missing.body);
@@ -202,17 +186,17 @@ describe('DELETE /users/:id/assignments/:assignmentId', () => {
   });
 
   it('removes the assignment, and the role is gone on the next request', async () => {
-    const lead = await login(app, world.users.lead.email);
-    expect((await lead.get(`/api/v1/interventions/${world.interventions.kommunInsats}`)).body.can.update).toBe(true);
-    const response = await del(orgAdmin, world.users.lead.id, await leadAssignment());
+    const lead = t.as('lead');
+    expect((await lead.get(`/api/v1/interventions/${t.world.interventions.kommunInsats}`)).body.can.update).toBe(true);
+    const response = await del(orgAdmin, t.world.users.lead.id, await leadAssignment());
     expect(response.status).toBe(204);
-    expect((await lead.get(`/api/v1/interventions/${world.interventions.kommunInsats}`)).status).toBe(403);
+    expect((await lead.get(`/api/v1/interventions/${t.world.interventions.kommunInsats}`)).status).toBe(403);
   });
 
   it('keeps system administrators’ roles for system administrators', async () => {
-    const granted = await tdb.db.selectFrom('assignments').select('id').where('user_id', '=', world.users.logReviewer.id).where('role', '=', 'system_admin').executeTakeFirstOrThrow();
-    expect((await del(orgAdmin, world.users.logReviewer.id, granted.id)).status).toBe(403);
-    expect((await del(systemAdmin, world.users.logReviewer.id, granted.id)).status).toBe(204);
+    const granted = await t.db.selectFrom('assignments').select('id').where('user_id', '=', t.world.users.logReviewer.id).where('role', '=', 'system_admin').executeTakeFirstOrThrow();
+    expect((await del(orgAdmin, t.world.users.logReviewer.id, granted.id)).status).toBe(403);
+    expect((await del(systemAdmin, t.world.users.logReviewer.id, granted.id)).status).toBe(204);
   });
 
   it('rejects malformed ids and changes nothing', async () => {

@@ -1,21 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../../test/test-database.js';
-import { seedWorld, testPassword, type World } from '../../test/world.js';
-import { login, loginAsOwnPassword, testApp, type Client } from '../../test/http.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { worldFixture } from '../../test/fixture.js';
+import { testPassword } from '../../test/world.js';
+import { login, loginAsOwnPassword, type Client } from '../../test/http.js';
 import { hashPassword } from '../auth/password.js';
-import type { App } from '../app.js';
 
 // Security finding 2 (High): rights could be self-granted, and no change of rights was audited.
 // Assignments on an intervention or its team come only from the owner's org_admin, organisation
 // roles only from the organisation's own org_admin (a system administrator appoints only the
 // first one), nobody changes their own rights, and every change or refusal is audited.
 
-let tdb: TestDatabase;
-let app: App;
-let world: World;
-let orgAdmin: Client;
-let afOrgAdmin: Client;
-let systemAdmin: Client;
+const t = worldFixture();
+const orgAdmin = t.as('orgAdmin');
+const afOrgAdmin = t.as('afOrgAdmin');
+const systemAdmin = t.as('systemAdmin');
 /** Created in beforeAll: a kommun user, an AF user and an ANNAT user without roles. */
 let kommunStaff: string;
 let afStaff: string;
@@ -27,56 +24,45 @@ const password = 'ett-långt-lösenord';
 const selfMessage = 'Du kan inte ändra dina egna behörigheter. Be en annan administratör om hjälp.';
 
 beforeAll(async () => {
-  tdb = await openTestDatabase();
-  world = await seedWorld(tdb.db);
-  app = await testApp(tdb.db);
-  orgAdmin = await login(app, world.users.orgAdmin.email);
-  afOrgAdmin = await login(app, world.users.afOrgAdmin.email);
-  systemAdmin = await login(app, world.users.systemAdmin.email);
   kommunStaff = (await orgAdmin.post('/api/v1/users', { email: 'personal@kommun.test', displayName: 'Kommunpersonal', password })).body.id;
   afStaff = (await afOrgAdmin.post('/api/v1/users', { email: 'personal@af.test', displayName: 'AF-personal', password })).body.id;
   const hash = await hashPassword(testPassword);
   const direct = async (email: string, organisationId: string, role?: 'log_reviewer') => {
-    const { id } = await tdb.db.insertInto('users').values({ email, display_name: email, organisation_id: organisationId, password_hash: hash }).returning('id').executeTakeFirstOrThrow();
-    if (role) await tdb.db.insertInto('assignments').values({ user_id: id, role }).execute();
+    const { id } = await t.db.insertInto('users').values({ email, display_name: email, organisation_id: organisationId, password_hash: hash }).returning('id').executeTakeFirstOrThrow();
+    if (role) await t.db.insertInto('assignments').values({ user_id: id, role }).execute();
     return { id, email };
   };
-  annatStaff = (await direct('personal@annat.test', world.orgs.other)).id;
-  afReviewer = await direct('logg@af.test', world.orgs.af, 'log_reviewer');
-  fkReviewer = await direct('logg@fk.test', world.orgs.fk, 'log_reviewer');
+  annatStaff = (await direct('personal@annat.test', t.world.orgs.other)).id;
+  afReviewer = await direct('logg@af.test', t.world.orgs.af, 'log_reviewer');
+  fkReviewer = await direct('logg@fk.test', t.world.orgs.fk, 'log_reviewer');
 });
 
-afterAll(async () => {
-  await app?.close();
-  await tdb?.close();
-});
-
-const assignmentRows = () => tdb.db.selectFrom('assignments').selectAll().orderBy('id').execute();
+const assignmentRows = () => t.db.selectFrom('assignments').selectAll().orderBy('id').execute();
 const grant = (client: Client, userId: string, body: object) => client.post(`/api/v1/users/${userId}/assignments`, body);
 const revoke = (client: Client, userId: string, assignmentId: string) => client.request('DELETE', `/api/v1/users/${userId}/assignments/${assignmentId}`);
 const caseWork = (interventionId: string) => ({ role: 'case_worker', interventionId });
 const rightsEvents = () =>
-  tdb.db
+  t.db
     .selectFrom('audit_events')
     .select(['id', 'actor_user_id', 'actor_org_id', 'actor_role', 'action', 'entity', 'outcome', 'details', 'person_id', 'enrolment_id'])
     .where('entity', 'in', ['user', 'assignment'])
     .orderBy('id')
     .execute();
-const lastEventId = async () => (await tdb.db.selectFrom('audit_events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirstOrThrow()).id ?? 0;
+const lastEventId = async () => (await t.db.selectFrom('audit_events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirstOrThrow()).id ?? 0;
 const eventsSince = async (id: number) => (await rightsEvents()).filter((e) => e.id > id);
 
 describe('who grants rights (finding 2)', () => {
   it('refuses an org_admin case work on another organisation’s intervention, for itself or for its staff', async () => {
     const before = await assignmentRows();
     // The reported attack: the municipality's admin gave itself case work on AF's intervention (201).
-    const self = await grant(orgAdmin, world.users.orgAdmin.id, caseWork(world.interventions.afInsats));
+    const self = await grant(orgAdmin, t.world.users.orgAdmin.id, caseWork(t.world.interventions.afInsats));
     expect(self.status).toBe(403);
     expect(self.body.message).toBe(selfMessage);
-    const staff = await grant(orgAdmin, kommunStaff, caseWork(world.interventions.afInsats));
+    const staff = await grant(orgAdmin, kommunStaff, caseWork(t.world.interventions.afInsats));
     expect(staff.status).toBe(403);
     expect(staff.body.message).toBe('Bara insatsens ägare kan ge uppdrag i insatsen. Be ägarens organisationsadministratör om hjälp.');
     // A team is part of its intervention: AF's admin cannot hand out work in the municipality's team.
-    const team = await grant(afOrgAdmin, afStaff, { role: 'case_worker', teamId: world.teams.teamA });
+    const team = await grant(afOrgAdmin, afStaff, { role: 'case_worker', teamId: t.world.teams.teamA });
     expect(team.status).toBe(403);
     expect(await assignmentRows()).toEqual(before);
   });
@@ -84,12 +70,12 @@ describe('who grants rights (finding 2)', () => {
   it('lets nobody grant, change or remove their own rights, whatever their role', async () => {
     const before = await assignmentRows();
     const attempts: [Client, string, object][] = [
-      [orgAdmin, world.users.orgAdmin.id, caseWork(world.interventions.kommunInsats)],
-      [orgAdmin, world.users.orgAdmin.id, { role: 'log_reviewer' }],
-      [orgAdmin, world.users.orgAdmin.id, { role: 'intervention_lead', teamId: world.teams.teamB }],
-      [systemAdmin, world.users.systemAdmin.id, caseWork(world.interventions.kommunInsats)],
-      [systemAdmin, world.users.systemAdmin.id, { role: 'log_reviewer' }],
-      [systemAdmin, world.users.systemAdmin.id, { role: 'org_admin' }],
+      [orgAdmin, t.world.users.orgAdmin.id, caseWork(t.world.interventions.kommunInsats)],
+      [orgAdmin, t.world.users.orgAdmin.id, { role: 'log_reviewer' }],
+      [orgAdmin, t.world.users.orgAdmin.id, { role: 'intervention_lead', teamId: t.world.teams.teamB }],
+      [systemAdmin, t.world.users.systemAdmin.id, caseWork(t.world.interventions.kommunInsats)],
+      [systemAdmin, t.world.users.systemAdmin.id, { role: 'log_reviewer' }],
+      [systemAdmin, t.world.users.systemAdmin.id, { role: 'org_admin' }],
     ];
     for (const [client, userId, body] of attempts) {
       const response = await grant(client, userId, body);
@@ -97,7 +83,7 @@ describe('who grants rights (finding 2)', () => {
       expect(response.body).toEqual({ code: 'forbidden', message: selfMessage, errors: [] });
     }
     const own = (userId: string) => before.find((a) => a.user_id === userId)!;
-    for (const [client, userId] of [[orgAdmin, world.users.orgAdmin.id], [systemAdmin, world.users.systemAdmin.id]] as const) {
+    for (const [client, userId] of [[orgAdmin, t.world.users.orgAdmin.id], [systemAdmin, t.world.users.systemAdmin.id]] as const) {
       const response = await revoke(client, userId, own(userId).id);
       expect(response.status).toBe(403);
       expect(response.body.message).toBe(selfMessage);
@@ -108,8 +94,8 @@ describe('who grants rights (finding 2)', () => {
   it('lets a system administrator appoint only the first org_admin of an organisation, and no case work or log review', async () => {
     const before = await assignmentRows();
     for (const body of [
-      caseWork(world.interventions.kommunInsats),
-      { role: 'intervention_lead', interventionId: world.interventions.kommunInsats },
+      caseWork(t.world.interventions.kommunInsats),
+      { role: 'intervention_lead', interventionId: t.world.interventions.kommunInsats },
       { role: 'log_reviewer' },
       // The municipality has an org_admin: it appoints further ones itself.
       { role: 'org_admin' },
@@ -119,16 +105,16 @@ describe('who grants rights (finding 2)', () => {
       expect(response.body.message).toEqual(expect.any(String));
     }
     // Förbund roles come from the förbund's own admin only.
-    const forbundStaff = (await systemAdmin.post('/api/v1/users', { email: 'kansli@forbund.test', displayName: 'Kansli', password, organisationId: world.orgs.forbund })).body.id;
-    expect((await grant(systemAdmin, forbundStaff, { role: 'report_reader', associationId: world.orgs.forbund })).status).toBe(403);
+    const forbundStaff = (await systemAdmin.post('/api/v1/users', { email: 'kansli@forbund.test', displayName: 'Kansli', password, organisationId: t.world.orgs.forbund })).body.id;
+    expect((await grant(systemAdmin, forbundStaff, { role: 'report_reader', associationId: t.world.orgs.forbund })).status).toBe(403);
     expect(await assignmentRows()).toEqual(before);
     // The förbund has no org_admin yet: the system administrator appoints the first one, and only one.
     expect((await grant(systemAdmin, forbundStaff, { role: 'org_admin' })).status).toBe(201);
-    const second = (await systemAdmin.post('/api/v1/users', { email: 'kansli2@forbund.test', displayName: 'Kansli 2', password, organisationId: world.orgs.forbund })).body.id;
+    const second = (await systemAdmin.post('/api/v1/users', { email: 'kansli2@forbund.test', displayName: 'Kansli 2', password, organisationId: t.world.orgs.forbund })).body.id;
     expect((await grant(systemAdmin, second, { role: 'org_admin' })).status).toBe(403);
     // That admin hands out the förbund's roles.
-    const forbundAdmin = await loginAsOwnPassword(app, 'kansli@forbund.test', password);
-    expect((await grant(forbundAdmin, second, { role: 'report_reader', associationId: world.orgs.forbund })).status).toBe(201);
+    const forbundAdmin = await loginAsOwnPassword(t.app, 'kansli@forbund.test', password);
+    expect((await grant(forbundAdmin, second, { role: 'report_reader', associationId: t.world.orgs.forbund })).status).toBe(201);
   });
 
   it('keeps log review and org_admin with the organisation’s own admin', async () => {
@@ -148,7 +134,7 @@ describe('Finsam joint teams: a user of another party in the owner’s intervent
   it('finds a user of a party of the same förbund by exact e-mail only, answering anything else as not found', async () => {
     const found = await lookup(orgAdmin, ' Personal@AF.test ');
     expect(found.status).toBe(200);
-    expect(found.body).toEqual({ id: afStaff, email: 'personal@af.test', displayName: 'AF-personal', organisationId: world.orgs.af, active: true, assignments: [] });
+    expect(found.body).toEqual({ id: afStaff, email: 'personal@af.test', displayName: 'AF-personal', organisationId: t.world.orgs.af, active: true, assignments: [] });
     const none = await lookup(orgAdmin, 'ingen@af.test');
     expect(none.status).toBe(404);
     // ANNAT is in no förbund with the municipality; a part of an address finds nothing.
@@ -158,31 +144,31 @@ describe('Finsam joint teams: a user of another party in the owner’s intervent
       expect(response.body).toEqual(none.body);
     }
     // Only the owner's view of the user: AF's own intervention is not shown to the municipality.
-    const afWorker = await lookup(orgAdmin, world.users.afWorker.email);
+    const afWorker = await lookup(orgAdmin, t.world.users.afWorker.email);
     expect(afWorker.body.assignments).toEqual([
-      { id: expect.any(String), role: 'case_worker', interventionId: world.interventions.kommunInsats, teamId: null, associationId: null },
+      { id: expect.any(String), role: 'case_worker', interventionId: t.world.interventions.kommunInsats, teamId: null, associationId: null },
     ]);
-    expect((await lookup(await login(app, world.users.kommunWorker.email), 'personal@af.test')).status).toBe(403);
+    expect((await lookup(t.as('kommunWorker'), 'personal@af.test')).status).toBe(403);
   });
 
   it('lets the owner’s admin give that user case work in the owner’s intervention or team, and nothing else', async () => {
     const before = await assignmentRows();
     // ANNAT's user cannot be reached, even through an intervention the municipality owns.
-    const outside = await grant(orgAdmin, annatStaff, caseWork(world.interventions.kommunInsats));
+    const outside = await grant(orgAdmin, annatStaff, caseWork(t.world.interventions.kommunInsats));
     expect(outside.status).toBe(404);
     // AF's user is not given work in AF's intervention by the municipality.
-    expect((await grant(orgAdmin, afStaff, caseWork(world.interventions.afInsats))).status).toBe(404);
+    expect((await grant(orgAdmin, afStaff, caseWork(t.world.interventions.afInsats))).status).toBe(404);
     expect(await assignmentRows()).toEqual(before);
 
-    const granted = await grant(orgAdmin, afStaff, { role: 'case_worker', teamId: world.teams.teamA });
+    const granted = await grant(orgAdmin, afStaff, { role: 'case_worker', teamId: t.world.teams.teamA });
     expect(granted.status).toBe(201);
-    const staff = await loginAsOwnPassword(app, 'personal@af.test', password);
-    expect((await staff.get(`/api/v1/interventions/${world.interventions.kommunInsats}`)).body.can.enrol).toBe(true);
+    const staff = await loginAsOwnPassword(t.app, 'personal@af.test', password);
+    expect((await staff.get(`/api/v1/interventions/${t.world.interventions.kommunInsats}`)).body.can.enrol).toBe(true);
 
     // The owner now sees the user in its list, with its own assignments only, but does not manage the account.
     const list = await orgAdmin.get('/api/v1/users');
     const listed = list.body.items.find((u: { id: string }) => u.id === afStaff);
-    expect(listed.assignments).toEqual([{ id: granted.body.id, role: 'case_worker', interventionId: null, teamId: world.teams.teamA, associationId: null }]);
+    expect(listed.assignments).toEqual([{ id: granted.body.id, role: 'case_worker', interventionId: null, teamId: t.world.teams.teamA, associationId: null }]);
     const rename = await orgAdmin.patch(`/api/v1/users/${afStaff}`, { active: false });
     expect(rename.status).toBe(403);
     expect(rename.body.message).toBe('Användaren tillhör en annan organisation. Bara den organisationens administratör kan ändra kontot.');
@@ -194,22 +180,22 @@ describe('Finsam joint teams: a user of another party in the owner’s intervent
   });
 
   it('lets the owner’s admin or the user’s own admin remove it, and nobody else', async () => {
-    const first = await grant(orgAdmin, afStaff, caseWork(world.interventions.kommunInsats));
+    const first = await grant(orgAdmin, afStaff, caseWork(t.world.interventions.kommunInsats));
     expect(first.status).toBe(201);
-    const second = (await tdb.db.selectFrom('assignments').select('id').where('user_id', '=', afStaff).where('team_id', '=', world.teams.teamA).executeTakeFirstOrThrow()).id;
+    const second = (await t.db.selectFrom('assignments').select('id').where('user_id', '=', afStaff).where('team_id', '=', t.world.teams.teamA).executeTakeFirstOrThrow()).id;
     // FK's admin (made here) is neither the owner nor the user's employer.
-    const fkAdmin = (await systemAdmin.post('/api/v1/users', { email: 'admin@fk.test', displayName: 'FK admin', password, organisationId: world.orgs.fk })).body.id;
+    const fkAdmin = (await systemAdmin.post('/api/v1/users', { email: 'admin@fk.test', displayName: 'FK admin', password, organisationId: t.world.orgs.fk })).body.id;
     expect((await grant(systemAdmin, fkAdmin, { role: 'org_admin' })).status).toBe(201);
-    const fk = await loginAsOwnPassword(app, 'admin@fk.test', password);
+    const fk = await loginAsOwnPassword(t.app, 'admin@fk.test', password);
     expect((await revoke(fk, afStaff, second)).status).toBe(404);
     expect((await revoke(systemAdmin, afStaff, second)).status).toBe(403);
     // The municipality's admin cannot remove what AF's staff hold in AF's intervention.
-    const afInsats = (await tdb.db.selectFrom('assignments').select('id').where('user_id', '=', world.users.afWorker.id).where('intervention_id', '=', world.interventions.afInsats).executeTakeFirstOrThrow()).id;
-    expect((await revoke(orgAdmin, world.users.afWorker.id, afInsats)).status).toBe(404);
+    const afInsats = (await t.db.selectFrom('assignments').select('id').where('user_id', '=', t.world.users.afWorker.id).where('intervention_id', '=', t.world.interventions.afInsats).executeTakeFirstOrThrow()).id;
+    expect((await revoke(orgAdmin, t.world.users.afWorker.id, afInsats)).status).toBe(404);
 
     expect((await revoke(orgAdmin, afStaff, second)).status).toBe(204);
     expect((await revoke(afOrgAdmin, afStaff, first.body.id)).status).toBe(204);
-    expect(await tdb.db.selectFrom('assignments').select('id').where('user_id', '=', afStaff).execute()).toEqual([]);
+    expect(await t.db.selectFrom('assignments').select('id').where('user_id', '=', afStaff).execute()).toEqual([]);
   });
 });
 
@@ -221,11 +207,11 @@ describe('every change of users, roles and assignments is audited (finding 2)', 
     await orgAdmin.patch(`/api/v1/users/${id}`, { displayName: 'Revisor' });
     await orgAdmin.patch(`/api/v1/users/${id}`, { active: false });
     await orgAdmin.patch(`/api/v1/users/${id}`, { active: true });
-    const assignment = (await grant(orgAdmin, id, caseWork(world.interventions.kommunInsats))).body.id;
+    const assignment = (await grant(orgAdmin, id, caseWork(t.world.interventions.kommunInsats))).body.id;
     await revoke(orgAdmin, id, assignment);
     const events = await eventsSince(from);
-    const common = { actor_user_id: world.users.orgAdmin.id, actor_org_id: world.orgs.kommun, actor_role: 'org_admin', outcome: 'allowed', person_id: null, enrolment_id: null };
-    const target = { userId: id, userOrgId: world.orgs.kommun };
+    const common = { actor_user_id: t.world.users.orgAdmin.id, actor_org_id: t.world.orgs.kommun, actor_role: 'org_admin', outcome: 'allowed', person_id: null, enrolment_id: null };
+    const target = { userId: id, userOrgId: t.world.orgs.kommun };
     expect(events).toEqual([
       { ...common, id: expect.any(Number), action: 'create', entity: 'user', details: { ...target, passwordSet: true, passwordMustChange: true } },
       { ...common, id: expect.any(Number), action: 'update', entity: 'user', details: { ...target, fields: ['displayName'] } },
@@ -233,11 +219,11 @@ describe('every change of users, roles and assignments is audited (finding 2)', 
       { ...common, id: expect.any(Number), action: 'update', entity: 'user', details: { ...target, fields: ['active'], active: true } },
       {
         ...common, id: expect.any(Number), action: 'create', entity: 'assignment',
-        details: { ...target, assignmentId: assignment, role: 'case_worker', interventionId: world.interventions.kommunInsats, teamId: null, associationId: null },
+        details: { ...target, assignmentId: assignment, role: 'case_worker', interventionId: t.world.interventions.kommunInsats, teamId: null, associationId: null },
       },
       {
         ...common, id: expect.any(Number), action: 'delete', entity: 'assignment',
-        details: { ...target, assignmentId: assignment, role: 'case_worker', interventionId: world.interventions.kommunInsats, teamId: null, associationId: null },
+        details: { ...target, assignmentId: assignment, role: 'case_worker', interventionId: t.world.interventions.kommunInsats, teamId: null, associationId: null },
       },
     ]);
     expect(JSON.stringify(events)).not.toContain(password);
@@ -246,44 +232,44 @@ describe('every change of users, roles and assignments is audited (finding 2)', 
   it('writes a denied event for every refused change, committed although the change is not', async () => {
     const from = await lastEventId();
     const before = await assignmentRows();
-    await grant(orgAdmin, world.users.orgAdmin.id, caseWork(world.interventions.afInsats));
-    await grant(orgAdmin, kommunStaff, caseWork(world.interventions.afInsats));
+    await grant(orgAdmin, t.world.users.orgAdmin.id, caseWork(t.world.interventions.afInsats));
+    await grant(orgAdmin, kommunStaff, caseWork(t.world.interventions.afInsats));
     await grant(afOrgAdmin, kommunStaff, { role: 'log_reviewer' });
-    await revoke(orgAdmin, world.users.orgAdmin.id, before.find((a) => a.user_id === world.users.orgAdmin.id)!.id);
-    await orgAdmin.post('/api/v1/users', { email: 'utanfor@af.test', displayName: 'Utanför', password, organisationId: world.orgs.af });
+    await revoke(orgAdmin, t.world.users.orgAdmin.id, before.find((a) => a.user_id === t.world.users.orgAdmin.id)!.id);
+    await orgAdmin.post('/api/v1/users', { email: 'utanfor@af.test', displayName: 'Utanför', password, organisationId: t.world.orgs.af });
     await afOrgAdmin.patch(`/api/v1/users/${kommunStaff}`, { active: false });
     const events = await eventsSince(from);
     expect(events.map((e) => [e.actor_user_id, e.action, e.entity, e.outcome, (e.details as { reason: string }).reason])).toEqual([
-      [world.users.orgAdmin.id, 'create', 'assignment', 'denied', 'forbidden'],
-      [world.users.orgAdmin.id, 'create', 'assignment', 'denied', 'forbidden'],
-      [world.users.afOrgAdmin.id, 'create', 'assignment', 'denied', 'not_found'],
-      [world.users.orgAdmin.id, 'delete', 'assignment', 'denied', 'forbidden'],
-      [world.users.orgAdmin.id, 'create', 'user', 'denied', 'not_found'],
-      [world.users.afOrgAdmin.id, 'update', 'user', 'denied', 'not_found'],
+      [t.world.users.orgAdmin.id, 'create', 'assignment', 'denied', 'forbidden'],
+      [t.world.users.orgAdmin.id, 'create', 'assignment', 'denied', 'forbidden'],
+      [t.world.users.afOrgAdmin.id, 'create', 'assignment', 'denied', 'not_found'],
+      [t.world.users.orgAdmin.id, 'delete', 'assignment', 'denied', 'forbidden'],
+      [t.world.users.orgAdmin.id, 'create', 'user', 'denied', 'not_found'],
+      [t.world.users.afOrgAdmin.id, 'update', 'user', 'denied', 'not_found'],
     ]);
-    expect(events[0].details).toMatchObject({ userId: world.users.orgAdmin.id, userOrgId: world.orgs.kommun, role: 'case_worker', interventionId: world.interventions.afInsats });
+    expect(events[0].details).toMatchObject({ userId: t.world.users.orgAdmin.id, userOrgId: t.world.orgs.kommun, role: 'case_worker', interventionId: t.world.interventions.afInsats });
     expect(await assignmentRows()).toEqual(before);
     expect(JSON.stringify(events)).not.toContain(password);
   });
 
   it('shows rights changes made by or to an organisation’s users in its log review, and to no other organisation', async () => {
     const from = await lastEventId();
-    const granted = await grant(orgAdmin, afStaff, caseWork(world.interventions.kommunInsats));
+    const granted = await grant(orgAdmin, afStaff, caseWork(t.world.interventions.kommunInsats));
     expect(granted.status).toBe(201);
     const [event] = await eventsSince(from);
     const ids = (items: { id: number }[]) => items.map((i) => i.id);
     const review = async (email: string, userId: string) => {
-      const response = await (await login(app, email)).post('/api/v1/audit/user-accesses', { userId });
+      const response = await (await login(t.app, email)).post('/api/v1/audit/user-accesses', { userId });
       expect(response.status).toBe(200);
       return response.body.items as { id: number; action: string; entity: string; outcome: string; user: { id: string } | null }[];
     };
     // Made by the municipality's admin: the municipality's reviewer sees it under that admin.
-    expect(ids(await review(world.users.logReviewer.email, world.users.orgAdmin.id))).toContain(event.id);
+    expect(ids(await review(t.world.users.logReviewer.email, t.world.users.orgAdmin.id))).toContain(event.id);
     // Made to AF's user: AF's reviewer sees it under that user, with who made it.
     const af = (await review(afReviewer.email, afStaff)).find((i) => i.id === event.id);
-    expect(af).toMatchObject({ action: 'create', entity: 'assignment', outcome: 'allowed', user: { id: world.users.orgAdmin.id } });
+    expect(af).toMatchObject({ action: 'create', entity: 'assignment', outcome: 'allowed', user: { id: t.world.users.orgAdmin.id } });
     // FK had nothing to do with it.
     expect(ids(await review(fkReviewer.email, afStaff))).not.toContain(event.id);
-    expect(ids(await review(fkReviewer.email, world.users.orgAdmin.id))).not.toContain(event.id);
+    expect(ids(await review(fkReviewer.email, t.world.users.orgAdmin.id))).not.toContain(event.id);
   });
 });

@@ -1,36 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../../test/test-database.js';
-import { seedWorld, type World } from '../../test/world.js';
-import { anonymousClient, login, loginAsOwnPassword, testApp, type Client } from '../../test/http.js';
-import type { App } from '../app.js';
+import { describe, expect, it } from 'vitest';
+import { worldFixture } from '../../test/fixture.js';
+import { anonymousClient, login, loginAsOwnPassword } from '../../test/http.js';
 
-let tdb: TestDatabase;
-let app: App;
-let world: World;
-let orgAdmin: Client;
-let afOrgAdmin: Client;
-let systemAdmin: Client;
-let worker: Client;
+const t = worldFixture();
+const orgAdmin = t.as('orgAdmin');
+const afOrgAdmin = t.as('afOrgAdmin');
+const systemAdmin = t.as('systemAdmin');
+const worker = t.as('kommunWorker');
 
 const missingId = '00000000-0000-4000-8000-000000000000';
 const password = 'ett-långt-lösenord';
 
-beforeAll(async () => {
-  tdb = await openTestDatabase();
-  world = await seedWorld(tdb.db);
-  app = await testApp(tdb.db);
-  orgAdmin = await login(app, world.users.orgAdmin.email);
-  afOrgAdmin = await login(app, world.users.afOrgAdmin.email);
-  systemAdmin = await login(app, world.users.systemAdmin.email);
-  worker = await login(app, world.users.kommunWorker.email);
-});
-
-afterAll(async () => {
-  await app?.close();
-  await tdb?.close();
-});
-
-const userRows = () => tdb.db.selectFrom('users').selectAll().orderBy('id').execute();
+const userRows = () => t.db.selectFrom('users').selectAll().orderBy('id').execute();
 
 const expectBadRequest = (response: { status: number; body: any }, paths: string[]) => {
   expect(response.status).toBe(400);
@@ -53,7 +34,7 @@ const newUser = (overrides: Record<string, unknown> = {}) => ({
 
 describe('GET /users', () => {
   it('needs a session', async () => {
-    expect((await anonymousClient(app).get('/api/v1/users')).status).toBe(401);
+    expect((await anonymousClient(t.app).get('/api/v1/users')).status).toBe(401);
   });
 
   it('refuses roles that do not manage users', async () => {
@@ -64,22 +45,22 @@ describe('GET /users', () => {
     const own = await orgAdmin.get('/api/v1/users');
     expect(own.status).toBe(200);
     const emails = own.body.items.map((u: { email: string }) => u.email);
-    expect(emails).toContain(world.users.lead.email);
+    expect(emails).toContain(t.world.users.lead.email);
     // Another organisation's users appear only when they work in an intervention the municipality
     // owns, with those assignments only (security finding 2: the controller sees who reaches its records).
-    const others = own.body.items.filter((u: { organisationId: string }) => u.organisationId !== world.orgs.kommun);
-    expect(others.map((u: { email: string }) => u.email).sort()).toEqual([world.users.afWorker.email, world.users.fkWorker.email]);
+    const others = own.body.items.filter((u: { organisationId: string }) => u.organisationId !== t.world.orgs.kommun);
+    expect(others.map((u: { email: string }) => u.email).sort()).toEqual([t.world.users.afWorker.email, t.world.users.fkWorker.email]);
     for (const other of others) {
-      expect(other.assignments).toEqual([{ id: expect.any(String), role: 'case_worker', interventionId: world.interventions.kommunInsats, teamId: null, associationId: null }]);
+      expect(other.assignments).toEqual([{ id: expect.any(String), role: 'case_worker', interventionId: t.world.interventions.kommunInsats, teamId: null, associationId: null }]);
     }
-    expect(emails).not.toContain(world.users.afOrgAdmin.email);
+    expect(emails).not.toContain(t.world.users.afOrgAdmin.email);
     // Nobody else of another organisation is there, even when asked for.
-    expect((await orgAdmin.get(`/api/v1/users?organisationId=${world.orgs.af}`)).body.items.map((u: { id: string }) => u.id)).toEqual([world.users.afWorker.id]);
-    expect((await orgAdmin.get(`/api/v1/users?organisationId=${world.orgs.other}`)).body.items).toEqual([]);
+    expect((await orgAdmin.get(`/api/v1/users?organisationId=${t.world.orgs.af}`)).body.items.map((u: { id: string }) => u.id)).toEqual([t.world.users.afWorker.id]);
+    expect((await orgAdmin.get(`/api/v1/users?organisationId=${t.world.orgs.other}`)).body.items).toEqual([]);
     const all = await systemAdmin.get('/api/v1/users');
-    expect(all.body.items).toHaveLength(Object.keys(world.users).length);
-    const af = await systemAdmin.get(`/api/v1/users?organisationId=${world.orgs.af}`);
-    expect(af.body.items.map((u: { email: string }) => u.email).sort()).toEqual([world.users.afOrgAdmin.email, world.users.afWorker.email]);
+    expect(all.body.items).toHaveLength(Object.keys(t.world.users).length);
+    const af = await systemAdmin.get(`/api/v1/users?organisationId=${t.world.orgs.af}`);
+    expect(af.body.items.map((u: { email: string }) => u.email).sort()).toEqual([t.world.users.afOrgAdmin.email, t.world.users.afWorker.email]);
     expectNoSecrets(all.body);
   });
 
@@ -89,10 +70,10 @@ describe('GET /users', () => {
 });
 
 describe('GET /users/:id', () => {
-  const url = () => `/api/v1/users/${world.users.lead.id}`;
+  const url = () => `/api/v1/users/${t.world.users.lead.id}`;
 
   it('needs a session', async () => {
-    expect((await anonymousClient(app).get(url())).status).toBe(401);
+    expect((await anonymousClient(t.app).get(url())).status).toBe(401);
   });
 
   it('refuses roles that do not manage users', async () => {
@@ -110,13 +91,13 @@ describe('GET /users/:id', () => {
     const response = await orgAdmin.get(url());
     expect(response.status).toBe(200);
     expect(response.body).toEqual({
-      id: world.users.lead.id,
-      email: world.users.lead.email,
+      id: t.world.users.lead.id,
+      email: t.world.users.lead.email,
       displayName: 'ledare',
-      organisationId: world.orgs.kommun,
+      organisationId: t.world.orgs.kommun,
       active: true,
       assignments: [
-        { id: expect.any(String), role: 'intervention_lead', interventionId: world.interventions.kommunInsats, teamId: null, associationId: null },
+        { id: expect.any(String), role: 'intervention_lead', interventionId: t.world.interventions.kommunInsats, teamId: null, associationId: null },
       ],
     });
   });
@@ -128,7 +109,7 @@ describe('GET /users/:id', () => {
 
 describe('POST /users', () => {
   it('needs a session', async () => {
-    expect((await anonymousClient(app).post('/api/v1/users', newUser())).status).toBe(401);
+    expect((await anonymousClient(t.app).post('/api/v1/users', newUser())).status).toBe(401);
   });
 
   it('refuses roles that do not manage users', async () => {
@@ -137,7 +118,7 @@ describe('POST /users', () => {
 
   it('lets an org_admin create only in the own organisation; another one answers as missing', async () => {
     const before = await userRows();
-    const foreign = await orgAdmin.post('/api/v1/users', newUser({ organisationId: world.orgs.af }));
+    const foreign = await orgAdmin.post('/api/v1/users', newUser({ organisationId: t.world.orgs.af }));
     const missing = await orgAdmin.post('/api/v1/users', newUser({ organisationId: missingId }));
     expect(foreign.status).toBe(404);
     expect(foreign.body).toEqual(missing.body);
@@ -151,20 +132,20 @@ describe('POST /users', () => {
       id: expect.any(String),
       email: 'ny.handlaggare@kommun.test',
       displayName: 'Ny Handläggare',
-      organisationId: world.orgs.kommun,
+      organisationId: t.world.orgs.kommun,
       active: true,
       assignments: [],
     });
     expectNoSecrets(response.body);
-    const row = await tdb.db.selectFrom('users').select('password_hash').where('id', '=', response.body.id).executeTakeFirstOrThrow();
+    const row = await t.db.selectFrom('users').select('password_hash').where('id', '=', response.body.id).executeTakeFirstOrThrow();
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
-    await expect(login(app, 'ny.handlaggare@kommun.test', password)).resolves.toBeDefined();
+    await expect(login(t.app, 'ny.handlaggare@kommun.test', password)).resolves.toBeDefined();
   });
 
   it('lets a system administrator create in any organisation', async () => {
-    const response = await systemAdmin.post('/api/v1/users', newUser({ email: 'ny@af.test', organisationId: world.orgs.af }));
+    const response = await systemAdmin.post('/api/v1/users', newUser({ email: 'ny@af.test', organisationId: t.world.orgs.af }));
     expect(response.status).toBe(201);
-    expect(response.body.organisationId).toBe(world.orgs.af);
+    expect(response.body.organisationId).toBe(t.world.orgs.af);
   });
 
   it('refuses an e-mail address in use with 409', async () => {
@@ -190,10 +171,10 @@ describe('POST /users', () => {
 });
 
 describe('PATCH /users/:id', () => {
-  const url = (id = world.users.logReviewer.id) => `/api/v1/users/${id}`;
+  const url = (id = t.world.users.logReviewer.id) => `/api/v1/users/${id}`;
 
   it('needs a session', async () => {
-    expect((await anonymousClient(app).patch(url(), { displayName: 'X' })).status).toBe(401);
+    expect((await anonymousClient(t.app).patch(url(), { displayName: 'X' })).status).toBe(401);
   });
 
   it('refuses roles that do not manage users', async () => {
@@ -205,34 +186,34 @@ describe('PATCH /users/:id', () => {
     const missing = await afOrgAdmin.patch(url(missingId), { active: false });
     expect(outside.status).toBe(404);
     expect(outside.body).toEqual(missing.body);
-    expect((await tdb.db.selectFrom('users').select('active').where('id', '=', world.users.logReviewer.id).executeTakeFirstOrThrow()).active).toBe(true);
+    expect((await t.db.selectFrom('users').select('active').where('id', '=', t.world.users.logReviewer.id).executeTakeFirstOrThrow()).active).toBe(true);
   });
 
   it('renames, and deactivating ends the user’s sessions at once', async () => {
-    const reviewer = await login(app, world.users.logReviewer.email);
+    const reviewer = await login(t.app, t.world.users.logReviewer.email);
     expect((await reviewer.get('/api/v1/auth/me')).status).toBe(200);
     const renamed = await orgAdmin.patch(url(), { displayName: 'Loggranskare' });
     expect(renamed.body).toMatchObject({ displayName: 'Loggranskare', active: true });
     const response = await orgAdmin.patch(url(), { active: false });
     expect(response.status).toBe(200);
     expect(response.body.active).toBe(false);
-    const sessions = await tdb.db.selectFrom('sessions').select('user_id').where('user_id', '=', world.users.logReviewer.id).execute();
+    const sessions = await t.db.selectFrom('sessions').select('user_id').where('user_id', '=', t.world.users.logReviewer.id).execute();
     expect(sessions).toEqual([]);
     expect((await reviewer.get('/api/v1/auth/me')).status).toBe(401);
-    await expect(login(app, world.users.logReviewer.email)).rejects.toThrow();
+    await expect(login(t.app, t.world.users.logReviewer.email)).rejects.toThrow();
     expect((await orgAdmin.patch(url(), { active: true })).body.active).toBe(true);
-    await expect(login(app, world.users.logReviewer.email)).resolves.toBeDefined();
+    await expect(login(t.app, t.world.users.logReviewer.email)).resolves.toBeDefined();
   });
 
   it('does not let an admin deactivate the own account', async () => {
-    expectBadRequest(await orgAdmin.patch(url(world.users.orgAdmin.id), { active: false }), ['active']);
+    expectBadRequest(await orgAdmin.patch(url(t.world.users.orgAdmin.id), { active: false }), ['active']);
   });
 
   it('keeps system administrators’ accounts for system administrators', async () => {
-    const forbundAdmin = await systemAdmin.post('/api/v1/users', newUser({ email: 'admin@forbund.test', organisationId: world.orgs.forbund }));
+    const forbundAdmin = await systemAdmin.post('/api/v1/users', newUser({ email: 'admin@forbund.test', organisationId: t.world.orgs.forbund }));
     await systemAdmin.post(`/api/v1/users/${forbundAdmin.body.id}/assignments`, { role: 'org_admin' });
-    const client = await loginAsOwnPassword(app, 'admin@forbund.test', password);
-    const response = await client.patch(url(world.users.systemAdmin.id), { active: false });
+    const client = await loginAsOwnPassword(t.app, 'admin@forbund.test', password);
+    const response = await client.patch(url(t.world.users.systemAdmin.id), { active: false });
     expect(response.status).toBe(403);
     expect(response.body.message).toBe('Bara en systemadministratör kan ändra en systemadministratörs konto.');
   });
