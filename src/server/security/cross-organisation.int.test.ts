@@ -110,6 +110,8 @@ describe('finding 1: registering a personnummer one cannot see', () => {
   }
 
   it('the municipality, which controls P, still registers P again as P', async () => {
+    // One open enrolment per person and intervention (issue 9): P's first one ends before.
+    expect((await kommun.post(`/api/v1/enrolments/${pEnrolment}/exit`, { exitDate: '2025-06-01', exitReason: 'work' })).status).toBe(200);
     const again = await kommun.post('/api/v1/enrolments', enrol({ personnummer: P.pnr }, [], '2025-06-02'));
     expect(again.status).toBe(201);
     expect(await personOf(again.body.id)).toBe(pId);
@@ -120,6 +122,7 @@ describe('finding 3: one consent per person, and a removed party is removed ever
   it('a second registration revises the one consent instead of adding another', async () => {
     const q = { personnummer: pnr('19770707', '789'), firstName: 'Qia', lastName: 'Qvist' };
     const first = await kommun.post('/api/v1/enrolments', enrol(q, [], '2025-01-07'));
+    await kommun.post(`/api/v1/enrolments/${first.body.id}/exit`, { exitDate: '2025-03-01', exitReason: 'work' });
     const second = await kommun.post('/api/v1/enrolments', { ...enrol(q, [t.world.orgs.af], '2025-03-03'), interventionId: t.world.interventions.kommunInsats });
     expect([first.status, second.status]).toEqual([201, 201]);
     const person = await personOf(first.body.id);
@@ -146,8 +149,10 @@ describe('finding 3: one consent per person, and a removed party is removed ever
   it('a party the consent names may register the person, but not add parties to the consent', async () => {
     const r = { personnummer: pnr('19660606', '321'), firstName: 'Rut', lastName: 'Rask' };
     const first = await kommun.post('/api/v1/enrolments', enrol(r, [t.world.orgs.af], '2025-01-08'));
+    await kommun.post(`/api/v1/enrolments/${first.body.id}/exit`, { exitDate: '2025-03-01', exitReason: 'work' });
     const byAf = await af.post('/api/v1/enrolments', enrol(r, [t.world.orgs.af], '2025-04-01'));
     expect(byAf.status).toBe(201);
+    await af.post(`/api/v1/enrolments/${byAf.body.id}/exit`, { exitDate: '2025-05-01', exitReason: 'work' });
     const person = await personOf(first.body.id);
     expect(await personOf(byAf.body.id)).toBe(person);
     const addFk = await af.post('/api/v1/enrolments', enrol(r, [t.world.orgs.af, t.world.orgs.fk], '2025-05-02'));

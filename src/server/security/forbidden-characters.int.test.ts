@@ -111,6 +111,7 @@ const writes = (w: World): Record<string, TextProbe> => ({
   },
   'PATCH /api/v1/enrolments/:id': { url: `/api/v1/enrolments/${anyId}`, body: { notes: `Anteckning${NUL}` }, path: 'body.notes' },
   'POST /api/v1/enrolments/:id/exit': { url: `/api/v1/enrolments/${anyId}/exit`, body: { exitDate: '2024-06-01', exitReason: 'work', exitDetail: `X${NUL}` }, path: 'body.exitDetail' },
+  'POST /api/v1/enrolments/:id/reopen': { none: 'no body' },
   'POST /api/v1/enrolments/:id/consent': {
     url: `/api/v1/enrolments/${anyId}/consent`, body: { givenDate: '2024-03-01', method: 'written', documentRef: `Dnr${NUL}1` }, path: 'body.documentRef',
   },
