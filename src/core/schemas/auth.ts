@@ -25,6 +25,8 @@ export const navigationCan = z.object({
   logReview: z.boolean(),
   /** A subject-access answer (registerutdrag) for a person of the own organisation. */
   subjectAccess: z.boolean(),
+  /** The roles the user can grant at all (an administrator); the users page offers only these. */
+  grantableRoles: z.array(z.string()),
 });
 
 export const meResponse = z.object({

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { navigationCan as navigationCanSchema } from '../../core/schemas/auth.js';
 import { associationIdsFor, hasPermission, type Actor } from './actor.js';
 import type { Permission } from './roles.js';
+import { grantableRoles, type GrantableFacts } from './rights-policy.js';
 
 // What the web app offers an actor (`can` in GET /auth/me). Each area is the permission its API
 // routes declare, read from the same role map the auth hook checks (roles.ts), so a page is
@@ -19,7 +20,7 @@ const importPermissions: Record<ImportKind, Permission> = {
   enrolments: 'enrolment:write',
 };
 
-export function navigationCan(actor: Actor): NavigationCan {
+export function navigationCan(actor: Actor, grant: GrantableFacts): NavigationCan {
   const may = (permission: Permission) => hasPermission(actor, permission);
   const reports = may('report:outcomes');
   return {
@@ -38,5 +39,7 @@ export function navigationCan(actor: Actor): NavigationCan {
     // POST /audit/… (log review) and GET /persons/:id/subject-access(.pdf).
     logReview: may('audit:review'),
     subjectAccess: may('person:subject_access'),
+    // The roles the users page offers in a new assignment (rights-policy.ts).
+    grantableRoles: grantableRoles(actor, grant),
   };
 }

@@ -1,5 +1,5 @@
 import { hasRole, type Actor } from './actor.js';
-import type { Role } from './roles.js';
+import { roles, type Role } from './roles.js';
 import { AppError, notFound } from '../errors.js';
 
 // Who may change whose rights (security finding 2; domain.md, data-protection model 3). Pure rules
@@ -154,4 +154,24 @@ export function checkPasswordReset(actor: Actor, user: TargetUser): void {
     return;
   }
   if (!ownStaff) throw forbidden(system ? rightsMessages.staffPassword : rightsMessages.foreignAccount);
+}
+
+/** What grantableRoles needs to know of the actor's own organisation. */
+export type GrantableFacts = { organisationIsAssociation: boolean };
+
+/**
+ * The roles the actor can grant to anyone at all, as `can.grantableRoles` in GET /auth/me: the web
+ * app offers only these. The same rules as checkGrant, without a target: that still decides each
+ * grant. A förbund owns no interventions, so its admin gives the förbund's roles, not case work.
+ */
+export function grantableRoles(actor: Actor, facts: GrantableFacts): Role[] {
+  const system = hasRole(actor, 'system_admin');
+  const admin = hasRole(actor, 'org_admin');
+  return roles.filter((role) => {
+    if (role === 'system_admin') return system;
+    if (role === 'org_admin') return system || admin;
+    if (associationRoles.includes(role)) return admin && facts.organisationIsAssociation;
+    if (interventionRoles.includes(role)) return admin && !facts.organisationIsAssociation;
+    return admin;
+  });
 }

@@ -3,7 +3,6 @@ import type { App } from '../app.js';
 import { loginRequest, meResponse, passwordChange } from '../../core/schemas/auth.js';
 import { errorBody } from '../../core/schemas/common.js';
 import { rolesOf } from '../access/actor.js';
-import { navigationCan } from '../access/navigation-policy.js';
 import { contextOf } from '../context.js';
 import { AppError } from '../errors.js';
 import { oidcRoutes } from './oidc.routes.js';
@@ -11,6 +10,7 @@ import { changeOwnPassword } from './password-change.service.js';
 import { passwordLogin } from './password-login.service.js';
 import { startSession } from './session-start.js';
 import { endSession, sessionCookieName } from './sessions.js';
+import { navigationFor } from './me.service.js';
 
 const tags = ['Inloggning'];
 
@@ -58,7 +58,7 @@ export async function authRoutes(app: App) {
       return {
         user: { id: actor.userId, email: actor.email, displayName: actor.displayName, organisationId: actor.organisationId },
         roles: rolesOf(actor),
-        can: navigationCan(actor),
+        can: await navigationFor(app.db, actor),
         csrfToken: request.csrfToken!,
         mustChangePassword: actor.passwordMustChange === true,
         hasPassword: actor.hasPassword === true,

@@ -5,6 +5,7 @@ import { t } from '../../i18n/sv';
 import { post } from '../../lib/api';
 import { textOrNull, useZodForm } from '../../lib/form';
 import { interventionsQuery, organisationsQuery } from '../../lib/queries';
+import { meQuery } from '../../lib/session';
 import { SelectField } from '../../components/SelectField';
 import { Button } from '../../components/Button';
 import { Notice } from '../../components/Notice';
@@ -23,6 +24,9 @@ const heldOn = (role: string): 'intervention' | 'association' | 'organisation' =
 export function AssignmentForm({ userId, onAdded, onCancel }: { userId: string; onAdded: () => void; onCancel: () => void }) {
   const { data: interventions = [] } = useQuery(interventionsQuery);
   const { data: organisations = [] } = useQuery(organisationsQuery);
+  // Only the roles the server says this administrator can grant (rights-policy.ts on the server).
+  const { data: me } = useQuery(meQuery);
+  const grantable = new Set(me?.can.grantableRoles ?? []);
   const form = useZodForm(assignmentCreate, { role: '', target: '' }, (v) => {
     const [kind, id] = v.target.split(':');
     return {
@@ -58,7 +62,7 @@ export function AssignmentForm({ userId, onAdded, onCancel }: { userId: string; 
     <form onSubmit={submit} noValidate className="stack">
       {form.formError && <Notice tone="error">{form.formError}</Notice>}
       <SelectField label={t.admin.role} name="role" value={role} onChange={(v) => form.setValues({ role: v, target: '' })} error={form.errors.role && t.common.chooseOne}
-        options={Object.entries(t.roles).map(([value, label]) => ({ value, label }))} isRequired />
+        options={Object.entries(t.roles).filter(([value]) => grantable.has(value)).map(([value, label]) => ({ value, label }))} isRequired />
       {targets.length > 0 && <SelectField label={t.admin.target} name="target" value={form.values.target} onChange={form.set('target')} error={targetError} options={targets} isRequired />}
       <div className="actions">
         <Button type="submit">{t.common.add}</Button>
