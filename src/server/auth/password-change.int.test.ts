@@ -1,41 +1,26 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../../test/test-database.js';
-import { seedWorld, testPassword, type World } from '../../test/world.js';
-import { login, testApp, type Client } from '../../test/http.js';
-import type { App } from '../app.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { worldFixture } from '../../test/fixture.js';
+import { testPassword } from '../../test/world.js';
+import { login } from '../../test/http.js';
 
 // Accounts (issue 9, item 4): one's own password change, the temporary password an administrator
 // sets (at creation or by a reset), which opens nothing but the change, and the sessions that end.
 
-let tdb: TestDatabase;
-let app: App;
-let world: World;
-let orgAdmin: Client;
+const t = worldFixture();
+const orgAdmin = t.as('orgAdmin');
 
 const temporary = 'tillfälligt-lösenord-1';
 const chosen = 'mitt-eget-långa-lösenord';
 const forced = 'Du har loggat in med ett tillfälligt lösenord. Byt till ett eget lösenord innan du fortsätter.';
 
-beforeAll(async () => {
-  tdb = await openTestDatabase();
-  world = await seedWorld(tdb.db);
-  app = await testApp(tdb.db);
-  orgAdmin = await login(app, world.users.orgAdmin.email);
-});
-
 // Failed attempts from the test's one address count towards the login limits; each test starts clean.
 beforeEach(async () => {
-  await tdb.db.deleteFrom('login_attempts').execute();
-});
-
-afterAll(async () => {
-  await app?.close();
-  await tdb?.close();
+  await t.db.deleteFrom('login_attempts').execute();
 });
 
 const userEvents = (userId: string) =>
-  tdb.db
+  t.db
     .selectFrom('audit_events')
     .select(['action', 'outcome', 'actor_user_id', 'details'])
     .where('entity', '=', 'user')
@@ -43,15 +28,15 @@ const userEvents = (userId: string) =>
     .orderBy('id')
     .execute();
 const sessionsOf = async (userId: string) =>
-  Number((await tdb.db.selectFrom('sessions').select((eb) => eb.fn.countAll().as('n')).where('user_id', '=', userId).executeTakeFirstOrThrow()).n);
+  Number((await t.db.selectFrom('sessions').select((eb) => eb.fn.countAll().as('n')).where('user_id', '=', userId).executeTakeFirstOrThrow()).n);
 const canLogin = async (email: string, password: string) =>
-  (await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } })).statusCode === 200;
+  (await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } })).statusCode === 200;
 
 describe('changing one’s own password', () => {
   it('ends the other sessions, keeps this one, and the old password stops working', async () => {
-    const { id, email } = world.users.lead;
-    const here = await login(app, email);
-    const elsewhere = await login(app, email);
+    const { id, email } = t.world.users.lead;
+    const here = await login(t.app, email);
+    const elsewhere = await login(t.app, email);
     const changed = await here.post('/api/v1/auth/password', { currentPassword: testPassword, newPassword: chosen });
     expect(changed.status).toBe(204);
     expect((await here.get('/api/v1/interventions')).status).toBe(200);
@@ -66,8 +51,8 @@ describe('changing one’s own password', () => {
   });
 
   it('refuses a wrong current password with a field error, changes nothing and audits the attempt as denied', async () => {
-    const { id, email } = world.users.logReviewer;
-    const client = await login(app, email);
+    const { id, email } = t.world.users.logReviewer;
+    const client = await login(t.app, email);
     const before = await userEvents(id);
     const wrong = await client.post('/api/v1/auth/password', { currentPassword: 'inte-mitt-lösenord', newPassword: chosen });
     expect(wrong.status).toBe(400);
@@ -80,8 +65,8 @@ describe('changing one’s own password', () => {
   });
 
   it('counts wrong current passwords with the login limits (no unlimited guessing through the form)', async () => {
-    const { email } = world.users.teamBWorker;
-    const client = await login(app, email);
+    const { email } = t.world.users.teamBWorker;
+    const client = await login(t.app, email);
     const statuses: number[] = [];
     for (let i = 0; i < 10; i++) statuses.push((await client.post('/api/v1/auth/password', { currentPassword: `gissning-${i}`, newPassword: chosen })).status);
     expect(statuses).toEqual(Array(10).fill(400));
@@ -92,14 +77,14 @@ describe('changing one’s own password', () => {
   });
 
   it('answers bad input with Swedish field errors and changes nothing', async () => {
-    const client = await login(app, world.users.fkWorker.email);
+    const client = await login(t.app, t.world.users.fkWorker.email);
     const short = await client.post('/api/v1/auth/password', { currentPassword: testPassword, newPassword: 'kort' });
     expect(short.status).toBe(400);
     expect(short.body.errors).toContainEqual({ path: 'body.newPassword', message: 'Lösenordet måste ha minst 12 tecken' });
     const same = await client.post('/api/v1/auth/password', { currentPassword: testPassword, newPassword: testPassword });
     expect(same.status).toBe(400);
     expect(same.body.errors).toContainEqual({ path: 'body.newPassword', message: 'Välj ett nytt lösenord som skiljer sig från det nuvarande' });
-    expect(await canLogin(world.users.fkWorker.email, testPassword)).toBe(true);
+    expect(await canLogin(t.world.users.fkWorker.email, testPassword)).toBe(true);
   });
 });
 
@@ -110,7 +95,7 @@ describe('a temporary password', () => {
     const id = created.body.id as string;
     expect(await userEvents(id)).toEqual([expect.objectContaining({ action: 'create', details: expect.objectContaining({ passwordMustChange: true }) })]);
 
-    const user = await login(app, 'ny@kommun.test', temporary);
+    const user = await login(t.app, 'ny@kommun.test', temporary);
     const me = await user.get('/api/v1/auth/me');
     expect(me.status).toBe(200);
     expect(me.body).toMatchObject({ mustChangePassword: true, hasPassword: true });
@@ -120,9 +105,9 @@ describe('a temporary password', () => {
       expect({ url, status: answer.status, body: answer.body }).toEqual({ url, status: 403, body: { code: 'password_change_required', message: forced, errors: [] } });
     }
     // Even a role that would have the permission (granted meanwhile by the administrator).
-    expect((await orgAdmin.post(`/api/v1/users/${id}/assignments`, { role: 'case_worker', interventionId: world.interventions.kommunInsats })).status).toBe(201);
+    expect((await orgAdmin.post(`/api/v1/users/${id}/assignments`, { role: 'case_worker', interventionId: t.world.interventions.kommunInsats })).status).toBe(201);
     expect((await user.get('/api/v1/enrolments')).status).toBe(403);
-    const denied = await tdb.db.selectFrom('audit_events').select(['entity', 'outcome']).where('actor_user_id', '=', id).where('entity', '=', 'enrolment').execute();
+    const denied = await t.db.selectFrom('audit_events').select(['entity', 'outcome']).where('actor_user_id', '=', id).where('entity', '=', 'enrolment').execute();
     // Each blocked attempt at person data is audited as denied: the list and the search before, this one now.
     expect(denied).toEqual(Array(3).fill({ entity: 'enrolment', outcome: 'denied' }));
 
@@ -135,16 +120,16 @@ describe('a temporary password', () => {
 
 describe('an administrator’s reset', () => {
   it('sets a temporary password, ends every session of the user and forces the change', async () => {
-    const { id, email } = world.users.kommunWorker;
-    const one = await login(app, email);
-    const two = await login(app, email);
+    const { id, email } = t.world.users.kommunWorker;
+    const one = await login(t.app, email);
+    const two = await login(t.app, email);
     const reset = await orgAdmin.post(`/api/v1/users/${id}/password`, { password: temporary });
     expect(reset.status).toBe(204);
     expect((await one.get('/api/v1/auth/me')).status).toBe(401);
     expect((await two.get('/api/v1/auth/me')).status).toBe(401);
     expect(await sessionsOf(id)).toBe(0);
     expect(await canLogin(email, testPassword)).toBe(false);
-    const user = await login(app, email, temporary);
+    const user = await login(t.app, email, temporary);
     expect((await user.get('/api/v1/auth/me')).body.mustChangePassword).toBe(true);
     expect((await user.get('/api/v1/interventions')).status).toBe(403);
     expect((await user.post('/api/v1/auth/password', { currentPassword: temporary, newPassword: chosen })).status).toBe(204);
@@ -153,47 +138,47 @@ describe('an administrator’s reset', () => {
     expect(events.find((e) => (e.details as { passwordReset?: boolean }).passwordReset)).toMatchObject({
       action: 'update',
       outcome: 'allowed',
-      actor_user_id: world.users.orgAdmin.id,
-      details: { userId: id, userOrgId: world.orgs.kommun, passwordReset: true, passwordMustChange: true, sessionsEnded: 2 },
+      actor_user_id: t.world.users.orgAdmin.id,
+      details: { userId: id, userOrgId: t.world.orgs.kommun, passwordReset: true, passwordMustChange: true, sessionsEnded: 2 },
     });
     expect(JSON.stringify(events)).not.toContain(temporary);
   });
 
   it('refuses another organisation’s user, one’s own password and bad input; each refusal audited as denied', async () => {
-    const before = await tdb.db.selectFrom('users').select(['id', 'password_hash', 'password_must_change']).orderBy('id').execute();
-    const foreign = world.users.afWorker; // works in KOMMUNINSATS: visible to the kommun admin, not its staff
+    const before = await t.db.selectFrom('users').select(['id', 'password_hash', 'password_must_change']).orderBy('id').execute();
+    const foreign = t.world.users.afWorker; // works in KOMMUNINSATS: visible to the kommun admin, not its staff
     const other = await orgAdmin.post(`/api/v1/users/${foreign.id}/password`, { password: temporary });
     expect(other.status).toBe(403);
     expect(other.body.message).toBe('Användaren tillhör en annan organisation. Bara den organisationens administratör kan ändra kontot.');
-    const unseen = await orgAdmin.post(`/api/v1/users/${world.users.associationAdmin.id}/password`, { password: temporary });
+    const unseen = await orgAdmin.post(`/api/v1/users/${t.world.users.associationAdmin.id}/password`, { password: temporary });
     expect(unseen.status).toBe(404);
-    const self = await orgAdmin.post(`/api/v1/users/${world.users.orgAdmin.id}/password`, { password: temporary });
+    const self = await orgAdmin.post(`/api/v1/users/${t.world.users.orgAdmin.id}/password`, { password: temporary });
     expect(self.status).toBe(403);
     expect(self.body.message).toBe('Ditt eget lösenord byter du under Byt lösenord, med ditt nuvarande lösenord.');
-    const short = await orgAdmin.post(`/api/v1/users/${world.users.noRole.id}/password`, { password: 'kort' });
+    const short = await orgAdmin.post(`/api/v1/users/${t.world.users.noRole.id}/password`, { password: 'kort' });
     expect(short.status).toBe(400);
     expect(short.body.errors).toContainEqual({ path: 'body.password', message: 'Lösenordet måste ha minst 12 tecken' });
     // A system administrator does not reset staff passwords (that would let it sign in as a case worker).
-    const system = await login(app, world.users.systemAdmin.email);
-    const bySystem = await system.post(`/api/v1/users/${world.users.noRole.id}/password`, { password: temporary });
+    const system = await login(t.app, t.world.users.systemAdmin.email);
+    const bySystem = await system.post(`/api/v1/users/${t.world.users.noRole.id}/password`, { password: temporary });
     expect(bySystem.status).toBe(403);
-    expect(await tdb.db.selectFrom('users').select(['id', 'password_hash', 'password_must_change']).orderBy('id').execute()).toEqual(before);
+    expect(await t.db.selectFrom('users').select(['id', 'password_hash', 'password_must_change']).orderBy('id').execute()).toEqual(before);
     const denied = (id: string) => userEvents(id).then((events) => events.filter((e) => e.outcome === 'denied').map((e) => (e.details as { reason: string }).reason));
     expect(await denied(foreign.id)).toEqual(['forbidden']);
-    expect(await denied(world.users.associationAdmin.id)).toEqual(['not_found']);
-    expect(await denied(world.users.orgAdmin.id)).toEqual(['forbidden']);
-    expect(await denied(world.users.noRole.id)).toEqual(['forbidden']);
+    expect(await denied(t.world.users.associationAdmin.id)).toEqual(['not_found']);
+    expect(await denied(t.world.users.orgAdmin.id)).toEqual(['forbidden']);
+    expect(await denied(t.world.users.noRole.id)).toEqual(['forbidden']);
   });
 
   it('gives an account that signs on only by SSO no password', async () => {
-    const { id } = await tdb.db
+    const { id } = await t.db
       .insertInto('users')
-      .values({ email: 'sso@kommun.test', display_name: 'SSO', organisation_id: world.orgs.kommun, password_hash: null })
+      .values({ email: 'sso@kommun.test', display_name: 'SSO', organisation_id: t.world.orgs.kommun, password_hash: null })
       .returning('id')
       .executeTakeFirstOrThrow();
     const answer = await orgAdmin.post(`/api/v1/users/${id}/password`, { password: temporary });
     expect(answer.status).toBe(400);
-    expect((await tdb.db.selectFrom('users').select(['password_hash', 'password_must_change']).where('id', '=', id).executeTakeFirstOrThrow())).toEqual({
+    expect((await t.db.selectFrom('users').select(['password_hash', 'password_must_change']).where('id', '=', id).executeTakeFirstOrThrow())).toEqual({
       password_hash: null,
       password_must_change: false,
     });

@@ -1,42 +1,29 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { canaryPersonnummer } from '../../test/canaries.js';
-import { openTestDatabase, type TestDatabase } from '../../test/test-database.js';
-import { addParticipant, seedWorld, type World } from '../../test/world.js';
-import { login, testApp, type Client } from '../../test/http.js';
-import type { App } from '../app.js';
+import { worldFixture } from '../../test/fixture.js';
+import { addParticipant } from '../../test/world.js';
+import type { Client } from '../../test/http.js';
 
 // Search like people search (issue 9): any word order, case and diacritics ignored, a part of
 // the personnummer; still a POST, still within the access rule, still audited.
 
-let tdb: TestDatabase;
-let app: App;
-let world: World;
-let kommun: Client;
-let af: Client;
+const t = worldFixture();
+const kommun = t.as('kommunWorker');
+const af = t.as('afWorker');
 const pnr = canaryPersonnummer(7);
 let enrolmentId: string;
 
 beforeAll(async () => {
-  tdb = await openTestDatabase();
-  world = await seedWorld(tdb.db);
-  app = await testApp(tdb.db);
-  kommun = await login(app, world.users.kommunWorker.email);
-  af = await login(app, world.users.afWorker.email);
-  const person = await addParticipant(tdb.db, {
-    controllerId: world.orgs.kommun,
+  const person = await addParticipant(t.db, {
+    controllerId: t.world.orgs.kommun,
     personnummer: pnr,
     participantRef: 'Ärende-Ö17',
     firstName: 'Åsa',
     lastName: 'Ångström',
-    enrolments: [{ interventionId: world.interventions.kommunInsats, start: '2025-01-15' }],
+    enrolments: [{ interventionId: t.world.interventions.kommunInsats, start: '2025-01-15' }],
     consent: { givenDate: '2025-01-15', partyIds: [] },
   });
   enrolmentId = person.enrolmentIds[0];
-});
-
-afterAll(async () => {
-  await app?.close();
-  await tdb?.close();
 });
 
 const hits = async (client: Client, q: string) => {
@@ -65,10 +52,10 @@ describe('searching for a participant', () => {
 
   it('finds nothing out of scope, and audits the search with its number of hits only', async () => {
     expect(await hits(af, 'angstrom')).toEqual([]);
-    const rows = await tdb.db
+    const rows = await t.db
       .selectFrom('audit_events')
       .select(['action', 'details', 'person_id'])
-      .where('actor_user_id', '=', world.users.afWorker.id)
+      .where('actor_user_id', '=', t.world.users.afWorker.id)
       .where('action', '=', 'search')
       .execute();
     expect(rows).toEqual([{ action: 'search', details: { hits: 0 }, person_id: null }]);
