@@ -86,4 +86,16 @@ describe('at 1280 px', () => {
     await expect.poll(() => consent.getByRole('listitem').filter({ hasText: 'Org AF' }).count()).toBe(0);
     await expectAccessible(page, 'party removed');
   });
+
+  test('an org admin is offered only the roles it can grant', async () => {
+    await login(page, baseUrl, users.orgAdmin, password);
+    await page.goto(`${baseUrl}/admin/anvandare`);
+    await page.getByRole('row').filter({ hasText: 'utan-roll@kommun.test' }).getByRole('button', { name: 'Uppdrag' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    await dialog.locator('.select-button').and(dialog.getByRole('button', { name: /(^| )Roll$/ })).click();
+    const options = await page.getByRole('option').allTextContents();
+    expect(options.sort()).toEqual(['Handläggare', 'Insatsansvarig', 'Logggranskare', 'Organisationsadministratör']);
+    await expectAccessible(page, 'assignment roles of an org admin');
+  });
 });
