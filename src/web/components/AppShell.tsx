@@ -68,6 +68,7 @@ export function AppShell() {
           </Link>
           <div className="user-box">
             <span>{t.app.signedInAs(me.user.displayName)}</span>
+            {me.hasPassword && <Link to="/byt-losenord" className="btn btn--on-dark">{t.app.changePassword}</Link>}
             <Button variant="on-dark" onPress={() => void signOut()}>{t.app.logout}</Button>
             <span className="menu-toggle" ref={menuToggleRef}>
               <Button variant="on-dark" aria-expanded={menuOpen} aria-controls="app-nav" onPress={() => setMenuOpen((o) => !o)}>

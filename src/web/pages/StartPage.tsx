@@ -5,6 +5,7 @@ import { currentYear } from '../i18n/format';
 import { meQuery } from '../lib/session';
 import { interventionsQuery } from '../lib/queries';
 import { PageHeader } from '../components/PageHeader';
+import { FlashNotice } from '../components/FlashNotice';
 import { EmptyState } from '../components/EmptyState';
 import { InterventionCard } from './start/InterventionCard';
 import { MyParticipants } from './start/MyParticipants';
@@ -20,6 +21,7 @@ export function StartPage() {
   return (
     <div className="stack">
       <PageHeader title={t.start.title(me.user.displayName)} />
+      <FlashNotice />
       {can.participants && <MyParticipants />}
       {reported.length > 0 && (
         <section aria-labelledby="figures">

@@ -5,6 +5,7 @@ import { interventionsQuery } from '../lib/queries';
 import { AppShell } from '../components/AppShell';
 import { LoginPage } from '../pages/LoginPage';
 import { StartPage } from '../pages/StartPage';
+import { PasswordPage } from '../pages/PasswordPage';
 import { NotFoundPage, RouteErrorPage } from '../pages/NotFoundPage';
 
 // Code-based routes, registered without the router's global type (paths are plain strings here).
@@ -28,16 +29,28 @@ const loginRoute = createRoute({
   component: LoginPage,
 });
 
+/** Changing one's own password; at the first login with a temporary password, before anything else. */
+const passwordRoute = createRoute({
+  getParentRoute: () => root,
+  path: '/byt-losenord',
+  beforeLoad: async ({ context }) => {
+    await context.queryClient.ensureQueryData(meQuery).catch(() => {
+      throw redirect({ to: '/logga-in' });
+    });
+  },
+  component: PasswordPage,
+});
+
 /** Everything behind the login: the user and their interventions are loaded before any page. */
 const app = createRoute({
   getParentRoute: () => root,
   id: 'app',
   beforeLoad: async ({ context, location }) => {
-    try {
-      await context.queryClient.ensureQueryData(meQuery);
-    } catch {
+    const me = await context.queryClient.ensureQueryData(meQuery).catch(() => {
       throw redirect({ to: '/logga-in', search: { tillbaka: location.href === '/' ? undefined : location.href } });
-    }
+    });
+    // A temporary password opens nothing but the change (the server answers 403 to everything else).
+    if (me.mustChangePassword) throw redirect({ to: '/byt-losenord' });
     await context.queryClient.ensureQueryData(interventionsQuery);
   },
   component: AppShell,
@@ -53,6 +66,7 @@ const insatsSearch = (search: Record<string, unknown>): { insats?: string } => (
 
 const tree = root.addChildren([
   loginRoute,
+  passwordRoute,
   app.addChildren([
     at('/', StartPage),
     at('/insatser', page(() => import('../pages/interventions/InterventionsPage'), 'InterventionsPage')),

@@ -13,6 +13,8 @@ import { ErrorNotice, Notice } from '../../components/Notice';
 import { NewUserDialog } from './NewUserDialog';
 import { AssignmentsDialog } from './AssignmentsDialog';
 import { PartnerUserDialog } from './PartnerUserDialog';
+import { ResetPasswordDialog } from './ResetPasswordDialog';
+import { meQuery } from '../../lib/session';
 
 export type User = z.infer<typeof userView>;
 export const usersQuery = { queryKey: ['users'], queryFn: () => get<{ items: User[] }>('/api/v1/users').then((r) => r.items) };
@@ -23,6 +25,7 @@ export const usersQuery = { queryKey: ['users'], queryFn: () => get<{ items: Use
  */
 export function UsersPage() {
   const users = useQuery(usersQuery);
+  const { data: me } = useQuery(meQuery);
   const { data: organisations = [] } = useQuery(organisationsQuery);
   const queryClient = useQueryClient();
   const [message, setMessage] = useState<string>();
@@ -65,6 +68,8 @@ export function UsersPage() {
               cell: (u) => (
                 <div className="actions">
                   <AssignmentsDialog user={u} onChanged={(text) => void done(text)} />
+                  {/* One's own password is changed with the current one (Byt lösenord), never reset. */}
+                  {u.id !== me?.user.id && <ResetPasswordDialog user={u} onReset={() => void done(t.admin.passwordWasReset(u.displayName))} />}
                   <Button variant="quiet" onPress={() => void toggle(u)} aria-label={`${u.active ? t.admin.deactivate : t.admin.activate} ${u.displayName}`}>
                     {u.active ? t.admin.deactivate : t.admin.activate}
                   </Button>
