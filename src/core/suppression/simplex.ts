@@ -69,9 +69,10 @@ function optimum(base: number[][], startBasis: number[], n: number, variable: nu
 
 /**
  * Maximises the objective row (stored as z − c·y = 0, value in the last column) over the first
- * `columns` columns. Returns false when unbounded.
+ * `columns` columns, from a feasible basis (`basis[i]` is the column basic in row i). Returns
+ * false when unbounded.
  */
-function runSimplex(rows: number[][], basis: number[], objective: number[], columns: number): boolean {
+export function runSimplex(rows: number[][], basis: number[], objective: number[], columns: number): boolean {
   const rhs = objective.length - 1;
   for (;;) {
     let enter = -1;
