@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Gender } from '../../core/code-lists.js';
 import type { OutcomesCounts } from '../../core/figures/outcomes-from-counts.js';
+import type { OutcomesHistory } from '../../core/figures/outcomes-family.js';
 import type { Period } from '../../core/dates.js';
 import type { Db } from '../db/connection.js';
 
@@ -51,6 +52,55 @@ export async function countOutcomes(db: Db, interventionIds: string[], period: P
     anonymous: rows.filter((r) => r.part === 'anonymous').map((r) => ({ gender: r.gender, count: r.enrolled })),
     exits: exits.map((r) => ({ reason: r.reason!, gender: r.gender, count: r.active })),
   };
+}
+
+/**
+ * Every counted enrolment of the scope grouped by gender, under 30, start month, exit month and
+ * reason, and the anonymous registrations by year: what a whole family of calendar-aligned
+ * reports with suppressed figures is built from (core/figures/outcomes-family.ts), in ONE scan
+ * (months are numbered year · 12 + month − 1).
+ */
+export async function countHistory(db: Db, interventionIds: string[]): Promise<OutcomesHistory> {
+  const { rows } = await sql<{
+    part: 'enrolments' | 'anonymous';
+    gender: Gender;
+    under30: boolean;
+    start: number;
+    exit: number | null;
+    reason: string | null;
+    count: number;
+  }>`
+    select 'enrolments' as part, gender, coalesce(age_at_start < 30, false) as under30,
+      (extract(year from start_date) * 12 + extract(month from start_date) - 1)::int as start,
+      (extract(year from exit_date) * 12 + extract(month from exit_date) - 1)::int as exit,
+      exit_reason as reason, count(*)::int as count
+    from enrolments
+    where intervention_id = any(${interventionIds}::uuid[])
+      and exit_reason is distinct from 'registration_error'
+    group by 2, 3, 4, 5, 6
+    union all
+    select 'anonymous', gender, false, year, null, null, sum(count)::int
+    from anonymous_registrations
+    where intervention_id = any(${interventionIds}::uuid[])
+    group by gender, year
+    order by 1, 2, 3, 4, 5, 6`.execute(db);
+  return {
+    enrolments: rows
+      .filter((r) => r.part === 'enrolments')
+      .map((r) => ({ gender: r.gender, under30: r.under30, start: r.start, exit: r.exit, reason: r.reason, count: r.count })),
+    anonymous: rows.filter((r) => r.part === 'anonymous').map((r) => ({ year: r.start, gender: r.gender, count: r.count })),
+  };
+}
+
+/** The intervention's project period (start_date … end_date), null without an end date. */
+export async function projectPeriod(db: Db, scope: { intervention: string } | { association: string }): Promise<Period | null> {
+  if (!('intervention' in scope)) return null;
+  const row = await db
+    .selectFrom('interventions')
+    .select(['start_date', 'end_date'])
+    .where('code', '=', scope.intervention)
+    .executeTakeFirst();
+  return row?.end_date ? { from: row.start_date, to: row.end_date } : null;
 }
 
 export async function interventionIdsForScope(

@@ -11,8 +11,14 @@ const query = z
   .object({
     intervention: code.optional(),
     association: code.optional(),
-    from: isoDate,
-    to: isoDate,
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    /**
+     * Instead of from and to: a calendar month (2025-03), a tertial (2025-T2), a calendar year
+     * (2025) or the intervention's project period (project). Suppressed figures are given only
+     * for these periods (also when asked for with from and to).
+     */
+    period: z.string().max(16).optional(),
     /** Ask for suppressed figures even where unsuppressed ones are allowed (e.g. to publish). */
     suppress: z.enum(['true', 'false']).default('false'),
   })
@@ -20,20 +26,24 @@ const query = z
     path: ['intervention'],
     message: 'Ange antingen en insats eller ett förbund',
   })
-  .refine((q) => q.from <= q.to, { path: ['to'], message: 'Välj ett slutdatum efter startdatum' });
+  .refine((q) => (q.period !== undefined ? q.from === undefined && q.to === undefined : q.from !== undefined && q.to !== undefined), {
+    path: ['period'],
+    message: 'Ange antingen period eller både from och to',
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: 'Välj ett slutdatum efter startdatum' });
 
 const tags = ['Rapporter'];
 
 export async function outcomesRoutes(app: App) {
   const report = async (request: { query: z.output<typeof query> } & Parameters<typeof contextOf>[0]) => {
     const ctx = contextOf(request, 'report:outcomes');
-    const { intervention, association, from, to, suppress } = request.query;
+    const { intervention, association, from, to, period, suppress } = request.query;
     const scope = intervention ? { intervention } : { association: association! };
     const access = await outcomesAccess(ctx.db, ctx.actor, scope);
     if (!access) throw notFound();
     return computeOutcomesReport(ctx.db, {
       scope,
-      period: { from, to },
+      period: period ?? { from: from!, to: to! },
       suppress: access.mustSuppress || suppress === 'true',
       threshold: app.config.suppressionThreshold,
     });

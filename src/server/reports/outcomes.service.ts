@@ -1,37 +1,109 @@
+import { createHash } from 'node:crypto';
 import { outcomesFromCounts } from '../../core/figures/outcomes-from-counts.js';
+import { suppressedOutcomes, type FamilyMemo } from '../../core/figures/outcomes-family.js';
 import type { OutcomesReport, OutcomesScope } from '../../core/figures/outcomes.js';
+import { alignedPeriodsMessage, calendarPeriodOf, parseCalendarPeriod, projectInMonths, rangeOf, type CalendarPeriod } from '../../core/figures/periods.js';
 import type { Period } from '../../core/dates.js';
 import type { Actor } from '../access/actor.js';
 import type { Db } from '../db/connection.js';
 import { badRequest, notFound } from '../errors.js';
-import { countOutcomes, interventionIdsForScope } from './outcomes.repository.js';
+import { countHistory, countOutcomes, interventionIdsForScope, projectPeriod } from './outcomes.repository.js';
 
 export type OutcomesInput = {
   scope: OutcomesScope;
-  period: Period;
+  /** A date range, or a calendar period by name: `2025`, `2025-T2`, `2025-03`, `project`. */
+  period: Period | string;
   /** Apply the small-cell rule (domain.md, data-protection model 7). */
   suppress: boolean;
   threshold?: number;
   subsidisedCountsAsWork?: boolean;
 };
 
-/** The outcomes report (JSON v1) for an intervention or a förbund, computed in SQL. */
+/**
+ * Decided families (core/figures/outcomes-family.ts) of the last histories asked about, so that
+ * paging through the months of a year decides its family once. Keys hash the whole input of a
+ * family, so changed data can never meet an old answer.
+ */
+const familyCache = new Map<string, unknown>();
+const FAMILY_CACHE_SIZE = 64;
+function memoFor(key: string): FamilyMemo {
+  return {
+    key,
+    get: (k) => {
+      const value = familyCache.get(k);
+      if (value !== undefined) {
+        familyCache.delete(k);
+        familyCache.set(k, value);
+      }
+      return value;
+    },
+    set: (k, value) => {
+      familyCache.set(k, value);
+      while (familyCache.size > FAMILY_CACHE_SIZE) familyCache.delete(familyCache.keys().next().value!);
+    },
+  };
+}
+
+/**
+ * The outcomes report (JSON v1) for an intervention or a förbund. Exact figures for any range,
+ * counted in SQL over the rows active in it. Suppressed figures only for a calendar month, a
+ * tertial, a calendar year or the project period (widened to whole months), decided together
+ * with the other periods a reader could combine them with (outcomes-family.ts); any other range
+ * is refused with the periods that can be chosen.
+ */
 export async function computeOutcomesReport(db: Db, input: OutcomesInput): Promise<OutcomesReport> {
-  if (input.period.from > input.period.to) {
+  if (typeof input.period !== 'string' && input.period.from > input.period.to) {
     throw badRequest('Perioden slutar före den börjar.', [{ path: 'to', message: 'Välj ett slutdatum efter startdatum' }]);
   }
   const { interventionIds, found } = await interventionIdsForScope(db, input.scope);
   if (!found) throw notFound();
-  const counts = await countOutcomes(db, interventionIds, input.period);
-  return outcomesFromCounts({
-    scope: input.scope,
-    period: input.period,
-    rules: {
-      subsidised_counts_as_work: input.subsidisedCountsAsWork ?? true,
-      suppression_threshold: input.suppress ? (input.threshold ?? 5) : null,
-    },
-    counts,
-  });
+  // The project period matters only to suppressed figures and to `period=project`.
+  const project = input.suppress || input.period === 'project' ? await projectPeriod(db, input.scope) : null;
+  const subsidised = input.subsidisedCountsAsWork ?? true;
+  const threshold = input.threshold ?? 5;
+  const shownProject = project && input.suppress ? projectInMonths(project) : project;
+  const { range, calendar } = resolvePeriod(input.period, shownProject, input.suppress);
+
+  if (!input.suppress) {
+    const counts = await countOutcomes(db, interventionIds, range);
+    return outcomesFromCounts({
+      scope: input.scope,
+      period: range,
+      rules: { subsidised_counts_as_work: subsidised, suppression_threshold: null },
+      counts,
+    });
+  }
+  const history = await countHistory(db, interventionIds);
+  const rules = { subsidised_counts_as_work: subsidised };
+  const key = createHash('sha256').update(JSON.stringify([input.scope, rules, threshold, history])).digest('base64url');
+  return suppressedOutcomes({ history, scope: input.scope, rules, period: calendar!, project: shownProject, k: threshold, memo: memoFor(key) });
+}
+
+/** The dates asked for and, for suppressed figures, the calendar period they must be. */
+function resolvePeriod(period: Period | string, project: Period | null, suppress: boolean): { range: Period; calendar: CalendarPeriod | null } {
+  if (typeof period === 'string') {
+    const calendar = parseCalendarPeriod(period);
+    if (!calendar) {
+      throw badRequest(`Perioden '${period}' finns inte. ${alignedPeriodsMessage(suppress ? project : null)}`, [
+        { path: 'period', message: 'Skriv perioden som 2025, 2025-T2, 2025-03 eller project' },
+      ]);
+    }
+    const range = rangeOf(calendar, project);
+    if (!range) {
+      throw badRequest('Insatsen har ingen projektperiod med slutdatum att välja.', [
+        { path: 'period', message: 'Välj en månad, ett tertial eller ett år' },
+      ]);
+    }
+    return { range, calendar };
+  }
+  if (!suppress) return { range: period, calendar: null };
+  const calendar = calendarPeriodOf(period, project);
+  if (!calendar) {
+    throw badRequest(`Perioden ${period.from} – ${period.to} går inte att välja här. ${alignedPeriodsMessage(project)}`, [
+      { path: 'from', message: 'Välj en kalendermånad, ett tertial, ett kalenderår eller projektperioden' },
+    ]);
+  }
+  return { range: period, calendar };
 }
 
 /**
