@@ -1,20 +1,39 @@
+import type { Period } from '../../../core/dates';
 import { t } from '../../i18n/sv';
-import { currentYear } from '../../i18n/format';
-import type { PeriodChoice } from '../../lib/period';
+import { currentYear, formatDate } from '../../i18n/format';
 import { RadioGroupField } from '../../components/ChoiceGroup';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/Field';
+import { choiceLabel, periodTexts, type ReportPeriodChoice } from './reportPeriod';
 
-/** Month, tertial (T1–T3), year or a custom period. */
-export function PeriodFields({ value, onChange }: { value: PeriodChoice; onChange: (v: PeriodChoice) => void }) {
-  const set = (key: keyof PeriodChoice) => (v: string) => onChange({ ...value, [key]: v });
+/**
+ * Month, tertial (T1–T3), year, the project period, or a custom period. Where the figures are
+ * suppressed (`suppressed`, as the server answers; undefined while not yet known) only the
+ * calendar periods and the project period are offered: the server gives suppressed figures for
+ * no other range.
+ */
+export function PeriodFields({ value, onChange, suppressed, project }: {
+  value: ReportPeriodChoice;
+  onChange: (v: ReportPeriodChoice) => void;
+  suppressed: boolean | undefined;
+  project: Period | null;
+}) {
+  const set = (key: keyof ReportPeriodChoice) => (v: string) => onChange({ ...value, [key]: v });
   const years = Array.from({ length: 8 }, (_, i) => String(currentYear() - i));
+  const kinds = [
+    { value: 'month', label: t.report.periodKinds.month },
+    { value: 'tertial', label: t.report.periodKinds.tertial },
+    { value: 'year', label: t.report.periodKinds.year },
+    ...(project ? [{ value: 'project', label: periodTexts.projectWithDates(formatDate(project.from), formatDate(project.to)) }] : []),
+    ...(suppressed === false ? [{ value: 'custom', label: t.report.periodKinds.custom }] : []),
+  ];
+  const label = choiceLabel(value);
   return (
     <div className="stack">
-      <RadioGroupField label={t.report.periodKind} name="periodKind" inline value={value.kind} onChange={set('kind')}
-        options={Object.entries(t.report.periodKinds).map(([v, label]) => ({ value: v, label }))} />
+      <RadioGroupField label={t.report.periodKind} name="periodKind" inline value={value.kind} onChange={set('kind')} options={kinds}
+        help={suppressed ? periodTexts.suppressedHelp : undefined} />
       <div className="form-grid">
-        {value.kind !== 'custom' && (
+        {(value.kind === 'month' || value.kind === 'tertial' || value.kind === 'year') && (
           <SelectField label={t.report.year} name="year" value={value.year} onChange={set('year')} options={years.map((y) => ({ value: y, label: y }))} />
         )}
         {value.kind === 'month' && (
@@ -23,7 +42,7 @@ export function PeriodFields({ value, onChange }: { value: PeriodChoice; onChang
         )}
         {value.kind === 'tertial' && (
           <SelectField label={t.report.tertial} name="tertial" value={value.tertial} onChange={set('tertial')}
-            options={Object.entries(t.report.tertials).map(([v, label]) => ({ value: v, label }))} />
+            options={Object.entries(t.report.tertials).map(([v, l]) => ({ value: v, label: l }))} />
         )}
         {value.kind === 'custom' && (
           <>
@@ -32,6 +51,7 @@ export function PeriodFields({ value, onChange }: { value: PeriodChoice; onChang
           </>
         )}
       </div>
+      {label && <p className="muted" aria-live="polite">{periodTexts.chosen(label)}</p>}
     </div>
   );
 }

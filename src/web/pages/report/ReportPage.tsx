@@ -1,11 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useSearch } from '@tanstack/react-router';
 import { t } from '../../i18n/sv';
 import { currentYear, formatDate } from '../../i18n/format';
 import { meQuery } from '../../lib/session';
 import { interventionsQuery, organisationsQuery, outcomesQuery, type ReportParams } from '../../lib/queries';
-import { periodOf, type PeriodChoice } from '../../lib/period';
+import { projectOf, reportPeriodOf, type ReportPeriodChoice } from './reportPeriod';
 import { PageHeader } from '../../components/PageHeader';
 import { Button } from '../../components/Button';
 import { SelectField } from '../../components/SelectField';
@@ -29,14 +29,25 @@ export function ReportPage() {
   ];
   const initialScope = search.insats ? `intervention:${search.insats}` : (scopes[0]?.value ?? '');
   const [scope, setScope] = useState(initialScope);
-  const [period, setPeriod] = useState<PeriodChoice>({ kind: 'year', year: String(currentYear()), month: '1', tertial: '1', from: '', to: '' });
+  const [period, setPeriod] = useState<ReportPeriodChoice>({ kind: 'year', year: String(currentYear()), month: '1', tertial: '1', from: '', to: '' });
   const [params, setParams] = useState<ReportParams | null>(null);
   const [error, setError] = useState<string>();
   const report = useQuery({ ...outcomesQuery(params ?? { from: '', to: '' }), enabled: params !== null });
+  // Whether this scope's figures are suppressed is the server's answer, read off this year's
+  // report (asked for by every page showing this year): the custom range is offered only when not.
+  const [scopeKind, scopeCode] = scope.split(':');
+  const year = currentYear();
+  const probe = useQuery({ ...outcomesQuery({ [scopeKind]: scopeCode, from: `${year}-01-01`, to: `${year}-12-31` }), enabled: Boolean(scopeCode) });
+  const suppressed = probe.data ? probe.data.rules.suppression_threshold !== null : probe.error ? true : undefined;
+  const project = projectOf(scopeKind === 'intervention' ? interventions.find((i) => i.code === scopeCode) : undefined, suppressed !== false);
+  const hasProject = project !== null;
+  useEffect(() => {
+    if ((period.kind === 'custom' && suppressed !== false) || (period.kind === 'project' && !hasProject)) setPeriod((p) => ({ ...p, kind: 'year' }));
+  }, [period.kind, suppressed, hasProject]);
 
   const show = (event: FormEvent) => {
     event.preventDefault();
-    const chosen = periodOf(period);
+    const chosen = reportPeriodOf(period, project);
     if (!scope || !chosen) return setError(!scope ? t.report.scope : t.report.periodKind);
     if (chosen.from > chosen.to) return setError('Välj ett slutdatum efter startdatum');
     setError(undefined);
@@ -53,7 +64,7 @@ export function ReportPage() {
         <div className="form-grid">
           <SelectField label={t.report.scope} name="scope" value={scope} onChange={setScope} options={scopes} isRequired />
         </div>
-        <PeriodFields value={period} onChange={setPeriod} />
+        <PeriodFields value={period} onChange={setPeriod} suppressed={suppressed} project={project} />
         <div className="actions"><Button type="submit">{t.report.show}</Button></div>
       </form>
       {!params && <EmptyState>{t.report.pick}</EmptyState>}
