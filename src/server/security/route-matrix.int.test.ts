@@ -112,7 +112,7 @@ const matrix: Record<string, Row> = {
   'POST /api/v1/audit/sample': { who: [LR], scope: 'a sample of the own organisation\'s log (log-review tests)' },
   'POST /api/v1/audit/sample/export': { who: [LR], scope: 'a sample of the own organisation\'s log (log-review tests)' },
   // Whom to review: the own organisation's persons and the users who can reach its records only.
-  'POST /api/v1/audit/persons/search': { who: [LR], foreign: (f) => ({ url: '/api/v1/audit/persons/search', body: { q: '19800101-0019' }, accept: ok((b) => b.items.length === 0) }) },
+  'POST /api/v1/audit/persons/search': { who: [LR], foreign: () => ({ url: '/api/v1/audit/persons/search', body: { q: '19800101-0019' }, accept: ok((b) => b.items.length === 0) }) },
   'GET /api/v1/audit/users': { who: [LR], foreign: () => ({ url: '/api/v1/audit/users', accept: ok(nothingForeign) }) },
 };
 
