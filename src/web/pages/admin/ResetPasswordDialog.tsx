@@ -1,13 +1,15 @@
 import type { FormEvent } from 'react';
 import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
-import { passwordReset } from '../../../core/schemas/user';
+import type { z } from 'zod';
+import { passwordReset, type userView } from '../../../core/schemas/user';
 import { t } from '../../i18n/sv';
 import { post } from '../../lib/api';
 import { useZodForm } from '../../lib/form';
 import { TextField } from '../../components/Field';
 import { Button } from '../../components/Button';
 import { Notice } from '../../components/Notice';
-import type { User } from './UsersPage';
+
+type User = z.infer<typeof userView>;
 
 /**
  * An administrator resets a user's password to a temporary one they choose and hand over: the
