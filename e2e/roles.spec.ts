@@ -136,10 +136,14 @@ describe('system administrator (system_admin)', () => {
 });
 
 describe('report reader and log reviewer', () => {
-  for (const [role, email] of [['report_reader', users.reportReader], ['log_reviewer', users.logReviewer]] as const) {
+  // The log reviewer's own workplace (Loggkontroll) has a journey of its own: e2e/log-review.spec.ts.
+  for (const [role, email, links] of [
+    ['report_reader', users.reportReader, ['Start', 'Insatser']],
+    ['log_reviewer', users.logReviewer, ['Start', 'Insatser', 'Loggkontroll']],
+  ] as const) {
     test(`${role} sees interventions but no person data and no reports`, async () => {
       await login(page, baseUrl, email, password);
-      await expect.poll(navLinks).toEqual(['Start', 'Insatser']);
+      await expect.poll(navLinks).toEqual(links);
       await expectAccessible(page, `${role} start`);
       await nav().getByRole('link', { name: 'Insatser' }).click();
       await expect.poll(() => page.getByRole('table').count()).toBe(1);
