@@ -23,7 +23,7 @@ import { month, yearOf, type Period } from '../dates.js';
 import type { OutcomesReport } from '../schemas/outcomes-report.js';
 import { suppressOutcomesFamily, type FamilyPeriod, type FamilyTerm, type SuppressedFamily } from '../suppression/family.js';
 import { suppressCells } from '../suppression/linear-system.js';
-import { addGenders, addReport, builder, presentReport, stockKeys } from '../suppression/outcomes.js';
+import { addGenders, addReport, builder, presentReport, type stockKeys } from '../suppression/outcomes.js';
 import { outcomesFromCounts } from './outcomes-from-counts.js';
 import { isCounted, isUnder30AtStart, type AnonymousFact, type EnrolmentFact, type OutcomesRules, type OutcomesScope } from './outcomes.js';
 import { rangeOf, type CalendarPeriod } from './periods.js';

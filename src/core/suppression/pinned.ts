@@ -33,6 +33,8 @@ export class Reduction {
   private rank = 0;
   private unknown: boolean[];
   private freeCache: number[] | null = null;
+  /** decide() for the current unknowns, until the next hide(). */
+  private analysisCache: ReturnType<Reduction['decide']> | null = null;
   private equationsOf: Map<number, number[]> | undefined;
 
   private constructor(
@@ -115,6 +117,7 @@ export class Reduction {
     if (this.unknown[v]) return;
     this.unknown[v] = true;
     this.freeCache = null;
+    this.analysisCache = null;
     let best = -1;
     let size = TOL;
     for (let r = this.rank; r < this.rows.length; r++) {
@@ -192,17 +195,22 @@ export class Reduction {
       for (let j = 0; j < g.length; j++) if (Math.abs(g[j]) < TOL) g[j] = 0;
       return span(g);
     };
-    return { isFixed, determines };
+    return { isFixed, determines, zeros: zeroSet };
+  }
+
+  private analysis() {
+    this.analysisCache ??= this.decide(this.free(), this.unknown);
+    return this.analysisCache;
   }
 
   /** Whether each variable has a single possible value (known ones trivially do). */
   pinned(): (v: number) => boolean {
-    return this.decide(this.free(), this.unknown).isFixed;
+    return this.analysis().isFixed;
   }
 
   /** Whether a linear form Σ coefficient · value has a single possible value. */
   determines(): (terms: readonly (readonly [number, number])[]) => boolean {
-    return this.decide(this.free(), this.unknown).determines;
+    return this.analysis().determines;
   }
 
   /**
@@ -256,9 +264,12 @@ export class Reduction {
     });
   }
 
-  /** Whether u's own move changes an unknown at its lower bound. */
-  private touchesBound(u: number): boolean {
-    for (let r = 0; r < this.rank; r++) if (this.rows[r][u] !== 0 && this.truth[this.pivotOf[r]] < 0.5) return true;
+  /** Whether u's own move changes an unknown held at its lower bound in every solution. */
+  private touchesHeld(u: number): boolean {
+    for (const z of this.analysis().zeros) {
+      const r = this.rowOf[z];
+      if (r >= 0 && this.rows[r][u] !== 0) return true;
+    }
     return false;
   }
 
@@ -277,8 +288,11 @@ export class Reduction {
     // Along u's own move, v moves by −R[row(v)][u].
     const dv = this.rowOf[v] >= 0 ? this.rows[this.rowOf[v]][u] : 0;
     if (dv !== 0 && this.movesAlone(u)) return { target: true, all: true };
-    // A move that touches neither v nor any unknown at its bound changes nothing for v.
-    if (dv === 0 && !this.touchesBound(u)) return { target: false, all: false };
+    // A move that touches neither v nor any unknown held at its bound changes nothing for v: a
+    // value held at its bound stays held (any new way to lift it, less u's move, would have
+    // lifted it before, the other values it pushes down being liftable already), so v stays
+    // pinned.
+    if (dv === 0 && !this.touchesHeld(u)) return { target: false, all: false };
     const unknown = this.unknown.slice();
     unknown[u] = true;
     const { isFixed } = this.decide([...this.free(), u], unknown);

@@ -29,7 +29,10 @@ const K = 5;
 /** About three starts a month over 2023–2024, a third still open: small counts everywhere. */
 function demoLikeFacts(): { enrolments: EnrolmentFact[]; anonymous: AnonymousFact[] } {
   let seed = 20_231;
-  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
+  const random = () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return seed / 2_147_483_648;
+  };
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
   const enrolments = Array.from({ length: 75 }, (): EnrolmentFact => {
     const startDate = addDays('2023-01-01', Math.floor(random() * 700));
