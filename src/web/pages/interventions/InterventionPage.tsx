@@ -19,7 +19,7 @@ export function InterventionPage() {
   const today = todayIso();
   const year = Number(today.slice(0, 4));
   const can = intervention.data?.can;
-  const report = useQuery({ ...outcomesQuery({ intervention: intervention.data?.code, from: `${year}-01-01`, to: today }), enabled: Boolean(can?.report) });
+  const report = useQuery({ ...outcomesQuery({ intervention: intervention.data?.code, from: `${year}-01-01`, to: `${year}-12-31` }), enabled: Boolean(can?.report) });
   const now = useQuery({ ...outcomesQuery({ intervention: intervention.data?.code, from: today, to: today }), enabled: Boolean(can?.report) });
   if (intervention.error) return <QueryError error={intervention.error} />;
   if (!intervention.data) return <p>{t.app.loading}</p>;

@@ -8,9 +8,9 @@ import { t } from '../../i18n/sv';
 
 /** One intervention with this year's figures so far (suppressed where the API suppresses them). */
 export function InterventionCard({ intervention }: { intervention: Intervention }) {
-  const today = todayIso();
-  const year = Number(today.slice(0, 4));
-  const report = useQuery(outcomesQuery({ intervention: intervention.code, from: `${year}-01-01`, to: today }));
+  // The calendar year: a förbund gets suppressed figures for calendar periods only (finding 5).
+  const year = Number(todayIso().slice(0, 4));
+  const report = useQuery(outcomesQuery({ intervention: intervention.code, from: `${year}-01-01`, to: `${year}-12-31` }));
   return (
     <section className="card" aria-labelledby={`card-${intervention.id}`}>
       <h3 id={`card-${intervention.id}`}>
