@@ -1,36 +1,46 @@
 import { z } from 'zod';
 import type { App } from '../app.js';
 import { outcomesToCsv } from '../../core/figures/outcomes-csv.js';
+import { excelFileName, outcomesToExcelCsv } from '../../core/figures/outcomes-csv-excel.js';
 import { code, errorBody, isoDate } from '../../core/schemas/common.js';
 import { outcomesReportSchema } from '../../core/schemas/outcomes-report.js';
 import { contextOf } from '../context.js';
 import { notFound } from '../errors.js';
 import { computeOutcomesReport, outcomesAccess } from './outcomes.service.js';
 
-const query = z
-  .object({
-    intervention: code.optional(),
-    association: code.optional(),
-    from: isoDate.optional(),
-    to: isoDate.optional(),
-    /**
-     * Instead of from and to: a calendar month (2025-03), a tertial (2025-T2), a calendar year
-     * (2025) or the intervention's project period (project). Suppressed figures are given only
-     * for these periods (also when asked for with from and to).
-     */
-    period: z.string().max(16).optional(),
-    /** Ask for suppressed figures even where unsuppressed ones are allowed (e.g. to publish). */
-    suppress: z.enum(['true', 'false']).default('false'),
-  })
-  .refine((q) => Boolean(q.intervention) !== Boolean(q.association), {
-    path: ['intervention'],
-    message: 'Ange antingen en insats eller ett förbund',
-  })
-  .refine((q) => (q.period !== undefined ? q.from === undefined && q.to === undefined : q.from !== undefined && q.to !== undefined), {
-    path: ['period'],
-    message: 'Ange antingen period eller både from och to',
-  })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: 'Välj ett slutdatum efter startdatum' });
+const fields = {
+  intervention: code.optional(),
+  association: code.optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  /**
+   * Instead of from and to: a calendar month (2025-03), a tertial (2025-T2), a calendar year
+   * (2025) or the intervention's project period (project). Suppressed figures are given only
+   * for these periods (also when asked for with from and to).
+   */
+  period: z.string().max(16).optional(),
+  /** Ask for suppressed figures even where unsuppressed ones are allowed (e.g. to publish). */
+  suppress: z.enum(['true', 'false']).default('false'),
+};
+
+type Asked = { intervention?: string; association?: string; from?: string; to?: string; period?: string };
+const rules = (q: Asked, ctx: z.core.$RefinementCtx<Asked>) => {
+  if (Boolean(q.intervention) === Boolean(q.association)) {
+    ctx.addIssue({ code: 'custom', path: ['intervention'], message: 'Ange antingen en insats eller ett förbund' });
+  }
+  if (q.period !== undefined ? q.from !== undefined || q.to !== undefined : q.from === undefined || q.to === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['period'], message: 'Ange antingen period eller både from och to' });
+  }
+  if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'Välj ett slutdatum efter startdatum' });
+};
+
+const query = z.object(fields).superRefine(rules);
+/**
+ * The CSV's query: `for=excel` gives the file for people (Swedish Excel: BOM, semicolons,
+ * decimal comma, the page's percentages, a name such as avanti-2025-T2.csv); without it the
+ * machine CSV of domain.md, unchanged.
+ */
+const csvQuery = z.object({ ...fields, for: z.enum(['excel']).optional() }).superRefine(rules);
 
 const tags = ['Rapporter'];
 
@@ -57,9 +67,16 @@ export async function outcomesRoutes(app: App) {
 
   app.get('/api/v1/reports/outcomes.csv', {
     config: { permission: 'report:outcomes' },
-    schema: { tags, querystring: query, response: { 200: z.string().describe('CSV'), 400: errorBody, 404: errorBody } },
+    schema: { tags, querystring: csvQuery, response: { 200: z.string().describe('CSV'), 400: errorBody, 404: errorBody } },
     handler: async (request, reply) => {
       const result = await report(request);
+      if (request.query.for === 'excel') {
+        const code = request.query.intervention ?? request.query.association!;
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${excelFileName(code, result.period, request.query.period)}"`)
+          .send(outcomesToExcelCsv(result));
+      }
       const name = `utfall-${result.period.from}-${result.period.to}.csv`;
       return reply
         .type('text/csv; charset=utf-8')
