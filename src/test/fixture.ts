@@ -38,7 +38,7 @@ export type WorldFixture = DatabaseFixture & {
 export type WorldOptions = {
   /** Configuration overrides, as `testAppWith` takes them; a function is called when the app is built. */
   config?: Partial<Config> | (() => Partial<Config>);
-  /** Collects the server's log (at debug level). */
+  /** Collects the server's log (at debug level, unless `config` sets `logLevel`). */
   log?: LogCollector;
   /** false: the database and the seeded world, no app (tests of services, the CLI, the database). */
   app?: boolean;
