@@ -29,8 +29,8 @@ describe('an enrolment’s `can`', () => {
     const other = await af.get(`/api/v1/enrolments/${id}`);
     expect(own.status).toBe(200);
     expect(other.status).toBe(200);
-    expect(own.body.can).toEqual({ update: true, exit: true, manageConsent: true, protect: true });
-    expect(other.body.can).toEqual({ update: true, exit: true, manageConsent: false, protect: true });
+    expect(own.body.can).toEqual({ update: true, exit: true, correct: true, reopen: false, manageConsent: true, protect: true });
+    expect(other.body.can).toEqual({ update: true, exit: true, correct: true, reopen: false, manageConsent: false, protect: true });
 
     // The routes agree: the other party is refused, the controller's staff is not.
     const addFk = (client: Client) => client.post(`/api/v1/enrolments/${id}/consent/parties`, { organisationId: t.world.orgs.fk });

@@ -21,12 +21,14 @@ type Can = {
   codeLists: boolean;
   logReview: boolean;
   subjectAccess: boolean;
+  /** Which roles the user's assignment form offers (checked against the grants in grantable-roles.int.test.ts). */
+  grantableRoles: string[];
 };
 
 const period = 'from=2024-01-01&to=2024-12-31';
 
 /** The API route behind each flag (the one the web page behind it calls first). */
-const probes: Record<Exclude<keyof Can, 'reportAssociations' | 'importKinds'>, (c: Client) => Promise<Reply>> = {
+const probes: Record<Exclude<keyof Can, 'reportAssociations' | 'importKinds' | 'grantableRoles'>, (c: Client) => Promise<Reply>> = {
   participants: (c) => c.get('/api/v1/enrolments'),
   enrol: (c) => c.post('/api/v1/enrolments', {}),
   reports: (c) => c.get(`/api/v1/reports/outcomes?${period}`),
@@ -82,7 +84,9 @@ describe('GET /auth/me `can`', () => {
       codeLists: false,
       logReview: false,
       subjectAccess: false,
+      grantableRoles: [],
     };
+    const admin = ['case_worker', 'intervention_lead', 'org_admin', 'log_reviewer'];
     const expected: Record<keyof World['users'], Can> = {
       kommunWorker: { ...none, participants: true, enrol: true, reports: true, importKinds: ['enrolments'] },
       teamBWorker: { ...none, participants: true, enrol: true, reports: true, importKinds: ['enrolments'] },
@@ -91,10 +95,10 @@ describe('GET /auth/me `can`', () => {
       lead: { ...none, reports: true, importKinds: ['interventions'] },
       associationAdmin: { ...none, reports: true, reportAssociations: [t.world.orgs.forbund] },
       reportReader: none,
-      orgAdmin: { ...none, importKinds: ['interventions'], users: true, subjectAccess: true },
+      orgAdmin: { ...none, importKinds: ['interventions'], users: true, subjectAccess: true, grantableRoles: admin },
       logReviewer: { ...none, logReview: true, subjectAccess: true },
-      systemAdmin: { ...none, importKinds: ['organisations', 'interventions'], users: true, organisations: true, codeLists: true },
-      afOrgAdmin: { ...none, importKinds: ['interventions'], users: true, subjectAccess: true },
+      systemAdmin: { ...none, importKinds: ['organisations', 'interventions'], users: true, organisations: true, codeLists: true, grantableRoles: ['org_admin', 'system_admin'] },
+      afOrgAdmin: { ...none, importKinds: ['interventions'], users: true, subjectAccess: true, grantableRoles: admin },
       noRole: none,
     };
     for (const [name, user] of Object.entries(t.world.users)) {
@@ -124,6 +128,6 @@ describe('GET /auth/me `can`', () => {
 
   it('no longer carries the assignments: the web app has nothing to derive rights from', async () => {
     const answer = await t.as('associationAdmin').get('/api/v1/auth/me');
-    expect(Object.keys(answer.body).sort()).toEqual(['can', 'csrfToken', 'roles', 'user']);
+    expect(Object.keys(answer.body).sort()).toEqual(['can', 'csrfToken', 'hasPassword', 'mustChangePassword', 'roles', 'user']);
   });
 });

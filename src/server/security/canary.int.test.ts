@@ -59,6 +59,7 @@ const crawl: Record<string, () => string[]> = {
   '/api/v1/reports/outcomes.csv': () => reportQueries().map((q) => `/api/v1/reports/outcomes.csv${q}`),
   '/api/v1/persons/:id/subject-access': () => each('/api/v1/persons', ids.persons, '/subject-access'),
   '/api/v1/persons/:id/subject-access.pdf': () => each('/api/v1/persons', ids.persons, '/subject-access.pdf'),
+  '/api/v1/audit/users': () => ['/api/v1/audit/users'],
 };
 
 const crawlers: Partial<Record<Role, (w: World) => string>> = {

@@ -85,6 +85,7 @@ const enrolmentHeader = 'intervention,team,participant_ref,personnummer,first_na
 const writes = (w: World): Record<string, TextProbe> => ({
   'POST /api/v1/auth/login': { url: '/api/v1/auth/login', body: { email: `a${NUL}@kommun.test`, password: 'ett-lösenord' }, path: 'body.email' },
   'POST /api/v1/auth/logout': { none: 'no body' },
+  'POST /api/v1/auth/password': { none: 'passwords take any character: they are hashed, never stored as text' },
   'POST /api/v1/code-lists/:list': { url: '/api/v1/code-lists/target_group', body: { code: 'ny_kod', label: `Hem${NUL}löshet` }, path: 'body.label' },
   'PATCH /api/v1/code-lists/:list/:code': { url: '/api/v1/code-lists/target_group/neet', body: { label: `Unga${NUL}` }, path: 'body.label' },
   'POST /api/v1/organisations': { url: '/api/v1/organisations', body: { code: `NY${NUL}`, name: 'Ny', kind: 'provider' }, path: 'body.code' },
@@ -96,6 +97,7 @@ const writes = (w: World): Record<string, TextProbe> => ({
   'POST /api/v1/interventions/:id/teams': { url: `/api/v1/interventions/${w.interventions.kommunInsats}/teams`, body: { name: `Team${NUL}C` }, path: 'body.name' },
   'PUT /api/v1/interventions/:id/volume-targets/:year': { none: 'a number' },
   'POST /api/v1/users': { url: '/api/v1/users', body: { email: 'ny@kommun.test', displayName: `Ny${NUL}`, password: 'ett-långt-lösenord' }, path: 'body.displayName' },
+  'POST /api/v1/users/:id/password': { none: 'a password, which takes any character (hashed, never stored as text)' },
   'POST /api/v1/users/lookup': { url: '/api/v1/users/lookup', body: { email: `a${NUL}@kommun.test` }, path: 'body.email' },
   'PATCH /api/v1/users/:id': { url: `/api/v1/users/${w.users.lead.id}`, body: { displayName: `Ledare${NUL}` }, path: 'body.displayName' },
   'POST /api/v1/users/:id/assignments': { none: 'a role from a fixed list and ids' },
@@ -124,6 +126,7 @@ const writes = (w: World): Record<string, TextProbe> => ({
   'POST /api/v1/audit/person-accesses/export': { none: 'an id, dates and a fixed list' },
   'POST /api/v1/audit/user-accesses': { none: 'an id, dates and numbers' },
   'POST /api/v1/audit/user-accesses/export': { none: 'an id, dates and a fixed list' },
+  'POST /api/v1/audit/persons/search': { url: '/api/v1/audit/persons/search', body: { q: `An${NUL}na` }, path: 'body.q' },
   'POST /api/v1/audit/sample': { url: '/api/v1/audit/sample', body: { from: '2024-01-01', to: '2024-12-31', k: 5, seed: `frö${NUL}` }, path: 'body.seed' },
   'POST /api/v1/audit/sample/export': {
     url: '/api/v1/audit/sample/export', body: { from: '2024-01-01', to: '2024-12-31', k: 5, seed: `frö${NUL}`, format: 'csv' }, path: 'body.seed',
