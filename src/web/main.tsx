@@ -10,6 +10,7 @@ import { makeRouter } from './routes/router';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/components.css';
+import './styles/print.css';
 
 // The schemas' own messages are Swedish, and zod's built-in ones (wrong type and so on) are written
 // for people too (core/schemas/messages.ts; common.ts installs them as well, this is belt and braces).

@@ -13,7 +13,7 @@ const bom = '\uFEFF';
 
 const flowLabels = {
   enrolled: 'Inskrivna',
-  active: 'Deltagare under perioden',
+  active: 'Aktiva',
   exited: 'Avslutade',
   anonymous: 'Anonymt registrerade',
 } as const;
@@ -46,7 +46,7 @@ export function outcomesToExcelCsv(report: OutcomesReport): string {
   const ws = report.work_or_studies;
   lines.push(['Andel till arbete eller studier', 'Andel av avslutade', excelPercent(ws.woman.share), excelPercent(ws.man.share), excelPercent(ws.other.share), excelPercent(ws.total.share), '', '']);
   const note = report.rules.suppression_threshold
-    ? `Antal från 1 till ${report.rules.suppression_threshold - 1} visas som –, och fler celler kan vara dolda så att de inte kan räknas fram.`
+    ? `Antal från 1 till ${report.rules.suppression_threshold - 1} visas som – (dolt), så att ingen deltagare kan kännas igen. Fler rutor kan vara dolda så att de små talen inte går att räkna fram ur summorna.`
     : null;
   if (note) lines.push(['Förklaring', note, '', '', '', '', '', '']);
   return bom + lines.map((line) => line.map((v) => quote(defuse(v))).join(';')).join('\r\n') + '\r\n';

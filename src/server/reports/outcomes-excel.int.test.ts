@@ -59,7 +59,7 @@ function compare(report: any, rows: string[][]) {
     if (!row) throw new Error(`no row ${section} / ${label}`);
     return row.slice(2).map(excelValue);
   };
-  const labels = { enrolled: 'Inskrivna', active: 'Deltagare under perioden', exited: 'Avslutade', anonymous: 'Anonymt registrerade' } as const;
+  const labels = { enrolled: 'Inskrivna', active: 'Aktiva', exited: 'Avslutade', anonymous: 'Anonymt registrerade' } as const;
   for (const key of ['enrolled', 'active', 'exited', 'anonymous'] as const) {
     const line = report.flow[key];
     expect(find('Deltagarflöde', labels[key])).toEqual([line.woman, line.man, line.other, line.total, line.under_30 ?? null, null]);

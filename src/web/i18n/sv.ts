@@ -109,7 +109,8 @@ export const sv = {
     interventionsTitle: 'Insatser och aktuella siffror',
     interventionsEmpty: 'Du har inga insatser att följa upp ännu.',
     figuresNote: (year: number) => `Siffrorna gäller ${year} hittills.`,
-    suppressedNote: (k: number) => `Siffror under ${k} visas inte (–), för att ingen enskild person ska kunna pekas ut.`,
+    suppressedNote: (k: number) =>
+      `Siffror under ${k} visas inte (–), för att ingen enskild person ska kunna pekas ut. Dolt betyder detsamma: siffran är för liten för att visas, eller skulle kunna räknas fram ur andra siffror, och är därför dold.`,
     adminTitle: 'Administration',
     adminIntro: 'Här hanterar du användare, uppdrag, organisationer och kodlistor.',
     nothing: 'Ditt konto har inga uppdrag ännu. Be administratören i din organisation om behörighet.',
@@ -425,12 +426,20 @@ export const sv = {
     workOrStudies: 'Andel till arbete eller studier',
     subsidisedRule: (yes: boolean) =>
       yes ? 'Subventionerad anställning räknas som arbete.' : 'Subventionerad anställning räknas inte som arbete.',
-    suppressed: (k: number) => `Antal från 1 till ${k - 1} visas som – , och fler celler kan vara dolda så att de inte kan räknas fram.`,
+    suppressed: (k: number) =>
+      `Antal från 1 till ${k - 1} visas som – (dolt), så att ingen deltagare kan kännas igen. Fler rutor kan vara dolda så att de små talen inte går att räkna fram ur summorna.`,
+    hiddenCell: 'dolt',
+    chartHidden: 'Diagrammet visas inte eftersom alla staplar är dolda. Tabellen ovan förklarar varför.',
     noExits: 'Inga avslut under perioden.',
     chartTitle: 'Avslut per orsak',
     chartSummary: (n: number) => `Stapeldiagram över avslut per orsak, ${n} orsaker. Samma siffror finns i tabellen.`,
-    downloadCsv: 'Ladda ner CSV',
-    downloadJson: 'Ladda ner JSON',
+    downloadExcel: 'Ladda ner för Excel',
+    downloadCsvMachine: 'Ladda ner CSV för program',
+    downloadJsonMachine: 'Ladda ner JSON för program',
+    printHeading: (what: string, period: string, printed: string) => `${what} · ${period} · Utskriven ${printed}`,
+    printEnrolment: (from: string, to: string | null) => (to ? `Inskriven ${from} – ${to}` : `Inskriven sedan ${from}`),
+    printList: (status: string, where: string | undefined) => `Deltagare (${status.toLowerCase()}), ${where ?? 'alla insatser'}`,
+    printListPeriod: 'Läget när listan skrevs ut',
     pick: 'Välj insats eller förbund och period och tryck på Visa rapporten.',
   },
   admin: {

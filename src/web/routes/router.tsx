@@ -64,6 +64,16 @@ const insatsSearch = (search: Record<string, unknown>): { insats?: string } => (
   insats: typeof search.insats === 'string' ? search.insats : undefined,
 });
 
+/** The report's selection: ?insats=CODE or ?forbund=CODE, and ?period=2025-T2 or ?fran=…&till=… */
+const reportSearch = (search: Record<string, unknown>) => {
+  // The router reads ?period=2025 as the number 2025.
+  const text = (key: string) => {
+    const value = search[key];
+    return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
+  };
+  return { insats: text('insats'), forbund: text('forbund'), period: text('period'), fran: text('fran'), till: text('till') };
+};
+
 const tree = root.addChildren([
   loginRoute,
   passwordRoute,
@@ -77,7 +87,7 @@ const tree = root.addChildren([
     at('/deltagare/$id', page(() => import('../pages/participant/ParticipantPage'), 'ParticipantPage')),
     at('/deltagare/$id/avsluta', page(() => import('../pages/exit/ExitPage'), 'ExitPage')),
     at('/import', page(() => import('../pages/import/ImportPage'), 'ImportPage')),
-    createRoute({ getParentRoute: () => app, path: '/rapporter', validateSearch: insatsSearch, component: page(() => import('../pages/report/ReportPage'), 'ReportPage') }),
+    createRoute({ getParentRoute: () => app, path: '/rapporter', validateSearch: reportSearch, component: page(() => import('../pages/report/ReportPage'), 'ReportPage') }),
     at('/admin/anvandare', page(() => import('../pages/admin/UsersPage'), 'UsersPage')),
     at('/admin/organisationer', page(() => import('../pages/admin/OrganisationsPage'), 'OrganisationsPage')),
     at('/admin/kodlistor', page(() => import('../pages/admin/CodeListsPage'), 'CodeListsPage')),

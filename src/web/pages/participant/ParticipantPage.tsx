@@ -6,6 +6,7 @@ import { formatDate, formatNumber } from '../../i18n/format';
 import { useCodes } from '../../lib/codes';
 import { enrolmentQuery, type Enrolment } from '../../lib/queries';
 import { PageHeader } from '../../components/PageHeader';
+import { PrintHeading } from '../../components/PrintHeading';
 import { ButtonLink } from '../../components/Button';
 import { FlashNotice } from '../../components/FlashNotice';
 import { Notice } from '../../components/Notice';
@@ -39,6 +40,7 @@ export function ParticipantPage() {
 
   return (
     <div className="stack">
+      <PrintHeading what={`${t.participant.title(participantName(e))}, ${e.intervention.name}`} period={t.report.printEnrolment(formatDate(e.startDate), e.exitDate ? formatDate(e.exitDate) : null)} />
       <PageHeader
         title={t.participant.title(participantName(e))}
         above={<Link to="/deltagare">{t.participants.title}</Link>}

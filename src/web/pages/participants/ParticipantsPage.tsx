@@ -4,6 +4,7 @@ import { t } from '../../i18n/sv';
 import { get, post, query } from '../../lib/api';
 import { interventionsQuery, type EnrolmentPage } from '../../lib/queries';
 import { PageHeader } from '../../components/PageHeader';
+import { PrintHeading } from '../../components/PrintHeading';
 import { ButtonLink, Button } from '../../components/Button';
 import { TextField } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
@@ -43,6 +44,10 @@ export function ParticipantsPage() {
 
   return (
     <div>
+      <PrintHeading
+        what={t.report.printList(t.participants.statuses[filter.status] ?? '', mine.find((i) => i.id === filter.interventionId)?.name)}
+        period={t.report.printListPeriod}
+      />
       <PageHeader title={t.participants.title} intro={t.participants.intro} actions={mine.length > 0 && <ButtonLink to="/deltagare/ny">{t.nav.enrol}</ButtonLink>} />
       {mine.length === 0 ? (
         <EmptyState>{t.participants.emptyNoScope}</EmptyState>

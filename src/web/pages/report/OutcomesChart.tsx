@@ -13,5 +13,6 @@ export function OutcomesChart({ report }: { report: OutcomesReport }) {
     [report],
   );
   if (categories.length === 0) return null;
+  if (series.every((s) => s.values.every((v) => v === null))) return <p className="muted">{t.report.chartHidden}</p>;
   return <BarChart title={t.report.chartTitle} summary={t.report.chartSummary(categories.length)} categories={categories} series={series} categoryHeader={t.report.reason} />;
 }

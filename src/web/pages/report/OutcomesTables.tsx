@@ -1,10 +1,21 @@
 import type { OutcomesReport } from '../../../core/schemas/outcomes-report';
-import { formatNumber, formatPercent } from '../../i18n/format';
+import { dash, formatNumber, formatPercent } from '../../i18n/format';
 import { t } from '../../i18n/sv';
 import { useCodes } from '../../lib/codes';
 import { EmptyState } from '../../components/EmptyState';
 
 const genders = ['woman', 'man', 'other', 'total'] as const;
+
+/** A count or share; a hidden one is "–" on screen and "dolt" to a screen reader (the notice says why). */
+function Cell({ text }: { text: string }) {
+  if (text !== dash) return <td className="num">{text}</td>;
+  return (
+    <td className="num">
+      <span aria-hidden="true">{dash}</span>
+      <span className="visually-hidden">{t.report.hiddenCell}</span>
+    </td>
+  );
+}
 const flowLines = [
   ['enrolled', t.figures.enrolled],
   ['active', t.figures.active],
@@ -42,20 +53,20 @@ export function OutcomesTables({ report, headingLevel = 2 }: { report: OutcomesR
                 {report.exit_reasons.map((row) => (
                   <tr key={row.code}>
                     <th scope="row">{codes.label('exit_reason', row.code) === row.code ? row.label : codes.label('exit_reason', row.code)}</th>
-                    {genders.map((g) => <td key={g} className="num">{formatNumber(row[g])}</td>)}
-                    <td className="num">{formatPercent(row.share)}</td>
+                    {genders.map((g) => <Cell key={g} text={formatNumber(row[g])} />)}
+                    <Cell text={formatPercent(row.share)} />
                   </tr>
                 ))}
               </tbody>
               <tfoot>
                 <tr>
                   <th scope="row">{t.report.total}</th>
-                  {genders.map((g) => <td key={g} className="num">{formatNumber(report.flow.exited[g])}</td>)}
+                  {genders.map((g) => <Cell key={g} text={formatNumber(report.flow.exited[g])} />)}
                   <td className="num">{report.flow.exited.total ? formatPercent(1) : '–'}</td>
                 </tr>
                 <tr>
                   <th scope="row">{t.report.workOrStudies}</th>
-                  {genders.map((g) => <td key={g} className="num">{formatPercent(report.work_or_studies[g].share)}</td>)}
+                  {genders.map((g) => <Cell key={g} text={formatPercent(report.work_or_studies[g].share)} />)}
                   <td />
                 </tr>
               </tfoot>
@@ -81,13 +92,13 @@ export function OutcomesTables({ report, headingLevel = 2 }: { report: OutcomesR
               {flowLines.map(([key, label]) => (
                 <tr key={key}>
                   <th scope="row">{label}</th>
-                  {genders.map((g) => <td key={g} className="num">{formatNumber(report.flow[key][g])}</td>)}
-                  <td className="num">{formatNumber(report.flow[key].under_30)}</td>
+                  {genders.map((g) => <Cell key={g} text={formatNumber(report.flow[key][g])} />)}
+                  <Cell text={formatNumber(report.flow[key].under_30)} />
                 </tr>
               ))}
               <tr>
                 <th scope="row">{t.figures.anonymous}</th>
-                {genders.map((g) => <td key={g} className="num">{formatNumber(report.flow.anonymous[g])}</td>)}
+                {genders.map((g) => <Cell key={g} text={formatNumber(report.flow.anonymous[g])} />)}
                 <td className="num">–</td>
               </tr>
             </tbody>

@@ -46,3 +46,41 @@ export function choiceLabel(choice: ReportPeriodChoice): string | null {
             : null;
   return calendar ? calendarPeriodLabel(calendar) : null;
 }
+
+/** The report's selection in the address (so a reload or a shared link opens the same report). */
+export type ReportSearch = { insats?: string; forbund?: string; period?: string; fran?: string; till?: string };
+
+/** The period part of the address: `2025`, `2025-T2`, `2025-03`, `projekt`, or fran/till. */
+export function searchOfChoice(choice: ReportPeriodChoice): Pick<ReportSearch, 'period' | 'fran' | 'till'> {
+  switch (choice.kind) {
+    case 'year':
+      return { period: choice.year };
+    case 'tertial':
+      return { period: `${choice.year}-T${choice.tertial}` };
+    case 'month':
+      return { period: `${choice.year}-${choice.month.padStart(2, '0')}` };
+    case 'project':
+      return { period: 'projekt' };
+    default:
+      return { fran: choice.from, till: choice.to };
+  }
+}
+
+/** The choice an address stands for, on top of `base`; null when it names no period. */
+export function choiceOfSearch(search: ReportSearch, base: ReportPeriodChoice): ReportPeriodChoice | null {
+  const p = search.period;
+  if (p === 'projekt') return { ...base, kind: 'project' };
+  if (p && /^\d{4}$/.test(p)) return { ...base, kind: 'year', year: p };
+  const tertialMatch = p ? /^(\d{4})-T([123])$/.exec(p) : null;
+  if (tertialMatch) return { ...base, kind: 'tertial', year: tertialMatch[1], tertial: tertialMatch[2] };
+  const monthMatch = p ? /^(\d{4})-(0[1-9]|1[0-2])$/.exec(p) : null;
+  if (monthMatch) return { ...base, kind: 'month', year: monthMatch[1], month: String(Number(monthMatch[2])) };
+  if (!p && search.fran && search.till) return { ...base, kind: 'custom', from: search.fran, to: search.till };
+  return null;
+}
+
+/** The server's name of a calendar period (`project` for the project period); undefined for a range of one's own. */
+export function serverPeriodName(choice: ReportPeriodChoice): string | undefined {
+  const { period } = searchOfChoice(choice);
+  return period === 'projekt' ? 'project' : period;
+}
