@@ -36,7 +36,8 @@ afterEach(async () => context?.close());
 
 /** Parses the CSV the server wrote (comma, quotes doubled, one record a line). */
 function parseCsv(text: string): string[][] {
-  return text.trimEnd().split('\n').map((line) => {
+  // The file for people: a byte order mark and semicolons, as Swedish Excel reads it.
+  return text.replace(/^\uFEFF/, '').trimEnd().split('\n').map((line) => {
     const cells: string[] = [];
     let cell = '';
     let quoted = false;
@@ -49,7 +50,7 @@ function parseCsv(text: string): string[][] {
         } else if (c === '"') quoted = false;
         else cell += c;
       } else if (c === '"') quoted = true;
-      else if (c === ',') {
+      else if (c === ';') {
         cells.push(cell);
         cell = '';
       }

@@ -50,14 +50,16 @@ describe('CSV export', () => {
     const disposition = String(response.headers['content-disposition']);
     expect(disposition).toMatch(/^attachment; filename="loggkontroll-personatkomster-start--nu\.csv"$/);
     expect(disposition).not.toMatch(uuid);
+    // For Swedish Excel: a byte order mark and semicolons.
+    expect(response.body.charCodeAt(0)).toBe(0xfeff);
     const lines = response.body.trim().split('\n');
     expect(lines[0]).toBe(
-      'Tidpunkt (UTC),Användare,E-post,Organisation,Roll,Åtgärd,Uppgift,Person-id,Namn,Deltagarreferens,Skyddade personuppgifter,Inskrivnings-id,Ändamål,Utfall,Begäran-id',
+      'Tidpunkt (UTC);Användare;E-post;Organisation;Roll;Åtgärd;Uppgift;Person-id;Namn;Deltagarreferens;Skyddade personuppgifter;Inskrivnings-id;Ändamål;Utfall;Begäran-id',
     );
     expect(response.body).toContain('Anna Andersson');
-    expect(response.body).toContain('Läsning,Inskrivning');
-    expect(response.body).toContain(',Nekad,');
-    expect(response.body).toContain('Org AF (AF),Handläggare');
+    expect(response.body).toContain('Läsning;Inskrivning');
+    expect(response.body).toContain(';Nekad;');
+    expect(response.body).toContain('Org AF (AF);Handläggare');
     const json = await reviewer.post('/api/v1/audit/person-accesses', { personId: log.anna.personId, pageSize: 500 });
     // The JSON call above is itself a review of Anna and comes after the export.
     expect(lines.length - 1).toBe(json.body.total - 1);
@@ -66,7 +68,7 @@ describe('CSV export', () => {
   it('defuses a formula typed into the purpose (CSV injection)', async () => {
     const response = await download('/api/v1/audit/person-accesses/export', { personId: log.anna.personId, format: 'csv' });
     expect(response.body).toContain(`"'=HYPERLINK(""http://example.test"")"`);
-    expect(response.body).not.toMatch(/(^|,)=HYPERLINK/m);
+    expect(response.body).not.toMatch(/(^|[;,])=HYPERLINK/m);
   });
 
   it('is audited as a review with its format', async () => {

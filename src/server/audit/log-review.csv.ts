@@ -22,14 +22,17 @@ const columns: [keyof ReturnType<typeof labelled>, string][] = [
 // A cell a spreadsheet would run as a formula is prefixed with ' (OWASP: CSV injection): the
 // purpose is typed by the client and names by users.
 const defuse = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
-const quote = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+const quote = (value: string) => (/[";,\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
-/** The rows as CSV with Swedish headers, as the other exports (comma, UTF-8, CRLF-free). */
+/**
+ * The rows as CSV with Swedish headers for people: it opens as a table in Swedish Excel (UTF-8
+ * with a byte order mark, semicolons), as the outcomes report's file for Excel.
+ */
 export function accessesToCsv(rows: AccessRow[]): string {
   const lines = [columns.map(([, header]) => header)];
   for (const row of rows) {
     const cells = labelled(row);
     lines.push(columns.map(([key]) => defuse(cells[key])));
   }
-  return lines.map((line) => line.map(quote).join(',')).join('\n') + '\n';
+  return '\uFEFF' + lines.map((line) => line.map(quote).join(';')).join('\n') + '\n';
 }
