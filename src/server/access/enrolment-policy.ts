@@ -1,8 +1,20 @@
 import { hasPermission, type Actor } from './actor.js';
+import type { DataScope } from './data-scope.js';
+import { enrolmentImportTargets } from './import-policy.js';
 import { mayChangeConsent } from './person-rules.js';
 
 /** The exit reason a withdrawal of consent sets; such an exit is not undone or changed by hand. */
 export const CONSENT_WITHDRAWN = 'consent_withdrawn';
+
+/**
+ * Where a registration through the API may create an enrolment (data-protection model 2a): an
+ * intervention the scope does case work in, or a team of it the scope works in. The same rule as
+ * for import rows, so a person can be registered one way exactly where the other allows it.
+ */
+export function mayRegisterIn(scope: DataScope, interventionId: string, teamId: string | null): boolean {
+  const targets = enrolmentImportTargets(scope);
+  return targets === 'all' || targets.interventionIds.has(interventionId) || (teamId !== null && targets.teamIds.has(teamId));
+}
 
 // The `can` flags of an enrolment the actor has already found through the access rule
 // (scope.ts, `enrolmentVisibleTo`): what the API will let them do to it. Built on the same

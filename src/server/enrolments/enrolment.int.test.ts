@@ -111,6 +111,10 @@ describe('enrolments', () => {
   it('cannot enrol in an intervention without an assignment there', async () => {
     const response = await fk.post('/api/v1/enrolments', enrolBody(t.world, { interventionId: t.world.interventions.afInsats }));
     expect(response.status).toBe(404);
+    // Naming a team does not tell whether it belongs to the intervention: the answer is the same.
+    const withTeam = await fk.post('/api/v1/enrolments', enrolBody(t.world, { interventionId: t.world.interventions.afInsats, teamId: t.world.teams.teamA }));
+    expect(withTeam.status).toBe(404);
+    expect(withTeam.body).toEqual(response.body);
   });
 
   it('registers anonymously without storing identity', async () => {

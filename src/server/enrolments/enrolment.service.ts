@@ -2,8 +2,7 @@ import type { z } from 'zod';
 import { ageAtStart } from '../../core/age.js';
 import { parsePersonnummer } from '../../core/personnummer.js';
 import type { enrolmentCreate, enrolmentExit, enrolmentUpdate } from '../../core/schemas/enrolment.js';
-import { CONSENT_WITHDRAWN } from '../access/enrolment-policy.js';
-import { caseWorkInterventionIds } from '../access/scope.js';
+import { CONSENT_WITHDRAWN, mayRegisterIn } from '../access/enrolment-policy.js';
 import { writeAudit } from '../audit/audit.js';
 import { checkCodes } from '../code-lists/code-list.repository.js';
 import type { RequestContext } from '../context.js';
@@ -61,9 +60,8 @@ export async function listEnrolments(ctx: RequestContext, filter: EnrolmentFilte
   });
 }
 
-/** The intervention the actor may register people in (case_worker on it or on the given team). */
+/** The intervention to register in, when the scope may register there (access/enrolment-policy.ts). */
 async function interventionForCaseWork(db: Db, ctx: RequestContext, interventionId: string, teamId: string | null) {
-  const { interventionIds, teamIds } = caseWorkInterventionIds(ctx.actor);
   const intervention = await db
     .selectFrom('interventions')
     .select(['id', 'owner_org_id', 'follow_up'])
@@ -72,10 +70,9 @@ async function interventionForCaseWork(db: Db, ctx: RequestContext, intervention
   const team = teamId
     ? await db.selectFrom('teams').select(['id']).where('id', '=', teamId).where('intervention_id', '=', interventionId).executeTakeFirst()
     : null;
-  if (!intervention) throw notFound();
+  // Out of scope first: whether a team belongs to an intervention is told only to those who may work there.
+  if (!intervention || !mayRegisterIn(ctx.scope, interventionId, teamId)) throw notFound();
   if (teamId && !team) throw badRequest('Teamet hör inte till insatsen.', [{ path: 'teamId', message: 'Välj ett team i insatsen' }]);
-  const allowed = interventionIds.includes(interventionId) || (teamId !== null && teamIds.includes(teamId));
-  if (!allowed) throw notFound();
   return intervention;
 }
 
