@@ -369,13 +369,8 @@ function liftable(gradients: readonly Float64Array[], width: number): boolean[] 
   return gradients.map((_, i) => value[s + i] > 0.5);
 }
 
-/**
- * The moves t left when every given gradient must stay 0 (g·t = 0): a function re-expressing a
- * gradient over a basis of those moves.
- */
-function kernelOf(vectors: readonly Float64Array[]): (g: Float64Array) => Float64Array {
-  if (vectors.length === 0) return (g) => g;
-  const width = vectors[0].length;
+/** Gauss–Jordan elimination with partial pivoting: the rows in reduced row echelon form and each row's pivot column. */
+function reducedRowEchelon(vectors: readonly Float64Array[], width: number): { rows: Float64Array[]; pivots: number[] } {
   const rows = vectors.map((g) => g.slice());
   const pivots: number[] = [];
   let rank = 0;
@@ -404,6 +399,17 @@ function kernelOf(vectors: readonly Float64Array[]): (g: Float64Array) => Float6
     pivots.push(c);
     rank++;
   }
+  return { rows, pivots };
+}
+
+/**
+ * The moves t left when every given gradient must stay 0 (g·t = 0): a function re-expressing a
+ * gradient over a basis of those moves.
+ */
+function kernelOf(vectors: readonly Float64Array[]): (g: Float64Array) => Float64Array {
+  if (vectors.length === 0) return (g) => g;
+  const width = vectors[0].length;
+  const { rows, pivots } = reducedRowEchelon(vectors, width);
   const pivotSet = new Set(pivots);
   const kept = Array.from({ length: width }, (_, j) => j).filter((j) => !pivotSet.has(j));
   const position = new Map(kept.map((q, i) => [q, i]));
@@ -429,35 +435,8 @@ function kernelOf(vectors: readonly Float64Array[]): (g: Float64Array) => Float6
 
 /** Membership in the span of the given vectors (reduced row echelon form, then reduction). */
 function rowSpace(vectors: readonly Float64Array[]): (g: Float64Array) => boolean {
-  const rows = vectors.map((g) => g.slice());
-  const pivots: number[] = [];
-  const width = rows[0]?.length ?? 0;
-  let rank = 0;
-  for (let c = 0; c < width && rank < rows.length; c++) {
-    let best = -1;
-    let size = TOL;
-    for (let r = rank; r < rows.length; r++) {
-      if (Math.abs(rows[r][c]) > size) {
-        size = Math.abs(rows[r][c]);
-        best = r;
-      }
-    }
-    if (best < 0) continue;
-    [rows[rank], rows[best]] = [rows[best], rows[rank]];
-    const p = rows[rank];
-    const factor = p[c];
-    for (let j = 0; j < width; j++) p[j] /= factor;
-    for (let r = 0; r < rows.length; r++) {
-      if (r === rank || rows[r][c] === 0) continue;
-      const f = rows[r][c];
-      for (let j = 0; j < width; j++) {
-        const x = rows[r][j] - f * p[j];
-        rows[r][j] = Math.abs(x) < TOL ? 0 : x;
-      }
-    }
-    pivots.push(c);
-    rank++;
-  }
+  const width = vectors[0]?.length ?? 0;
+  const { rows, pivots } = reducedRowEchelon(vectors, width);
   return (g) => {
     const x = g.slice();
     pivots.forEach((c, r) => {
