@@ -1,23 +1,16 @@
 // Accounts: the first login with a temporary password goes to the password change and nowhere
 // else; an administrator's reset; changing one's own password from the user menu.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { choose, expectAccessible, heading, launch, login, newPage } from './support/browser.js';
+import { beforeEach, describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserPerTest, choose, expectAccessible, heading, login } from './support/browser.js';
 import { password, users } from './support/world.js';
 
 const baseUrl = inject('worldUrl');
-let browser: Browser;
-let context: BrowserContext;
+const session = browserPerTest();
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launch();
+beforeEach(() => {
+  page = session.page;
 });
-afterAll(async () => browser?.close());
-beforeEach(async () => {
-  ({ context, page } = await newPage(browser));
-});
-afterEach(async () => context?.close());
 
 const email = 'tilda@kommun.test';
 const temporary = 'tillfälligt-lösenord-1';

@@ -3,9 +3,9 @@
 // exports it as CSV (read back row by row) and PDF, takes out the subject-access answer, reviews a
 // user's accesses and draws the random sample. Axe on every state; the search works by keyboard.
 import fs from 'node:fs';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { choose, expectAccessible, heading, launch, login, newPage, tick } from './support/browser.js';
+import { beforeEach, describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserPerTest, choose, expectAccessible, heading, login, tick } from './support/browser.js';
 import { generateDemoData } from '../src/server/demo/generate.js';
 
 const baseUrl = inject('demoUrl');
@@ -21,18 +21,11 @@ const participant = generateDemoData().enrolments.find(
 )!;
 const fullName = `${participant.first_name} ${participant.last_name}`;
 
-let browser: Browser;
-let context: BrowserContext;
+const session = browserPerTest();
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launch();
+beforeEach(() => {
+  page = session.page;
 });
-afterAll(async () => browser?.close());
-beforeEach(async () => {
-  ({ context, page } = await newPage(browser));
-});
-afterEach(async () => context?.close());
 
 /** Parses the CSV the server wrote (comma, quotes doubled, one record a line). */
 function parseCsv(text: string): string[][] {
@@ -78,8 +71,7 @@ describe('log reviewer (loggkontroll)', () => {
     await page.getByRole('button', { name: 'Sök', exact: true }).click();
     await page.getByRole('link', { name: fullName }).click();
     await expect.poll(() => heading(page).textContent()).toContain(participant.first_name);
-    await context.close();
-    ({ context, page } = await newPage(browser));
+    page = await session.fresh();
 
     await login(page, baseUrl, demo.logReviewer[0], demo.logReviewer[1]);
     await expectAccessible(page, 'log reviewer start');

@@ -6,9 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { choose, expectAccessible, launch, login, newPage, tick } from './support/browser.js';
+import { beforeAll, beforeEach, describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserPerTest, choose, expectAccessible, login, tick } from './support/browser.js';
 
 const baseUrl = inject('demoUrl');
 const demo = {
@@ -19,19 +19,14 @@ const demo = {
 const year = new Date().getFullYear() - 1;
 const outDir = path.resolve('test-results/report-files');
 
-let browser: Browser;
-let context: BrowserContext;
+const session = browserPerTest();
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launch();
+beforeAll(() => {
   fs.mkdirSync(outDir, { recursive: true });
 });
-afterAll(async () => browser?.close());
-beforeEach(async () => {
-  ({ context, page } = await newPage(browser));
+beforeEach(() => {
+  page = session.page;
 });
-afterEach(async () => context?.close());
 
 async function download(click: () => Promise<void>) {
   const [file] = await Promise.all([page.waitForEvent('download'), click()]);

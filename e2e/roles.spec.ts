@@ -1,22 +1,15 @@
 // One journey per remaining role: what each sees, what each may do, and what is hidden from it.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { choose, expectAccessible, heading, launch, login, newPage, tick } from './support/browser.js';
+import { beforeEach, describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserPerTest, choose, expectAccessible, heading, login, tick } from './support/browser.js';
 import { password, users } from './support/world.js';
 
 const baseUrl = inject('worldUrl');
-let browser: Browser;
-let context: BrowserContext;
+const session = browserPerTest();
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launch();
+beforeEach(() => {
+  page = session.page;
 });
-afterAll(async () => browser?.close());
-beforeEach(async () => {
-  ({ context, page } = await newPage(browser));
-});
-afterEach(async () => context?.close());
 
 const nav = () => page.getByRole('navigation', { name: 'Huvudmeny' });
 const navLinks = () => nav().getByRole('link').allTextContents();

@@ -1,27 +1,20 @@
 // Issue 9 item 9, the small things the user test found: the phone menu closes on Escape, the
 // interventions table fits 1280 px and its dates never wrap, removing a consent party is confirmed
 // first and the result (with the date) gets focus when the dialog has closed.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { choose, expectAccessible, heading, launch, login, newPage, phone, tick } from './support/browser.js';
+import { beforeEach, describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserPerTest, choose, expectAccessible, heading, login, phone, tick } from './support/browser.js';
 import { password, users } from './support/world.js';
 
 const baseUrl = inject('worldUrl');
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => browser?.close());
-afterEach(async () => context?.close());
 
 const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
 
 describe('on a phone', () => {
-  beforeEach(async () => {
-    ({ context, page } = await newPage(browser, phone));
+  const session = browserPerTest(phone);
+  beforeEach(() => {
+    page = session.page;
   });
 
   test('the menu closes on Escape and focus goes back to its button', async () => {
@@ -37,8 +30,9 @@ describe('on a phone', () => {
 });
 
 describe('at 1280 px', () => {
-  beforeEach(async () => {
-    ({ context, page } = await newPage(browser));
+  const session = browserPerTest();
+  beforeEach(() => {
+    page = session.page;
   });
 
   test('the interventions table fits without scrolling and no date wraps', async () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 
 /** Debian's Chromium (installed by .ci/run); playwright never downloads a browser here. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -24,6 +24,55 @@ export async function newPage(browser: Browser, viewport = desktop): Promise<{ c
     throw error;
   });
   return { context, page };
+}
+
+export type BrowserSession = {
+  readonly browser: Browser;
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Closes this test's context and opens a fresh one (another user, no cookies); returns its page. */
+  fresh(): Promise<Page>;
+};
+
+/**
+ * A spec's usual set-up: one Chromium for the file (or describe block) and a fresh context per
+ * test. Call it at the top; its fields are there once its hooks have run, in the spec's own
+ * beforeEach too (`page = session.page`).
+ */
+export function browserPerTest(viewport = desktop): BrowserSession {
+  let browser: Browser | undefined;
+  let opened: { context: BrowserContext; page: Page } | undefined;
+  const current = () => {
+    if (!opened) throw new Error('browserPerTest: used outside a test');
+    return opened;
+  };
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => browser?.close());
+  beforeEach(async () => {
+    opened = await newPage(browser!, viewport);
+  });
+  afterEach(async () => {
+    await opened?.context.close();
+    opened = undefined;
+  });
+  return {
+    get browser() {
+      return browser!;
+    },
+    get context() {
+      return current().context;
+    },
+    get page() {
+      return current().page;
+    },
+    async fresh() {
+      await current().context.close();
+      opened = await newPage(browser!, viewport);
+      return opened.page;
+    },
+  };
 }
 
 export async function login(page: Page, baseUrl: string, email: string, password: string) {
