@@ -11,6 +11,8 @@ import { outcomesRoutes } from './reports/outcomes.routes.js';
 import { personRoutes } from './persons/person.routes.js';
 import { organisationRoutes } from './organisations/organisation.routes.js';
 import { userRoutes } from './users/user.routes.js';
+import { activityRoutes } from './activities/activity.routes.js';
+import { workplaceRoutes } from './workplaces/workplace.routes.js';
 import { webStatic } from './web/static.js';
 
 /** Every feature's routes; each declares its permission (see the onRoute hook in app.ts). */
@@ -27,6 +29,8 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(personRoutes);
   await app.register(logReviewRoutes);
   await app.register(importRoutes);
+  await app.register(activityRoutes);
+  await app.register(workplaceRoutes);
   // Last: the web app and its fallback answer every GET the API does not.
   await app.register(webStatic);
 }

@@ -148,6 +148,23 @@ export const personalData = [
     controller: { via: { table: 'meetings', column: 'controller_org_id', key: 'meeting_id' } },
   },
   {
+    // Activities and placements (issue 10): who does what, where. The provider's name and the
+    // notes are typed by staff and may name people, so they go with identity.
+    table: 'activities',
+    person: { column: 'person_id' },
+    enrolment: 'enrolment_id',
+    identity: [],
+    freeText: ['provider', 'notes'],
+    retention: 'last_entry',
+    retentionClock: [
+      { column: 'start_date', type: 'date' },
+      { column: 'end_date', type: 'date' },
+      { column: 'updated_at', type: 'timestamptz' },
+    ],
+    subjectAccess: 'case',
+    controller: { column: 'controller_org_id' },
+  },
+  {
     table: 'audit_events',
     person: { column: 'person_id' },
     enrolment: 'enrolment_id',
@@ -185,6 +202,9 @@ export const noParticipantData: Record<string, string> = {
   retention_runs: 'counts of what a retention run removed',
   login_attempts: 'failed logins per account and address, for rate limits',
   oidc_flows: 'single sign-on state between redirect and callback',
+  workplaces: "the förbund's workplace register (employers and placement sites)",
+  workplace_supervisors: "the workplaces' contact persons, not participants",
+  workplace_places: 'places a workplace offers per activity type',
   kysely_migration: 'applied migrations',
   kysely_migration_lock: 'the migration lock',
 };

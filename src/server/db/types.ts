@@ -313,6 +313,59 @@ export interface MeetingActionsTable {
   sub_goal_id: string | null;
 }
 
+/** Migration 2026-11-28-1210: the förbund's workplace register (no participant data). */
+export interface WorkplacesTable {
+  id: Id;
+  association_id: string;
+  name: string;
+  sector: string | null;
+  org_number: string | null;
+  address: string | null;
+  created_by_org_id: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface WorkplaceSupervisorsTable {
+  id: Id;
+  workplace_id: string;
+  name: string;
+  phone: string | null;
+  email: string | null;
+}
+
+export interface WorkplacePlacesTable {
+  workplace_id: string;
+  activity_type: string;
+  places: number;
+}
+
+export type ActivityStatusCode = 'planned' | 'ongoing' | 'completed' | 'interrupted' | 'cancelled';
+
+/** Migration 2026-11-28-1210: an activity or placement, a case record of category `plan`. */
+export interface ActivitiesTable {
+  id: Id;
+  enrolment_id: string;
+  person_id: string;
+  controller_org_id: string;
+  health: Generated<boolean>;
+  activity_type: string;
+  employment_type: string | null;
+  extension: Generated<boolean>;
+  workplace_id: string | null;
+  provider: string | null;
+  supervisor_id: string | null;
+  start_date: string;
+  end_date: string | null;
+  /** numeric(4,1), read as a number (db/connection.ts). */
+  hours_per_week: number | null;
+  status: Generated<ActivityStatusCode>;
+  notes: string | null;
+  created_by_user_id: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
 /** Failed password logins, by hashed account and address key (migration 0400, ASVS 6.3.1). */
 export interface LoginAttemptsTable {
   id: Generated<number>;
@@ -358,4 +411,8 @@ export interface Database {
   plan_sub_goals: PlanSubGoalsTable;
   meetings: MeetingsTable;
   meeting_actions: MeetingActionsTable;
+  workplaces: WorkplacesTable;
+  workplace_supervisors: WorkplaceSupervisorsTable;
+  workplace_places: WorkplacePlacesTable;
+  activities: ActivitiesTable;
 }
