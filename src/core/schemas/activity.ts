@@ -65,4 +65,3 @@ export const activityView = z.object({
 
 export const activityList = z.object({ items: z.array(activityView), can: z.object({ create: z.boolean() }) });
 
-export const enrolmentIdParams = z.object({ enrolmentId: id });

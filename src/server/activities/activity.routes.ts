@@ -1,5 +1,5 @@
 import type { App } from '../app.js';
-import { activityCreate, activityList, activityUpdate, activityView, enrolmentIdParams } from '../../core/schemas/activity.js';
+import { activityCreate, activityList, activityUpdate, activityView } from '../../core/schemas/activity.js';
 import { errorBody, idParams } from '../../core/schemas/common.js';
 import { contextOf } from '../context.js';
 import { notFound } from '../errors.js';
@@ -13,17 +13,17 @@ const orNotFound = <T>(value: T | null): T => {
 };
 
 export async function activityRoutes(app: App) {
-  app.get('/api/v1/enrolments/:enrolmentId/activities', {
+  app.get('/api/v1/enrolments/:id/activities', {
     config: { permission: 'enrolment:read' },
-    schema: { tags, params: enrolmentIdParams, response: { 200: activityList, 404: errorBody } },
-    handler: async (request) => orNotFound(await listActivities(contextOf(request, 'enrolment:read'), request.params.enrolmentId)),
+    schema: { tags, params: idParams, response: { 200: activityList, 404: errorBody } },
+    handler: async (request) => orNotFound(await listActivities(contextOf(request, 'enrolment:read'), request.params.id)),
   });
 
-  app.post('/api/v1/enrolments/:enrolmentId/activities', {
+  app.post('/api/v1/enrolments/:id/activities', {
     config: { permission: 'enrolment:write' },
-    schema: { tags, params: enrolmentIdParams, body: activityCreate, response: { 201: activityView, 400: errorBody, 404: errorBody } },
+    schema: { tags, params: idParams, body: activityCreate, response: { 201: activityView, 400: errorBody, 404: errorBody } },
     handler: async (request, reply) => {
-      const activity = orNotFound(await createActivity(contextOf(request, 'enrolment:write'), request.params.enrolmentId, request.body));
+      const activity = orNotFound(await createActivity(contextOf(request, 'enrolment:write'), request.params.id, request.body));
       return reply.code(201).send(activity);
     },
   });
