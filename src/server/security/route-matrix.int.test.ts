@@ -87,6 +87,17 @@ const matrix: Record<string, Row> = {
   'DELETE /api/v1/enrolments/:id/consent/parties/:organisationId': { who: [CW], foreign: (f) => enrolment(f, `/consent/parties/${f.organisationId}`)() },
   'POST /api/v1/enrolments/:id/consent/withdraw': { who: [CW], foreign: (f) => enrolment(f, '/consent/withdraw', { date: '2024-06-01' })() },
   'POST /api/v1/enrolments/:id/protect': { who: [CW], foreign: (f) => enrolment(f, '/protect', {})() },
+  // Activities (issue 10): category `plan` of the shared case; out of scope answers as not found.
+  'GET /api/v1/enrolments/:id/activities': { who: [CW], foreign: (f) => enrolment(f, '/activities')() },
+  'POST /api/v1/enrolments/:id/activities': { who: [CW], foreign: (f) => enrolment(f, '/activities', { activityType: 'internship', startDate: '2024-03-01' })() },
+  'GET /api/v1/activities/:id': { who: [CW], foreign: (f) => ({ url: `/api/v1/activities/${f.activityId}` }) },
+  'PUT /api/v1/activities/:id': { who: [CW], foreign: (f) => ({ url: `/api/v1/activities/${f.activityId}`, body: { activityType: 'internship', startDate: '2024-03-01' } }) },
+  // The workplace register is the förbund's: another förbund's workplaces answer as not found.
+  'GET /api/v1/workplaces': { who: [CW, IL, AA], foreign: (f) => ({ url: '/api/v1/workplaces', accept: ok((b) => !b.items.some((w: { id: string }) => w.id === f.workplaceId)) }) },
+  'GET /api/v1/workplaces/associations': { who: [CW, IL], foreign: (f) => ({ url: '/api/v1/workplaces/associations', accept: ok((b) => !b.items.some((a: { id: string }) => a.id === f.organisationId)) }) },
+  'POST /api/v1/workplaces': { who: [CW, IL], foreign: (f) => ({ url: '/api/v1/workplaces', body: { associationId: f.organisationId, name: 'Kapad' }, accept: (a) => a.status === 400 }) },
+  'GET /api/v1/workplaces/:id': { who: [CW, IL, AA], foreign: (f) => ({ url: `/api/v1/workplaces/${f.workplaceId}` }) },
+  'PUT /api/v1/workplaces/:id': { who: [CW, IL], foreign: (f) => ({ url: `/api/v1/workplaces/${f.workplaceId}`, body: { associationId: f.organisationId, name: 'Kapad' } }) },
   'POST /api/v1/anonymous-registrations': {
     who: [CW, IL], foreign: (f) => ({ url: '/api/v1/anonymous-registrations', body: { interventionId: f.interventionId, year: 2024, gender: 'man' } }),
   },
