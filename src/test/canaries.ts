@@ -63,6 +63,20 @@ export async function seedCanaries(app: App, world: World) {
     enrolmentIds.push(created.body.id);
     const noted = await worker.patch(`/api/v1/enrolments/${created.body.id}`, { notes: p.notes });
     if (noted.status !== 200) throw new Error(`canary notes: ${noted.status}`);
+    // The shared case (issue 10): a plan and a meeting with free text in every declared column.
+    const plan = await worker.request('PUT', `/api/v1/enrolments/${created.body.id}/plan`, {
+      mainGoal: `Kanariemål ${p.word}`,
+      ownWords: `Kanarieord ${p.word}`,
+      subGoals: [{ text: `Kanariedelmål ${p.word}` }],
+    });
+    if (plan.status !== 200) throw new Error(`canary plan: ${plan.status} ${JSON.stringify(plan.body)}`);
+    const meeting = await worker.post(`/api/v1/enrolments/${created.body.id}/meetings`, {
+      type: 'follow_up',
+      heldAt: '2024-02-01T10:00',
+      notes: `Kanariemöte ${p.word}`,
+      actions: [{ text: `Kanarieåtgärd ${p.word}` }],
+    });
+    if (meeting.status !== 201) throw new Error(`canary meeting: ${meeting.status} ${JSON.stringify(meeting.body)}`);
     const activity = await worker.post(`/api/v1/enrolments/${created.body.id}/activities`, {
       activityType: 'work_training',
       workplaceId: workplace.body.id,

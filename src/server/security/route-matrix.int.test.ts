@@ -87,6 +87,14 @@ const matrix: Record<string, Row> = {
   'DELETE /api/v1/enrolments/:id/consent/parties/:organisationId': { who: [CW], foreign: (f) => enrolment(f, `/consent/parties/${f.organisationId}`)() },
   'POST /api/v1/enrolments/:id/consent/withdraw': { who: [CW], foreign: (f) => enrolment(f, '/consent/withdraw', { date: '2024-06-01' })() },
   'POST /api/v1/enrolments/:id/protect': { who: [CW], foreign: (f) => enrolment(f, '/protect', {})() },
+  'PUT /api/v1/enrolments/:id/consent/parties/:organisationId/categories': { who: [CW], foreign: (f) => enrolment(f, `/consent/parties/${f.organisationId}/categories`, { categories: ['plan'] })() },
+  // The shared case (issue 10): out of scope answers as not found (case/case.int.test.ts probes the categories).
+  'GET /api/v1/enrolments/:id/plan': { who: [CW], foreign: (f) => enrolment(f, '/plan')() },
+  'PUT /api/v1/enrolments/:id/plan': { who: [CW], foreign: (f) => enrolment(f, '/plan', { mainGoal: 'Kapat mål' })() },
+  'GET /api/v1/enrolments/:id/plan/copy': { who: [CW], foreign: (f) => enrolment(f, '/plan/copy')() },
+  'GET /api/v1/enrolments/:id/plan/copy.pdf': { who: [CW], foreign: (f) => enrolment(f, '/plan/copy.pdf')() },
+  'GET /api/v1/enrolments/:id/meetings': { who: [CW], foreign: (f) => enrolment(f, '/meetings')() },
+  'POST /api/v1/enrolments/:id/meetings': { who: [CW], foreign: (f) => enrolment(f, '/meetings', { type: 'sip', heldAt: '2026-01-05T10:00' })() },
   // Activities (issue 10): category `plan` of the shared case; out of scope answers as not found.
   'GET /api/v1/enrolments/:id/activities': { who: [CW], foreign: (f) => enrolment(f, '/activities')() },
   'POST /api/v1/enrolments/:id/activities': { who: [CW], foreign: (f) => enrolment(f, '/activities', { activityType: 'internship', startDate: '2024-03-01' })() },

@@ -2,8 +2,10 @@
 // a translation is another object of the same type (`Texts`).
 
 import { activityTexts, workplaceTexts, worklistTexts } from './sv-activities';
+import { caseTexts } from './sv-case';
 
 export const sv = {
+  case: caseTexts,
   activities: activityTexts,
   workplaces: workplaceTexts,
   worklist: worklistTexts,

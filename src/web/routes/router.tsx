@@ -86,6 +86,7 @@ const tree = root.addChildren([
     createRoute({ getParentRoute: () => app, path: '/deltagare/ny', validateSearch: insatsSearch, component: page(() => import('../pages/enrol/EnrolPage'), 'EnrolPage') }),
     at('/deltagare/$id', page(() => import('../pages/participant/ParticipantPage'), 'ParticipantPage')),
     at('/deltagare/$id/avsluta', page(() => import('../pages/exit/ExitPage'), 'ExitPage')),
+    at('/deltagare/$id/handlingsplan', page(() => import('../pages/case/PlanCopyPage'), 'PlanCopyPage')),
     at('/import', page(() => import('../pages/import/ImportPage'), 'ImportPage')),
     createRoute({ getParentRoute: () => app, path: '/rapporter', validateSearch: reportSearch, component: page(() => import('../pages/report/ReportPage'), 'ReportPage') }),
     at('/admin/anvandare', page(() => import('../pages/admin/UsersPage'), 'UsersPage')),
