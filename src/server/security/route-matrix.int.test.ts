@@ -25,6 +25,7 @@ const ok = (check: (body: any) => boolean) => (a: Answer) => a.status === 200 &&
 /** An import naming another organisation's intervention or owner is refused as a whole, row by row. */
 const rowRefused = (column: string) => (a: Answer) => a.status === 400 && a.body.errors.some((e: { column?: string }) => e.column === column);
 const enrolmentCsv = 'intervention,team,participant_ref,personnummer,first_name,last_name,gender,birth_year,anonymous,consent,protected_identity,start_date,referrer,income_before,occupation_before,education,exit_date,exit_reason,income_after,occupation_after\n';
+const activityCsv = 'intervention,participant_ref,personnummer,enrolment_start,activity_type,employment_type,extension,workplace,workplace_org_number,start_date,end_date,hours_per_week\n';
 const interventionCsv = 'code,name,owner,association,start_date,end_date,orientation,follow_up,places,volume_target\n';
 const nothingForeign = (b: unknown) => !/Främling|Utanförsson|annat\.test/.test(JSON.stringify(b));
 const ownStaffOnly = (b: { items: { organisation: { code: string } | null; person: { name: string | null } | null }[] }) =>
@@ -127,6 +128,10 @@ const matrix: Record<string, Row> = {
   'POST /api/v1/imports/enrolments': {
     who: [CW],
     foreign: (f) => ({ url: '/api/v1/imports/enrolments', csv: `${enrolmentCsv}${f.interventionCode},,REF-UTANFOR,,,,woman,1990,ja,nej,nej,2024-01-01,,,,,,,,\n`, accept: rowRefused('intervention') }),
+  },
+  'POST /api/v1/imports/activities': {
+    who: [CW],
+    foreign: (f) => ({ url: '/api/v1/imports/activities', csv: `${activityCsv}${f.interventionCode},,19800101-0019,2024-02-01,internship,,,,,2024-03-01,,\n`, accept: rowRefused('intervention') }),
   },
   'POST /api/v1/audit/sample': { who: [LR], scope: 'a sample of the own organisation\'s log (log-review tests)' },
   'POST /api/v1/audit/sample/export': { who: [LR], scope: 'a sample of the own organisation\'s log (log-review tests)' },
