@@ -39,7 +39,7 @@ export async function renderPlanCopyPdf(copy: ParticipantCopy): Promise<Buffer> 
     },
     { text: t.contacts, style: 'h2' },
     copy.contacts.length === 0 ? { text: '–' } : { ul: copy.contacts.map((c) => `${drawable(c.name)}, ${drawable(c.organisation)}`) },
-    { text: t.footer, fontSize: 9, color: '#444444', margin: [0, 20, 0, 0] },
+    { text: t.footer, fontSize: 11, margin: [0, 20, 0, 0] },
   ];
   const document = pdfmakeWithStandardFonts().createPdf({
     info: { title: t.title },
