@@ -21,3 +21,17 @@ export function countByKey<T>(items: readonly T[], keyOf: (item: T) => string, g
   for (const item of items) groups.set(keyOf(item), [...(groups.get(keyOf(item)) ?? []), item]);
   return new Map([...groups].map(([key, group]) => [key, countByGender(group, genderOf)]));
 }
+
+/** Rows counted in SQL (code, gender, n) as the figures' per-code counts, in the code list's order. */
+export function countsFromRows(list: readonly { code: string }[], rows: readonly { key: string; gender: Gender; n: number }[]) {
+  const byKey = new Map<string, GenderCounts>();
+  for (const row of rows) {
+    const counts = byKey.get(row.key) ?? noCounts();
+    counts[row.gender] += row.n;
+    counts.total += row.n;
+    byKey.set(row.key, counts);
+  }
+  const known = list.map((entry) => entry.code);
+  const order = [...known.filter((code) => byKey.has(code)), ...[...byKey.keys()].filter((code) => !known.includes(code)).sort()];
+  return order.map((type) => ({ type, ...(byKey.get(type) as GenderCounts) }));
+}
