@@ -15,6 +15,7 @@ import { meetingRoutes } from './case/meeting.routes.js';
 import { planRoutes } from './case/plan.routes.js';
 import { activityRoutes } from './activities/activity.routes.js';
 import { workplaceRoutes } from './workplaces/workplace.routes.js';
+import { worklistRoutes } from './worklist/worklist.routes.js';
 import { webStatic } from './web/static.js';
 
 /** Every feature's routes; each declares its permission (see the onRoute hook in app.ts). */
@@ -35,6 +36,7 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(meetingRoutes);
   await app.register(activityRoutes);
   await app.register(workplaceRoutes);
+  await app.register(worklistRoutes);
   // Last: the web app and its fallback answer every GET the API does not.
   await app.register(webStatic);
 }

@@ -11,7 +11,7 @@ import type { Role } from '../access/roles.js';
 // reference, note or personnummer may appear in any body or header.
 const t = worldFixture();
 let canaries: Canaries;
-let ids: { organisations: string[]; interventions: { id: string; code: string }[]; users: string[]; persons: string[]; associations: string[]; activities: string[]; workplaces: string[] };
+let ids: { organisations: string[]; interventions: { id: string; code: string }[]; users: string[]; persons: string[]; associations: string[]; activities: string[]; workplaces: string[]; teams: string[] };
 
 beforeAll(async () => {
   canaries = await seedCanaries(t.app, t.world);
@@ -24,6 +24,7 @@ beforeAll(async () => {
     associations: (await db.selectFrom('organisations').select('code').where('kind', '=', 'association').execute()).map((r) => r.code),
     activities: (await db.selectFrom('activities').select('id').execute()).map((r) => r.id),
     workplaces: (await db.selectFrom('workplaces').select('id').execute()).map((r) => r.id),
+    teams: (await db.selectFrom('teams').select('id').execute()).map((r) => r.id),
   };
 });
 
@@ -65,6 +66,8 @@ const crawl: Record<string, () => string[]> = {
   '/api/v1/workplaces': () => ['/api/v1/workplaces', '/api/v1/workplaces?search=kanarie'],
   '/api/v1/workplaces/associations': () => ['/api/v1/workplaces/associations'],
   '/api/v1/workplaces/:id': () => each('/api/v1/workplaces', ids.workplaces),
+  '/api/v1/worklist': () => ['/api/v1/worklist'],
+  '/api/v1/teams/:id/caseload': () => each('/api/v1/teams', ids.teams, '/caseload'),
   '/api/v1/anonymous-registrations': () => ids.interventions.map((i) => `/api/v1/anonymous-registrations?interventionId=${i.id}&year=2024`),
   '/api/v1/reports/outcomes': () => reportQueries().map((q) => `/api/v1/reports/outcomes${q}`),
   '/api/v1/reports/outcomes.csv': () => reportQueries().map((q) => `/api/v1/reports/outcomes.csv${q}`),

@@ -129,6 +129,9 @@ const matrix: Record<string, Row> = {
     who: [CW],
     foreign: (f) => ({ url: '/api/v1/imports/enrolments', csv: `${enrolmentCsv}${f.interventionCode},,REF-UTANFOR,,,,woman,1990,ja,nej,nej,2024-01-01,,,,,,,,\n`, accept: rowRefused('intervention') }),
   },
+  // The worklist and a team's caseload list only what the user may see (worklist.int.test.ts).
+  'GET /api/v1/worklist': { who: [CW], foreign: () => ({ url: '/api/v1/worklist', accept: ok(nothingForeign) }) },
+  'GET /api/v1/teams/:id/caseload': { who: [CW], foreign: (f) => ({ url: `/api/v1/teams/${f.teamId}/caseload` }) },
   'POST /api/v1/imports/activities': {
     who: [CW],
     foreign: (f) => ({ url: '/api/v1/imports/activities', csv: `${activityCsv}${f.interventionCode},,19800101-0019,2024-02-01,internship,,,,,2024-03-01,,\n`, accept: rowRefused('intervention') }),
