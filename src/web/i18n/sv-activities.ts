@@ -35,6 +35,7 @@ export const activityTexts = {
     health: 'Innehåller hälsouppgifter',
     healthHelp: 'Visas då bara för parter vars samtycke omfattar hälsa.',
     notes: 'Anteckning',
+    marks: 'Markeringar',
   },
   period: (from: string, to: string | null) => (to ? `${from} – ${to}` : `från ${from}`),
   statuses: {

@@ -93,6 +93,10 @@ const tree = root.addChildren([
     at('/admin/organisationer', page(() => import('../pages/admin/OrganisationsPage'), 'OrganisationsPage')),
     at('/admin/kodlistor', page(() => import('../pages/admin/CodeListsPage'), 'CodeListsPage')),
     at('/loggkontroll', page(() => import('../pages/log-review/LogReviewPage'), 'LogReviewPage')),
+    at('/arbetslista', page(() => import('../pages/worklist/WorklistPage'), 'WorklistPage')),
+    at('/team/$id', page(() => import('../pages/worklist/CaseloadPage'), 'CaseloadPage')),
+    at('/arbetsplatser', page(() => import('../pages/workplaces/WorkplacesPage'), 'WorkplacesPage')),
+    at('/arbetsplatser/$id', page(() => import('../pages/workplaces/WorkplacePage'), 'WorkplacePage')),
   ]),
 ]);
 

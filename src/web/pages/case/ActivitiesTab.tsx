@@ -3,6 +3,7 @@ import { DataTable, type Column } from '../../components/DataTable';
 import { formatDate } from '../../i18n/format';
 import { t } from '../../i18n/sv';
 import { useCodes } from '../../lib/codes';
+import { ActivityDialog } from './ActivityDialog';
 import { activitiesQuery, type Activity } from './activity-queries';
 
 // The case page's "Aktiviteter" tab: the enrolment's activities and placements that the consent
@@ -25,12 +26,18 @@ export function ActivitiesTab({ enrolmentId }: { enrolmentId: string }) {
     { key: 'hours', header: at.columns.hours, cell: (a) => a.hoursPerWeek ?? t.common.none, numeric: true },
     { key: 'status', header: at.columns.status, cell: (a) => at.statuses[a.status] ?? a.status },
     { key: 'controller', header: at.columns.controller, cell: (a) => a.controller.name },
+    {
+      key: 'edit',
+      header: t.common.edit,
+      cell: (a) => (a.can.update ? <ActivityDialog enrolmentId={enrolmentId} activity={a} triggerLabel={at.editNamed(typeOf(a), formatDate(a.startDate))} /> : null),
+    },
   ];
 
   return (
     <section aria-labelledby="activities-heading">
       <h2 id="activities-heading">{at.title}</h2>
       <p>{at.intro}</p>
+      {data?.can.create && <ActivityDialog enrolmentId={enrolmentId} />}
       {!data ? (
         <p>{t.app.loading}</p>
       ) : data.items.length === 0 ? (
