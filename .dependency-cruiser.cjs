@@ -92,6 +92,8 @@ const appTypeCycles = [
   'src/server/anonymous/anonymous.routes.ts',
   'src/server/audit/log-review.routes.ts',
   'src/server/auth/auth.routes.ts',
+  'src/server/case/meeting.routes.ts',
+  'src/server/case/plan.routes.ts',
   'src/server/code-lists/code-list.routes.ts',
   'src/server/consents/consent.routes.ts',
   'src/server/enrolments/enrolment.routes.ts',

@@ -1,4 +1,4 @@
-// `stegvis import organisations|interventions|enrolments <file.csv> [--dry-run]`
+// `stegvis import organisations|interventions|enrolments|activities <file.csv> [--dry-run]`
 import fs from 'node:fs';
 import path from 'node:path';
 import { systemAuditActor } from '../server/audit/audit.js';
@@ -7,7 +7,7 @@ import { runImport, type ImportKind, type ImportSummary } from '../server/import
 import { CliError } from './cli-error.js';
 import { withDatabase } from './database.js';
 
-export const importKinds: ImportKind[] = ['organisations', 'interventions', 'enrolments'];
+export const importKinds: ImportKind[] = ['organisations', 'interventions', 'enrolments', 'activities'];
 
 export async function importCommand(kind: ImportKind, file: string, options: { dryRun?: boolean }): Promise<void> {
   const bytes = readFile(file);

@@ -104,3 +104,8 @@ export function monthsOf(period: Period): Period[] {
   }
   return months;
 }
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return dayNumber(to) - dayNumber(from);
+}

@@ -11,6 +11,11 @@ import { outcomesRoutes } from './reports/outcomes.routes.js';
 import { personRoutes } from './persons/person.routes.js';
 import { organisationRoutes } from './organisations/organisation.routes.js';
 import { userRoutes } from './users/user.routes.js';
+import { meetingRoutes } from './case/meeting.routes.js';
+import { planRoutes } from './case/plan.routes.js';
+import { activityRoutes } from './activities/activity.routes.js';
+import { workplaceRoutes } from './workplaces/workplace.routes.js';
+import { worklistRoutes } from './worklist/worklist.routes.js';
 import { webStatic } from './web/static.js';
 
 /** Every feature's routes; each declares its permission (see the onRoute hook in app.ts). */
@@ -27,6 +32,11 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(personRoutes);
   await app.register(logReviewRoutes);
   await app.register(importRoutes);
+  await app.register(planRoutes);
+  await app.register(meetingRoutes);
+  await app.register(activityRoutes);
+  await app.register(workplaceRoutes);
+  await app.register(worklistRoutes);
   // Last: the web app and its fallback answer every GET the API does not.
   await app.register(webStatic);
 }

@@ -43,6 +43,10 @@ export async function seedCanaries(app: App, world: World) {
     notes: `Kanarieanteckning ${word}: mår bättre`,
   }));
   const enrolmentIds: string[] = [];
+  // A workplace of the förbund's register where every canary is placed (issue 10): the register is
+  // shared with the förbund and the lead, who must never see who is placed there.
+  const workplace = await kommun.post('/api/v1/workplaces', { associationId: world.orgs.forbund, name: 'Kanarieverkstaden', supervisors: [{ name: 'Handledare Verkstad' }] });
+  if (workplace.status !== 201) throw new Error(`canary workplace: ${workplace.status} ${JSON.stringify(workplace.body)}`);
   for (const [n, p] of people.entries()) {
     const worker = n % 2 === 0 ? kommun : af;
     const interventionId = n % 2 === 0 ? world.interventions.kommunInsats : world.interventions.afInsats;
@@ -59,6 +63,29 @@ export async function seedCanaries(app: App, world: World) {
     enrolmentIds.push(created.body.id);
     const noted = await worker.patch(`/api/v1/enrolments/${created.body.id}`, { notes: p.notes });
     if (noted.status !== 200) throw new Error(`canary notes: ${noted.status}`);
+    // The shared case (issue 10): a plan and a meeting with free text in every declared column.
+    const plan = await worker.request('PUT', `/api/v1/enrolments/${created.body.id}/plan`, {
+      mainGoal: `Kanariemål ${p.word}`,
+      ownWords: `Kanarieord ${p.word}`,
+      subGoals: [{ text: `Kanariedelmål ${p.word}` }],
+    });
+    if (plan.status !== 200) throw new Error(`canary plan: ${plan.status} ${JSON.stringify(plan.body)}`);
+    const meeting = await worker.post(`/api/v1/enrolments/${created.body.id}/meetings`, {
+      type: 'follow_up',
+      heldAt: '2024-02-01T10:00',
+      notes: `Kanariemöte ${p.word}`,
+      actions: [{ text: `Kanarieåtgärd ${p.word}` }],
+    });
+    if (meeting.status !== 201) throw new Error(`canary meeting: ${meeting.status} ${JSON.stringify(meeting.body)}`);
+    const activity = await worker.post(`/api/v1/enrolments/${created.body.id}/activities`, {
+      activityType: 'work_training',
+      workplaceId: workplace.body.id,
+      provider: `Kanarieanordnare ${p.word}`,
+      startDate: `2024-0${1 + (n % 6)}-01`,
+      status: n % 3 === 0 ? 'planned' : 'ongoing',
+      notes: `Kanarieaktivitet ${p.word}`,
+    });
+    if (activity.status !== 201) throw new Error(`canary activity: ${activity.status} ${JSON.stringify(activity.body)}`);
     if (n < 4) {
       const exited = await worker.post(`/api/v1/enrolments/${created.body.id}/exit`, {
         exitDate: '2024-09-30',

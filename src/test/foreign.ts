@@ -35,6 +35,10 @@ export async function seedForeign(app: App, world: World, person = { personnumme
   });
   if (created.status !== 201) throw new Error(`foreign enrolment: ${created.status} ${JSON.stringify(created.body)}`);
   const personId = (await db.selectFrom('enrolments').select('person_id').where('id', '=', created.body.id).executeTakeFirstOrThrow()).person_id;
+  // ANNAT's own workplace register, with the foreign person placed there.
+  const workplace = await worker.post('/api/v1/workplaces', { associationId: world.orgs.other, name: 'Främlingsverkstaden' });
+  const activity = await worker.post(`/api/v1/enrolments/${created.body.id}/activities`, { activityType: 'internship', workplaceId: workplace.body.id, startDate: '2024-02-01', status: 'ongoing' });
+  if (activity.status !== 201) throw new Error(`foreign activity: ${activity.status} ${JSON.stringify(activity.body)}`);
   return {
     organisationId: world.orgs.other,
     associationCode: 'ANNAT',
@@ -45,6 +49,8 @@ export async function seedForeign(app: App, world: World, person = { personnumme
     assignmentId,
     enrolmentId: created.body.id as string,
     personId,
+    workplaceId: workplace.body.id as string,
+    activityId: activity.body.id as string,
     worker,
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parsePersonnummer } from '../personnummer.js';
 import { code, gender, id, isoDate, percent, ref, shortText, text } from './common.js';
+import { caseCategory, partyCategories } from './case.js';
 
 const codeArray = z.array(code).max(20).default([]);
 
@@ -34,6 +35,8 @@ export const consentInput = z.object({
   documentRef: shortText(200).nullable().default(null),
   /** The other parties the consent names; the controlling organisation is always covered. */
   partyIds: z.array(id).max(20).default([]),
+  /** Per party the categories of the case it shares (plan, meetings, health); left out: plan and meetings. */
+  categories: partyCategories,
 });
 
 /**
@@ -145,7 +148,7 @@ export const consentView = z.object({
   method: z.string(),
   documentRef: z.string().nullable(),
   withdrawnAt: z.string().nullable(),
-  parties: z.array(ref),
+  parties: z.array(ref.extend({ categories: z.array(caseCategory) })),
 });
 
 export const enrolmentSummary = z.object({

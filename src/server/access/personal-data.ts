@@ -19,7 +19,7 @@ export type PersonalDataTable = {
   /** The dates that count as an entry about the person, for the retention clock. */
   retentionClock: readonly { column: string; type: 'date' | 'timestamptz' }[];
   /** The section of a subject-access answer (GDPR art. 15) the rows go into, or null when not answered there. */
-  subjectAccess: 'person' | 'enrolments' | 'consents' | 'audit' | null;
+  subjectAccess: 'person' | 'enrolments' | 'consents' | 'case' | 'audit' | null;
   /** The column naming the controlling organisation, or the join that leads to it. */
   controller: { column: string } | { via: { table: string; column: string; key: string } };
 };
@@ -90,6 +90,80 @@ export const personalData = [
     subjectAccess: null,
     controller: { column: 'controller_org_id' },
   },
+  // The shared case (issue 10): each record is controlled by the organisation whose staff wrote
+  // it; free text may name people (the participant, relatives, an employer) and goes with identity.
+  {
+    table: 'action_plans',
+    person: { column: 'person_id' },
+    enrolment: 'enrolment_id',
+    identity: [],
+    freeText: [],
+    retention: 'last_entry',
+    retentionClock: [{ column: 'updated_at', type: 'timestamptz' }],
+    subjectAccess: 'case',
+    controller: { column: 'controller_org_id' },
+  },
+  {
+    table: 'plan_revisions',
+    person: { column: 'person_id' },
+    enrolment: 'enrolment_id',
+    identity: [],
+    freeText: ['main_goal', 'own_words'],
+    retention: 'last_entry',
+    retentionClock: [{ column: 'revised_at', type: 'timestamptz' }],
+    subjectAccess: 'case',
+    controller: { column: 'controller_org_id' },
+  },
+  {
+    table: 'plan_sub_goals',
+    person: { column: 'person_id' },
+    enrolment: 'enrolment_id',
+    identity: [],
+    freeText: ['text'],
+    retention: 'last_entry',
+    retentionClock: [{ column: 'updated_at', type: 'timestamptz' }],
+    subjectAccess: 'case',
+    controller: { column: 'controller_org_id' },
+  },
+  {
+    table: 'meetings',
+    person: { column: 'person_id' },
+    enrolment: 'enrolment_id',
+    identity: [],
+    freeText: ['notes'],
+    retention: 'last_entry',
+    retentionClock: [{ column: 'held_at', type: 'timestamptz' }],
+    subjectAccess: 'case',
+    controller: { column: 'controller_org_id' },
+  },
+  {
+    table: 'meeting_actions',
+    person: { column: 'person_id' },
+    enrolment: null,
+    identity: [],
+    freeText: ['text'],
+    retention: 'last_entry',
+    retentionClock: [],
+    subjectAccess: 'case',
+    controller: { via: { table: 'meetings', column: 'controller_org_id', key: 'meeting_id' } },
+  },
+  {
+    // Activities and placements (issue 10): who does what, where. The provider's name and the
+    // notes are typed by staff and may name people, so they go with identity.
+    table: 'activities',
+    person: { column: 'person_id' },
+    enrolment: 'enrolment_id',
+    identity: [],
+    freeText: ['provider', 'notes'],
+    retention: 'last_entry',
+    retentionClock: [
+      { column: 'start_date', type: 'date' },
+      { column: 'end_date', type: 'date' },
+      { column: 'updated_at', type: 'timestamptz' },
+    ],
+    subjectAccess: 'case',
+    controller: { column: 'controller_org_id' },
+  },
   {
     table: 'audit_events',
     person: { column: 'person_id' },
@@ -128,6 +202,9 @@ export const noParticipantData: Record<string, string> = {
   retention_runs: 'counts of what a retention run removed',
   login_attempts: 'failed logins per account and address, for rate limits',
   oidc_flows: 'single sign-on state between redirect and callback',
+  workplaces: "the förbund's workplace register (employers and placement sites)",
+  workplace_supervisors: "the workplaces' contact persons, not participants",
+  workplace_places: 'places a workplace offers per activity type',
   kysely_migration: 'applied migrations',
   kysely_migration_lock: 'the migration lock',
 };

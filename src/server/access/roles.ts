@@ -29,17 +29,22 @@ export const permissions = [
   'person:protect',
   'person:subject_access',
   'audit:review',
+  'workplace:read',
+  'workplace:write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 const everyone: Permission[] = ['organisation:read', 'codelist:read', 'intervention:read'];
+/** The förbund's workplace register (access/workplace-policy.ts). */
+const register: Permission[] = ['workplace:read', 'workplace:write'];
 
 /** Role → permissions. Anything not listed is denied. */
 export const rolePermissions: Record<Role, Permission[]> = {
   // consent:write is further limited to the controller's staff (access/person-rules.ts, OSL 12:2).
-  case_worker: [...everyone, 'enrolment:read', 'enrolment:write', 'anonymous:read', 'anonymous:write', 'report:outcomes', 'consent:write', 'person:protect'],
-  intervention_lead: [...everyone, 'intervention:write', 'team:write', 'anonymous:read', 'anonymous:write', 'report:outcomes'],
-  association_admin: [...everyone, 'report:outcomes'],
+  case_worker: [...everyone, 'enrolment:read', 'enrolment:write', 'anonymous:read', 'anonymous:write', 'report:outcomes', 'consent:write', 'person:protect', ...register],
+  intervention_lead: [...everyone, 'intervention:write', 'team:write', 'anonymous:read', 'anonymous:write', 'report:outcomes', ...register],
+  // The workplace register is no participant's data; who is placed where is never shown to this role.
+  association_admin: [...everyone, 'report:outcomes', 'workplace:read'],
   // person:subject_access (GDPR art. 15) is for the controlling organisation only (access/person-rules.ts).
   org_admin: [...everyone, 'intervention:write', 'team:write', 'user:read', 'user:write', 'person:subject_access'],
   report_reader: [...everyone],

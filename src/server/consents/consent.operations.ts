@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { consentInput } from '../../core/schemas/enrolment.js';
 import { writeAudit, type AuditActor } from '../audit/audit.js';
 import type { Db } from '../db/connection.js';
+import type { CaseCategoryCode } from '../db/types.js';
 import { AppError, badRequest } from '../errors.js';
 import {
   exitOpenEnrolments,
@@ -20,6 +21,7 @@ import {
   insertConsent,
   insertParties,
   isParty,
+  setPartyCategories,
   withdrawActiveConsents,
 } from './consent.repository.js';
 
@@ -54,6 +56,9 @@ export async function recordConsentOn(db: Db, target: EnrolmentRef, input: Conse
     throw badRequest(invalid, [{ path: 'partyIds', message: 'Samtycket nämner en okänd organisation' }]);
   }
   if (partyIds.some((id) => found.get(id) === 'association')) throw badRequest(invalid, [{ path: 'partyIds', message: associationMessage }]);
+  if (Object.keys(input.categories).some((id) => id !== target.controller_org_id && !partyIds.includes(id))) {
+    throw badRequest(invalid, [{ path: 'categories', message: 'Kategorier kan bara väljas för parter som samtycket nämner' }]);
+  }
   const consentId = await insertConsent(db, {
     personId: target.person_id,
     controllerId: target.controller_org_id,
@@ -61,6 +66,7 @@ export async function recordConsentOn(db: Db, target: EnrolmentRef, input: Conse
     method: input.method,
     documentRef: input.documentRef,
     partyIds: [...new Set([target.controller_org_id, ...partyIds])],
+    categories: input.categories,
   });
   await writeAudit(db, audit, [
     { action: 'create', entity: 'consent', personId: target.person_id, enrolmentId: target.id, details: { consentId, parties: partyIds.length + 1 } },
@@ -68,16 +74,31 @@ export async function recordConsentOn(db: Db, target: EnrolmentRef, input: Conse
   return consentWithParties(db, consentId);
 }
 
-export async function addConsentPartyOn(db: Db, target: EnrolmentRef, organisationId: string, audit: AuditActor) {
+export async function addConsentPartyOn(db: Db, target: EnrolmentRef, organisationId: string, audit: AuditActor, categories?: readonly CaseCategoryCode[]) {
   const consent = await activeConsentOf(db, target.person_id);
   if (!consent) throw noActiveConsent();
   const organisation = await findOrganisation(db, { id: organisationId });
   if (!organisation) throw badRequest(invalid, [{ path: 'organisationId', message: 'Okänd organisation' }]);
   if (organisation.kind === 'association') throw badRequest(invalid, [{ path: 'organisationId', message: associationMessage }]);
   if (await isParty(db, consent.id, organisationId)) throw conflict('Organisationen omfattas redan av samtycket.');
-  await insertParties(db, consent.id, [organisationId]);
+  await insertParties(db, consent.id, [organisationId], categories && { [organisationId]: categories });
   await writeAudit(db, audit, [
-    { action: 'update', entity: 'consent', personId: target.person_id, enrolmentId: target.id, details: { consentId: consent.id, change: 'add_party', organisationId } },
+    { action: 'update', entity: 'consent', personId: target.person_id, enrolmentId: target.id, details: { consentId: consent.id, change: 'add_party', organisationId, categories } },
+  ]);
+  return consentWithParties(db, consent.id);
+}
+
+/**
+ * Changes which categories of the case (plan, meetings, health) the consent shares with a party.
+ * Takes effect on the party's very next request: the case-record rule reads consent_parties each time.
+ */
+export async function setPartyCategoriesOn(db: Db, target: EnrolmentRef, organisationId: string, categories: readonly CaseCategoryCode[], audit: AuditActor) {
+  const consent = await activeConsentOf(db, target.person_id);
+  if (!consent) throw noActiveConsent();
+  if (!(await isParty(db, consent.id, organisationId))) throw new AppError('not_found', 'Organisationen omfattas inte av samtycket.');
+  await setPartyCategories(db, consent.id, organisationId, categories);
+  await writeAudit(db, audit, [
+    { action: 'update', entity: 'consent', personId: target.person_id, enrolmentId: target.id, details: { consentId: consent.id, change: 'categories', organisationId, categories: [...new Set(categories)] } },
   ]);
   return consentWithParties(db, consent.id);
 }

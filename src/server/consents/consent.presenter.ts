@@ -8,6 +8,6 @@ export function presentConsent(consent: ConsentWithParties) {
     method: consent.method,
     documentRef: consent.document_ref,
     withdrawnAt: consent.withdrawn_at ? new Date(consent.withdrawn_at).toISOString() : null,
-    parties: consent.parties.map((p) => ({ id: p.id, code: p.code, name: p.name })),
+    parties: consent.parties.map((p) => ({ id: p.id, code: p.code, name: p.name, categories: p.categories })),
   };
 }

@@ -1,5 +1,10 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connection.js';
+import type { CaseCategoryCode } from '../db/types.js';
+import { defaultCaseCategories } from '../access/case-record-policy.js';
+
+/** Categories chosen per party; a party not listed shares plan and meetings. */
+export type PartyCategories = Readonly<Record<string, readonly CaseCategoryCode[]>>;
 
 /** The person's consent in force: the newest one not withdrawn (OSL 12:2). */
 export function activeConsentOf(db: Db, personId: string) {
@@ -23,7 +28,7 @@ export async function consentWithParties(db: Db, consentId: string) {
   const parties = await db
     .selectFrom('consent_parties as cp')
     .innerJoin('organisations as o', 'o.id', 'cp.organisation_id')
-    .select(['o.id', 'o.code', 'o.name'])
+    .select(['o.id', 'o.code', 'o.name', 'cp.categories'])
     .where('cp.consent_id', '=', consentId)
     .orderBy('o.name')
     .execute();
@@ -50,6 +55,11 @@ export async function isParty(db: Db, consentId: string, organisationId: string)
     .where('organisation_id', '=', organisationId)
     .executeTakeFirst();
   return !!row;
+}
+
+/** Changes what the consent shares with a party; applies on the party's next request. */
+export async function setPartyCategories(db: Db, consentId: string, organisationId: string, categories: readonly CaseCategoryCode[]): Promise<void> {
+  await db.updateTable('consent_parties').set({ categories: [...new Set(categories)] }).where('consent_id', '=', consentId).where('organisation_id', '=', organisationId).execute();
 }
 
 export async function deleteParty(db: Db, consentId: string, organisationId: string): Promise<void> {
@@ -101,7 +111,15 @@ export type ConsentFacts = Awaited<ReturnType<typeof consentFacts>>;
 /** One consent for a person newly registered; the parties include the controller. */
 export async function insertConsent(
   db: Db,
-  consent: { personId: string; controllerId: string; givenDate: string; method: 'written' | 'oral_documented'; documentRef: string | null; partyIds: string[] },
+  consent: {
+    personId: string;
+    controllerId: string;
+    givenDate: string;
+    method: 'written' | 'oral_documented';
+    documentRef: string | null;
+    partyIds: string[];
+    categories?: PartyCategories;
+  },
 ): Promise<string> {
   const row = await db
     .insertInto('consents')
@@ -114,15 +132,15 @@ export async function insertConsent(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await insertParties(db, row.id, consent.partyIds);
+  await insertParties(db, row.id, consent.partyIds, consent.categories);
   return row.id;
 }
 
-export async function insertParties(db: Db, consentId: string, organisationIds: readonly string[]): Promise<void> {
+export async function insertParties(db: Db, consentId: string, organisationIds: readonly string[], categories: PartyCategories = {}): Promise<void> {
   if (organisationIds.length === 0) return;
   await db
     .insertInto('consent_parties')
-    .values(organisationIds.map((organisation_id) => ({ consent_id: consentId, organisation_id })))
+    .values(organisationIds.map((organisation_id) => ({ consent_id: consentId, organisation_id, categories: [...new Set(categories[organisation_id] ?? defaultCaseCategories)] })))
     .onConflict((oc) => oc.columns(['consent_id', 'organisation_id']).doNothing())
     .execute();
 }

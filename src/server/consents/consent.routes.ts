@@ -2,8 +2,8 @@ import type { App } from '../app.js';
 import { errorBody, idParams } from '../../core/schemas/common.js';
 import { consentInput, consentView } from '../../core/schemas/enrolment.js';
 import { contextOf } from '../context.js';
-import { partyBody, partyParams, withdrawBody, withdrawResult } from './consent.schemas.js';
-import { addConsentParty, recordEnrolmentConsent, removeConsentParty, withdrawEnrolmentConsent } from './consent.service.js';
+import { categoriesBody, partyBody, partyParams, withdrawBody, withdrawResult } from './consent.schemas.js';
+import { addConsentParty, changePartyCategories, recordEnrolmentConsent, removeConsentParty, withdrawEnrolmentConsent } from './consent.service.js';
 
 const tags = ['Samtycken'];
 const errors = { 400: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
@@ -22,7 +22,14 @@ export async function consentRoutes(app: App) {
   app.post('/api/v1/enrolments/:id/consent/parties', {
     config: { permission: 'consent:write' },
     schema: { tags, params: idParams, body: partyBody, response: { 200: consentView, ...errors } },
-    handler: async (request) => addConsentParty(contextOf(request, 'consent:write'), request.params.id, request.body.organisationId),
+    handler: async (request) => addConsentParty(contextOf(request, 'consent:write'), request.params.id, request.body.organisationId, request.body.categories),
+  });
+
+  app.put('/api/v1/enrolments/:id/consent/parties/:organisationId/categories', {
+    config: { permission: 'consent:write' },
+    schema: { tags, params: partyParams, body: categoriesBody, response: { 200: consentView, ...errors } },
+    handler: async (request) =>
+      changePartyCategories(contextOf(request, 'consent:write'), request.params.id, request.params.organisationId, request.body.categories),
   });
 
   app.delete('/api/v1/enrolments/:id/consent/parties/:organisationId', {

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { id, isoDate } from '../../core/schemas/common.js';
+import { caseCategory } from '../../core/schemas/case.js';
 
 // Route schemas for the consent lifecycle. The recorded consent itself uses core's consentInput
 // and consentView, shared with the enrolment form.
 
-export const partyBody = z.object({ organisationId: id });
+export const partyBody = z.object({ organisationId: id, categories: z.array(caseCategory).max(3).optional() });
+export const categoriesBody = z.object({ categories: z.array(caseCategory).max(3) });
 export const partyParams = z.object({ id, organisationId: id });
 
 export const withdrawBody = z.object({

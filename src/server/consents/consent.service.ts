@@ -6,7 +6,8 @@ import type { RequestContext } from '../context.js';
 import type { Db } from '../db/connection.js';
 import { AppError, notFound } from '../errors.js';
 import { findVisibleEnrolmentRef, type EnrolmentRef } from '../persons/identity.repository.js';
-import { addConsentPartyOn, recordConsentOn, removeConsentPartyOn, withdrawConsentOn } from './consent.operations.js';
+import type { CaseCategoryCode } from '../db/types.js';
+import { addConsentPartyOn, recordConsentOn, removeConsentPartyOn, setPartyCategoriesOn, withdrawConsentOn } from './consent.operations.js';
 import { presentConsent } from './consent.presenter.js';
 
 const notController = () =>
@@ -42,8 +43,13 @@ export async function recordEnrolmentConsent(ctx: RequestContext, enrolmentId: s
   return presentConsent(consent);
 }
 
-export async function addConsentParty(ctx: RequestContext, enrolmentId: string, organisationId: string) {
-  const consent = await asController(ctx, enrolmentId, 'update', (trx, target) => addConsentPartyOn(trx, target, organisationId, ctx.audit));
+export async function addConsentParty(ctx: RequestContext, enrolmentId: string, organisationId: string, categories?: readonly CaseCategoryCode[]) {
+  const consent = await asController(ctx, enrolmentId, 'update', (trx, target) => addConsentPartyOn(trx, target, organisationId, ctx.audit, categories));
+  return presentConsent(consent);
+}
+
+export async function changePartyCategories(ctx: RequestContext, enrolmentId: string, organisationId: string, categories: readonly CaseCategoryCode[]) {
+  const consent = await asController(ctx, enrolmentId, 'update', (trx, target) => setPartyCategoriesOn(trx, target, organisationId, categories, ctx.audit));
   return presentConsent(consent);
 }
 

@@ -160,7 +160,11 @@ export interface ConsentPartiesTable {
   consent_id: string;
   organisation_id: string;
   added_at: Generated<Date>;
+  /** Migration 2026-11-28-1200: the categories of information shared with this party. */
+  categories: Generated<CaseCategoryCode[]>;
 }
+
+export type CaseCategoryCode = 'plan' | 'meetings' | 'health';
 
 export interface ImportBatchesTable {
   id: Id;
@@ -230,6 +234,138 @@ export interface EnrolmentRevisionsTable {
 /** One field of a revision; `from`/`to` are absent for names and free text (only that they changed). */
 export type RevisionChange = { field: string; from?: string | number | string[] | null; to?: string | number | string[] | null };
 
+/** Migration 2026-11-28-1200: one action plan per enrolment; its content is in its revisions. */
+export interface ActionPlansTable {
+  id: Id;
+  enrolment_id: string;
+  person_id: string;
+  controller_org_id: string;
+  health: Generated<boolean>;
+  created_by_user_id: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+/** One change a plan revision records: codes, dates and ids only, never free text. */
+export type PlanChange = { field: string; subGoalId?: string; to?: string | null };
+
+/** Migration 2026-11-28-1200: every save of a plan, controlled by its author's organisation. */
+export interface PlanRevisionsTable {
+  id: Id;
+  plan_id: string;
+  enrolment_id: string;
+  person_id: string;
+  controller_org_id: string;
+  health: Generated<boolean>;
+  author_user_id: string | null;
+  revised_at: Generated<Date>;
+  main_goal: string | null;
+  own_words: string | null;
+  next_follow_up: string | null;
+  changes: ColumnType<PlanChange[], string | undefined, string>;
+}
+
+export type SubGoalStatus = 'not_started' | 'ongoing' | 'reached' | 'dropped';
+
+/** Migration 2026-11-28-1200: a sub-goal (delmål), controlled by the organisation that wrote it. */
+export interface PlanSubGoalsTable {
+  id: Id;
+  plan_id: string;
+  enrolment_id: string;
+  person_id: string;
+  controller_org_id: string;
+  health: Generated<boolean>;
+  text: string | null;
+  responsible_org_id: string | null;
+  target_date: string | null;
+  status: Generated<SubGoalStatus>;
+  created_by_user_id: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+/** Migration 2026-11-28-1200: a meeting about one enrolment, controlled by its author's organisation. */
+export interface MeetingsTable {
+  id: Id;
+  enrolment_id: string;
+  person_id: string;
+  controller_org_id: string;
+  health: Generated<boolean>;
+  type: string;
+  held_at: Timestamp;
+  participant_present: Generated<boolean>;
+  staff_user_ids: Generated<string[]>;
+  other_roles: Generated<string[]>;
+  notes: string | null;
+  next_meeting_at: Timestamp | null;
+  created_by_user_id: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+/** Migration 2026-11-28-1200: an action agreed at a meeting, optionally for a sub-goal. */
+export interface MeetingActionsTable {
+  id: Id;
+  meeting_id: string;
+  person_id: string;
+  position: number;
+  text: string | null;
+  sub_goal_id: string | null;
+}
+
+/** Migration 2026-11-28-1210: the förbund's workplace register (no participant data). */
+export interface WorkplacesTable {
+  id: Id;
+  association_id: string;
+  name: string;
+  sector: string | null;
+  org_number: string | null;
+  address: string | null;
+  created_by_org_id: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface WorkplaceSupervisorsTable {
+  id: Id;
+  workplace_id: string;
+  name: string;
+  phone: string | null;
+  email: string | null;
+}
+
+export interface WorkplacePlacesTable {
+  workplace_id: string;
+  activity_type: string;
+  places: number;
+}
+
+export type ActivityStatusCode = 'planned' | 'ongoing' | 'completed' | 'interrupted' | 'cancelled';
+
+/** Migration 2026-11-28-1210: an activity or placement, a case record of category `plan`. */
+export interface ActivitiesTable {
+  id: Id;
+  enrolment_id: string;
+  person_id: string;
+  controller_org_id: string;
+  health: Generated<boolean>;
+  activity_type: string;
+  employment_type: string | null;
+  extension: Generated<boolean>;
+  workplace_id: string | null;
+  provider: string | null;
+  supervisor_id: string | null;
+  start_date: string;
+  end_date: string | null;
+  /** numeric(4,1), read as a number (db/connection.ts). */
+  hours_per_week: number | null;
+  status: Generated<ActivityStatusCode>;
+  notes: string | null;
+  created_by_user_id: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
 /** Failed password logins, by hashed account and address key (migration 0400, ASVS 6.3.1). */
 export interface LoginAttemptsTable {
   id: Generated<number>;
@@ -270,4 +406,13 @@ export interface Database {
   retention_rules: RetentionRulesTable;
   retention_runs: RetentionRunsTable;
   enrolment_revisions: EnrolmentRevisionsTable;
+  action_plans: ActionPlansTable;
+  plan_revisions: PlanRevisionsTable;
+  plan_sub_goals: PlanSubGoalsTable;
+  meetings: MeetingsTable;
+  meeting_actions: MeetingActionsTable;
+  workplaces: WorkplacesTable;
+  workplace_supervisors: WorkplaceSupervisorsTable;
+  workplace_places: WorkplacePlacesTable;
+  activities: ActivitiesTable;
 }

@@ -4,6 +4,7 @@ import { openTestDatabase, type TestDatabase } from '../../test/test-database.js
 import { roles } from '../access/roles.js';
 import type { App } from '../app.js';
 import { loadDemo, seedDemoIfEmpty, type DemoLogin } from './demo-seed.js';
+import { seedCaseRecords } from './demo-case.js';
 
 let tdb: TestDatabase;
 let app: App;
@@ -75,6 +76,38 @@ describe('demo data', () => {
     const list = await client.get(`/api/v1/enrolments?interventionId=${kraften.id}`);
     expect(list.status).toBe(200);
     expect(list.body.total).toBeGreaterThan(0);
+  });
+
+  it('has action plans with revisions by both parties, sub-goals and meetings, seeded cheaply', async () => {
+    const af = logins!.find((l) => l.email.startsWith('handlaggare.af'))!;
+    const client = await login(app, af.email, af.password);
+    const revised = await tdb.db
+      .selectFrom('plan_revisions as r')
+      .innerJoin('organisations as o', 'o.id', 'r.controller_org_id')
+      .select(['r.enrolment_id'])
+      .where('o.code', '=', 'AF')
+      .executeTakeFirstOrThrow();
+    const plan = await client.get(`/api/v1/enrolments/${revised.enrolment_id}/plan`);
+    expect(plan.status).toBe(200);
+    expect(new Set(plan.body.history.map((r: { by: { organisation: { name: string } } }) => r.by.organisation.name)).size).toBe(2);
+    expect(plan.body.subGoals.length).toBe(2);
+    const meetings = await client.get(`/api/v1/enrolments/${revised.enrolment_id}/meetings`);
+    expect(meetings.body.items.map((m: { type: string }) => m.type)).toContain('three_party');
+    expect(await tdb.db.selectFrom('meetings').select('id').where('type', '=', 'sip').execute()).not.toHaveLength(0);
+    // Its cost on the first start: the case records alone, seeded again in a transaction that is undone.
+    let caseSeconds = 0;
+    await tdb.db
+      .transaction()
+      .execute(async (trx) => {
+        for (const table of ['meeting_actions', 'meetings', 'plan_revisions', 'plan_sub_goals', 'action_plans'] as const) await trx.deleteFrom(table).execute();
+        const started = performance.now();
+        await seedCaseRecords(trx);
+        caseSeconds = (performance.now() - started) / 1000;
+        throw new Error('undo');
+      })
+      .catch(() => undefined);
+    expect(caseSeconds).toBeGreaterThan(0);
+    expect(caseSeconds).toBeLessThan(0.3);
   });
 
   it('is not loaded a second time', async () => {

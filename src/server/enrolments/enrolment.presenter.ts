@@ -71,7 +71,7 @@ export function presentEnrolment(
       method: consent.method,
       documentRef: consent.document_ref,
       withdrawnAt: consent.withdrawn_at ? new Date(consent.withdrawn_at).toISOString() : null,
-      parties: consent.parties.map((p) => ({ id: p.id, code: p.code, name: p.name })),
+      parties: consent.parties.map((p) => ({ id: p.id, code: p.code, name: p.name, categories: p.categories })),
     },
     can: enrolmentCan(actor, { controllerOrgId: row.controller_org_id, exitDate: row.exit_date, exitReason: row.exit_reason }),
     history: revisions.map(presentRevision),

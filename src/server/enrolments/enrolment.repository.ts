@@ -139,7 +139,7 @@ export async function consentsOf(db: Db, personId: string) {
   const parties = await db
     .selectFrom('consent_parties as cp')
     .innerJoin('organisations as o', 'o.id', 'cp.organisation_id')
-    .select(['cp.consent_id', 'o.id', 'o.code', 'o.name'])
+    .select(['cp.consent_id', 'o.id', 'o.code', 'o.name', 'cp.categories'])
     .where('cp.consent_id', 'in', consents.map((c) => c.id))
     .orderBy('o.name')
     .execute();

@@ -78,7 +78,7 @@ export async function registerPerson(
     consentId = await insertConsent(db, { personId: person.id, controllerId, ...consent, partyIds: plan.partyIds });
   } else {
     consentId = plan.consentId;
-    if (plan.kind === 'add_parties') await insertParties(db, plan.consentId, plan.partyIds);
+    if (plan.kind === 'add_parties') await insertParties(db, plan.consentId, plan.partyIds, consent.categories);
   }
   const audit: AuditEntry[] = [
     ...denied,

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../db/connection.js';
 
-export type ImportKind = 'organisations' | 'interventions' | 'enrolments';
+export type ImportKind = 'organisations' | 'interventions' | 'enrolments' | 'activities';
 
 // Imports run one at a time: two files naming the same new person or team would otherwise race
 // on the unique constraints and one would fail with a database error instead of a row error.

@@ -16,6 +16,7 @@ const kinds: Record<ImportKind, Permission> = {
   organisations: 'organisation:write',
   interventions: 'intervention:write',
   enrolments: 'enrolment:write',
+  activities: 'enrolment:write',
 };
 
 const tags = ['Import'];

@@ -6,6 +6,7 @@ import { parseCsv, type CsvTable } from '../../core/import/csv.js';
 import { ImportError, sortErrors, type RowError } from '../../core/import/errors.js';
 import { writeImportAudit } from './audit-bulk.repository.js';
 import type { Db } from '../db/connection.js';
+import { importActivityTable } from './activity-import.service.js';
 import { importEnrolmentTable } from './enrolment-import.service.js';
 import { findBatch, lockImports, recordBatch, sha256, type ImportKind } from './import-batch.repository.js';
 import type { ImportOptions, ImportResult, StepResult } from './import.types.js';
@@ -24,6 +25,7 @@ const steps: Record<ImportKind, Step> = {
   organisations: importOrganisationTable,
   interventions: importInterventionTable,
   enrolments: importEnrolmentTable,
+  activities: importActivityTable,
 };
 
 export const importOrganisations = (db: Db, input: ImportInput, opts: ImportOptions) =>

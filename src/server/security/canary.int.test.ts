@@ -11,7 +11,7 @@ import type { Role } from '../access/roles.js';
 // reference, note or personnummer may appear in any body or header.
 const t = worldFixture();
 let canaries: Canaries;
-let ids: { organisations: string[]; interventions: { id: string; code: string }[]; users: string[]; persons: string[]; associations: string[] };
+let ids: { organisations: string[]; interventions: { id: string; code: string }[]; users: string[]; persons: string[]; associations: string[]; activities: string[]; workplaces: string[]; teams: string[] };
 
 beforeAll(async () => {
   canaries = await seedCanaries(t.app, t.world);
@@ -22,6 +22,9 @@ beforeAll(async () => {
     users: (await db.selectFrom('users').select('id').execute()).map((r) => r.id),
     persons: (await db.selectFrom('persons').select('id').execute()).map((r) => r.id),
     associations: (await db.selectFrom('organisations').select('code').where('kind', '=', 'association').execute()).map((r) => r.code),
+    activities: (await db.selectFrom('activities').select('id').execute()).map((r) => r.id),
+    workplaces: (await db.selectFrom('workplaces').select('id').execute()).map((r) => r.id),
+    teams: (await db.selectFrom('teams').select('id').execute()).map((r) => r.id),
   };
 });
 
@@ -54,6 +57,17 @@ const crawl: Record<string, () => string[]> = {
   '/api/v1/users/:id': () => each('/api/v1/users', ids.users),
   '/api/v1/enrolments': () => ['/api/v1/enrolments', ...ids.interventions.map((i) => `/api/v1/enrolments?interventionId=${i.id}`)],
   '/api/v1/enrolments/:id': () => each('/api/v1/enrolments', canaries.enrolmentIds),
+  '/api/v1/enrolments/:id/plan': () => each('/api/v1/enrolments', canaries.enrolmentIds, '/plan'),
+  '/api/v1/enrolments/:id/plan/copy': () => each('/api/v1/enrolments', canaries.enrolmentIds, '/plan/copy'),
+  '/api/v1/enrolments/:id/plan/copy.pdf': () => each('/api/v1/enrolments', canaries.enrolmentIds, '/plan/copy.pdf'),
+  '/api/v1/enrolments/:id/meetings': () => each('/api/v1/enrolments', canaries.enrolmentIds, '/meetings'),
+  '/api/v1/enrolments/:id/activities': () => each('/api/v1/enrolments', canaries.enrolmentIds, '/activities'),
+  '/api/v1/activities/:id': () => each('/api/v1/activities', ids.activities),
+  '/api/v1/workplaces': () => ['/api/v1/workplaces', '/api/v1/workplaces?search=kanarie'],
+  '/api/v1/workplaces/associations': () => ['/api/v1/workplaces/associations'],
+  '/api/v1/workplaces/:id': () => each('/api/v1/workplaces', ids.workplaces),
+  '/api/v1/worklist': () => ['/api/v1/worklist'],
+  '/api/v1/teams/:id/caseload': () => each('/api/v1/teams', ids.teams, '/caseload'),
   '/api/v1/anonymous-registrations': () => ids.interventions.map((i) => `/api/v1/anonymous-registrations?interventionId=${i.id}&year=2024`),
   '/api/v1/reports/outcomes': () => reportQueries().map((q) => `/api/v1/reports/outcomes${q}`),
   '/api/v1/reports/outcomes.csv': () => reportQueries().map((q) => `/api/v1/reports/outcomes.csv${q}`),

@@ -25,6 +25,7 @@ const ok = (check: (body: any) => boolean) => (a: Answer) => a.status === 200 &&
 /** An import naming another organisation's intervention or owner is refused as a whole, row by row. */
 const rowRefused = (column: string) => (a: Answer) => a.status === 400 && a.body.errors.some((e: { column?: string }) => e.column === column);
 const enrolmentCsv = 'intervention,team,participant_ref,personnummer,first_name,last_name,gender,birth_year,anonymous,consent,protected_identity,start_date,referrer,income_before,occupation_before,education,exit_date,exit_reason,income_after,occupation_after\n';
+const activityCsv = 'intervention,participant_ref,personnummer,enrolment_start,activity_type,employment_type,extension,workplace,workplace_org_number,start_date,end_date,hours_per_week\n';
 const interventionCsv = 'code,name,owner,association,start_date,end_date,orientation,follow_up,places,volume_target\n';
 const nothingForeign = (b: unknown) => !/Främling|Utanförsson|annat\.test/.test(JSON.stringify(b));
 const ownStaffOnly = (b: { items: { organisation: { code: string } | null; person: { name: string | null } | null }[] }) =>
@@ -87,6 +88,25 @@ const matrix: Record<string, Row> = {
   'DELETE /api/v1/enrolments/:id/consent/parties/:organisationId': { who: [CW], foreign: (f) => enrolment(f, `/consent/parties/${f.organisationId}`)() },
   'POST /api/v1/enrolments/:id/consent/withdraw': { who: [CW], foreign: (f) => enrolment(f, '/consent/withdraw', { date: '2024-06-01' })() },
   'POST /api/v1/enrolments/:id/protect': { who: [CW], foreign: (f) => enrolment(f, '/protect', {})() },
+  'PUT /api/v1/enrolments/:id/consent/parties/:organisationId/categories': { who: [CW], foreign: (f) => enrolment(f, `/consent/parties/${f.organisationId}/categories`, { categories: ['plan'] })() },
+  // The shared case (issue 10): out of scope answers as not found (case/case.int.test.ts probes the categories).
+  'GET /api/v1/enrolments/:id/plan': { who: [CW], foreign: (f) => enrolment(f, '/plan')() },
+  'PUT /api/v1/enrolments/:id/plan': { who: [CW], foreign: (f) => enrolment(f, '/plan', { mainGoal: 'Kapat mål' })() },
+  'GET /api/v1/enrolments/:id/plan/copy': { who: [CW], foreign: (f) => enrolment(f, '/plan/copy')() },
+  'GET /api/v1/enrolments/:id/plan/copy.pdf': { who: [CW], foreign: (f) => enrolment(f, '/plan/copy.pdf')() },
+  'GET /api/v1/enrolments/:id/meetings': { who: [CW], foreign: (f) => enrolment(f, '/meetings')() },
+  'POST /api/v1/enrolments/:id/meetings': { who: [CW], foreign: (f) => enrolment(f, '/meetings', { type: 'sip', heldAt: '2026-01-05T10:00' })() },
+  // Activities (issue 10): category `plan` of the shared case; out of scope answers as not found.
+  'GET /api/v1/enrolments/:id/activities': { who: [CW], foreign: (f) => enrolment(f, '/activities')() },
+  'POST /api/v1/enrolments/:id/activities': { who: [CW], foreign: (f) => enrolment(f, '/activities', { activityType: 'internship', startDate: '2024-03-01' })() },
+  'GET /api/v1/activities/:id': { who: [CW], foreign: (f) => ({ url: `/api/v1/activities/${f.activityId}` }) },
+  'PUT /api/v1/activities/:id': { who: [CW], foreign: (f) => ({ url: `/api/v1/activities/${f.activityId}`, body: { activityType: 'internship', startDate: '2024-03-01' } }) },
+  // The workplace register is the förbund's: another förbund's workplaces answer as not found.
+  'GET /api/v1/workplaces': { who: [CW, IL, AA], foreign: (f) => ({ url: '/api/v1/workplaces', accept: ok((b) => !b.items.some((w: { id: string }) => w.id === f.workplaceId)) }) },
+  'GET /api/v1/workplaces/associations': { who: [CW, IL], foreign: (f) => ({ url: '/api/v1/workplaces/associations', accept: ok((b) => !b.items.some((a: { id: string }) => a.id === f.organisationId)) }) },
+  'POST /api/v1/workplaces': { who: [CW, IL], foreign: (f) => ({ url: '/api/v1/workplaces', body: { associationId: f.organisationId, name: 'Kapad' }, accept: (a) => a.status === 400 }) },
+  'GET /api/v1/workplaces/:id': { who: [CW, IL, AA], foreign: (f) => ({ url: `/api/v1/workplaces/${f.workplaceId}` }) },
+  'PUT /api/v1/workplaces/:id': { who: [CW, IL], foreign: (f) => ({ url: `/api/v1/workplaces/${f.workplaceId}`, body: { associationId: f.organisationId, name: 'Kapad' } }) },
   'POST /api/v1/anonymous-registrations': {
     who: [CW, IL], foreign: (f) => ({ url: '/api/v1/anonymous-registrations', body: { interventionId: f.interventionId, year: 2024, gender: 'man' } }),
   },
@@ -108,6 +128,13 @@ const matrix: Record<string, Row> = {
   'POST /api/v1/imports/enrolments': {
     who: [CW],
     foreign: (f) => ({ url: '/api/v1/imports/enrolments', csv: `${enrolmentCsv}${f.interventionCode},,REF-UTANFOR,,,,woman,1990,ja,nej,nej,2024-01-01,,,,,,,,\n`, accept: rowRefused('intervention') }),
+  },
+  // The worklist and a team's caseload list only what the user may see (worklist.int.test.ts).
+  'GET /api/v1/worklist': { who: [CW], foreign: () => ({ url: '/api/v1/worklist', accept: ok(nothingForeign) }) },
+  'GET /api/v1/teams/:id/caseload': { who: [CW], foreign: (f) => ({ url: `/api/v1/teams/${f.teamId}/caseload` }) },
+  'POST /api/v1/imports/activities': {
+    who: [CW],
+    foreign: (f) => ({ url: '/api/v1/imports/activities', csv: `${activityCsv}${f.interventionCode},,19800101-0019,2024-02-01,internship,,,,,2024-03-01,,\n`, accept: rowRefused('intervention') }),
   },
   'POST /api/v1/audit/sample': { who: [LR], scope: 'a sample of the own organisation\'s log (log-review tests)' },
   'POST /api/v1/audit/sample/export': { who: [LR], scope: 'a sample of the own organisation\'s log (log-review tests)' },

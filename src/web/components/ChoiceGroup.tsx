@@ -53,3 +53,17 @@ export function RadioGroupField({ label, name, options, error, help, inline, val
     </RadioGroup>
   );
 }
+
+/** One yes/no choice (a single checkbox with its label and an optional explanation). */
+export function CheckboxField({ label, name, help, value, onChange }: { label: string; name: string; help?: string; value: boolean; onChange: (v: boolean) => void }) {
+  const id = useId();
+  return (
+    <div className="field" data-field={name}>
+      <Checkbox name={name} isSelected={value} onChange={onChange} className="choice choice--checkbox" aria-describedby={help ? id : undefined}>
+        <Box />
+        <span className="choice__text">{label}</span>
+      </Checkbox>
+      <ChoiceHelp id={id} text={help} />
+    </div>
+  );
+}

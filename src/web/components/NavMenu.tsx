@@ -21,7 +21,9 @@ export function NavMenu({ id, open, can }: { id: string; open: boolean; can: Can
   const work: Item[] = [
     { to: '/', label: t.nav.start, exact: true },
     { to: '/insatser', label: t.nav.interventions },
+    ...(can.participants ? [{ to: '/arbetslista', label: t.worklist.title }] : []),
     ...(can.participants ? [{ to: '/deltagare', label: t.nav.participants, exact: true }] : []),
+    ...(can.participants ? [{ to: '/arbetsplatser', label: t.workplaces.title }] : []),
     ...(can.enrol ? [{ to: '/deltagare/ny', label: t.nav.enrol }] : []),
     ...(can.reports ? [{ to: '/rapporter', label: t.nav.reports }] : []),
     ...(can.importKinds.length > 0 ? [{ to: '/import', label: t.nav.import }] : []),

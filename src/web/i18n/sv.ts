@@ -1,7 +1,14 @@
 // Every text of the web app, in Swedish. Kept in one module so that more languages can follow:
 // a translation is another object of the same type (`Texts`).
 
+import { activityTexts, workplaceTexts, worklistTexts } from './sv-activities';
+import { caseTexts } from './sv-case';
+
 export const sv = {
+  case: caseTexts,
+  activities: activityTexts,
+  workplaces: workplaceTexts,
+  worklist: worklistTexts,
   app: {
     name: 'Stegvis',
     tagline: 'Uppföljning av arbetsmarknads- och rehabiliteringsinsatser',

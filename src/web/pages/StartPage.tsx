@@ -9,6 +9,7 @@ import { FlashNotice } from '../components/FlashNotice';
 import { EmptyState } from '../components/EmptyState';
 import { InterventionCard } from './start/InterventionCard';
 import { MyParticipants } from './start/MyParticipants';
+import { WorklistSummary } from './worklist/WorklistSummary';
 
 /** The start page follows what the user may do: participants first, then figures, then administration. */
 export function StartPage() {
@@ -22,6 +23,7 @@ export function StartPage() {
     <div className="stack">
       <PageHeader title={t.start.title(me.user.displayName)} />
       <FlashNotice />
+      {can.participants && <WorklistSummary />}
       {can.participants && <MyParticipants />}
       {reported.length > 0 && (
         <section aria-labelledby="figures">

@@ -86,12 +86,17 @@ const tree = root.addChildren([
     createRoute({ getParentRoute: () => app, path: '/deltagare/ny', validateSearch: insatsSearch, component: page(() => import('../pages/enrol/EnrolPage'), 'EnrolPage') }),
     at('/deltagare/$id', page(() => import('../pages/participant/ParticipantPage'), 'ParticipantPage')),
     at('/deltagare/$id/avsluta', page(() => import('../pages/exit/ExitPage'), 'ExitPage')),
+    at('/deltagare/$id/handlingsplan', page(() => import('../pages/case/PlanCopyPage'), 'PlanCopyPage')),
     at('/import', page(() => import('../pages/import/ImportPage'), 'ImportPage')),
     createRoute({ getParentRoute: () => app, path: '/rapporter', validateSearch: reportSearch, component: page(() => import('../pages/report/ReportPage'), 'ReportPage') }),
     at('/admin/anvandare', page(() => import('../pages/admin/UsersPage'), 'UsersPage')),
     at('/admin/organisationer', page(() => import('../pages/admin/OrganisationsPage'), 'OrganisationsPage')),
     at('/admin/kodlistor', page(() => import('../pages/admin/CodeListsPage'), 'CodeListsPage')),
     at('/loggkontroll', page(() => import('../pages/log-review/LogReviewPage'), 'LogReviewPage')),
+    at('/arbetslista', page(() => import('../pages/worklist/WorklistPage'), 'WorklistPage')),
+    at('/team/$id', page(() => import('../pages/worklist/CaseloadPage'), 'CaseloadPage')),
+    at('/arbetsplatser', page(() => import('../pages/workplaces/WorkplacesPage'), 'WorkplacesPage')),
+    at('/arbetsplatser/$id', page(() => import('../pages/workplaces/WorkplacePage'), 'WorkplacePage')),
   ]),
 ]);
 

@@ -9,6 +9,8 @@ import { ModalDialog } from '../../components/Dialog';
 import { ErrorNotice, Notice } from '../../components/Notice';
 import { AddPartyDialog } from './AddPartyDialog';
 import { RecordConsentDialog } from './RecordConsentDialog';
+import { categoriesText } from '../case/CaseCategoriesField';
+import { PartyCategoriesDialog } from '../case/PartyCategoriesDialog';
 
 /** The consent and the parties it covers; the controller's staff add and remove parties or withdraw it. */
 export function ConsentSection({ enrolment: e }: { enrolment: Enrolment }) {
@@ -57,7 +59,8 @@ export function ConsentSection({ enrolment: e }: { enrolment: Enrolment }) {
           <ul className="party-list">
             {consent.parties.map((p) => (
               <li key={p.id}>
-                {p.name}
+                {p.name}: <span className="muted">{categoriesText(p.categories)}</span>
+                {manage && <PartyCategoriesDialog key={p.categories.join()} enrolmentId={e.id} party={p} onDone={(done) => void refresh(done)} />}
                 {manage && p.id !== e.controller.id && (
                   // Confirmed first: the party loses access at once. The server records the date.
                   <ModalDialog trigger={t.common.remove} triggerLabel={t.participant.removeParty(p.name)} triggerVariant="quiet"

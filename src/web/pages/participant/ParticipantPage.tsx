@@ -15,11 +15,12 @@ import { ConsentSection } from './ConsentSection';
 import { ExitSummary } from './ExitSummary';
 import { ExitDataDialog, IntakeDialog, ReopenDialog, StartDateDialog } from './CorrectDialogs';
 import { HistorySection } from './HistorySection';
+import { CaseTabs } from '../case/CaseTabs';
 
 export const participantName = (e: Enrolment) =>
   [e.person.firstName, e.person.lastName].filter(Boolean).join(' ') || e.person.participantRef || t.participant.unnamed;
 
-/** A participant: identity (when the API gives it), consent and its parties, enrolment, intake, exit. */
+/** A participant's case: the overview (identity, enrolment, intake, exit, consent) and the plan, meetings and activities in tabs. */
 export function ParticipantPage() {
   const { id } = useParams({ strict: false }) as { id: string };
   const query = useQuery(enrolmentQuery(id));
@@ -53,6 +54,7 @@ export function ParticipantPage() {
           <Notice tone="success">{result.message}</Notice>
         </div>
       )}
+      <CaseTabs enrolmentId={e.id} overview={<>
       <div className="grid-cards">
         <section className="card" aria-labelledby="identity">
           <h2 id="identity">{t.participant.identity}</h2>
@@ -104,6 +106,7 @@ export function ParticipantPage() {
       />
       <HistorySection enrolment={e} />
       <ConsentSection enrolment={e} />
+      </>} />
     </div>
   );
 }

@@ -11,13 +11,19 @@ import { TextField } from '../../components/Field';
 import { CheckboxGroupField, RadioGroupField } from '../../components/ChoiceGroup';
 import { Button } from '../../components/Button';
 import { Notice } from '../../components/Notice';
+import { CaseCategoriesField } from '../case/CaseCategoriesField';
 
-type Values = { givenDate: string; method: string; documentRef: string; partyIds: string[] };
+type Values = { givenDate: string; method: string; documentRef: string; partyIds: string[]; categories: Record<string, string[]> };
 
 /** Records a new consent for a participant who has none (POST /enrolments/:id/consent). */
 export function RecordConsentDialog({ enrolment, onDone }: { enrolment: Enrolment; onDone: () => void }) {
   const { data: organisations = [] } = useQuery(organisationsQuery);
-  const form = useZodForm(consentInput, { givenDate: todayIso(), method: 'written', documentRef: '', partyIds: [] } as Values, (v) => ({ ...v, documentRef: textOrNull(v.documentRef) }));
+  const form = useZodForm(consentInput, { givenDate: todayIso(), method: 'written', documentRef: '', partyIds: [], categories: {} } as Values, (v) => ({
+    ...v,
+    documentRef: textOrNull(v.documentRef),
+    // Only the parties still chosen; a party left out gets plan and meetings.
+    categories: Object.fromEntries(Object.entries(v.categories).filter(([id]) => v.partyIds.includes(id))),
+  }));
   const parties = organisations.filter((o) => o.kind !== 'association' && o.id !== enrolment.controller.id);
   const submit = (close: () => void) => async (event: FormEvent) => {
     event.preventDefault();
@@ -45,6 +51,10 @@ export function RecordConsentDialog({ enrolment, onDone }: { enrolment: Enrolmen
             <CheckboxGroupField label={t.enrol.consentParties} help={t.enrol.consentPartiesHelp} name="partyIds" value={form.values.partyIds} onChange={form.set('partyIds')}
               options={parties.map((o) => ({ value: o.id, label: o.name }))} />
           )}
+          {parties.filter((o) => form.values.partyIds.includes(o.id)).map((o) => (
+            <CaseCategoriesField key={o.id} party={o.name} name={`categories.${o.id}`} value={form.values.categories[o.id] ?? ['plan', 'meetings']}
+              onChange={(value) => form.set('categories')({ ...form.values.categories, [o.id]: value })} />
+          ))}
           <div className="actions">
             <Button type="submit">{t.common.save}</Button>
             <Button variant="secondary" onPress={close}>{t.common.cancel}</Button>
