@@ -12,6 +12,7 @@ import { personRoutes } from './persons/person.routes.js';
 import { organisationRoutes } from './organisations/organisation.routes.js';
 import { userRoutes } from './users/user.routes.js';
 import { webStatic } from './web/static.js';
+import { surveyRoutes } from './surveys/survey.routes.js';
 
 /** Every feature's routes; each declares its permission (see the onRoute hook in app.ts). */
 export async function registerRoutes(app: App): Promise<void> {
@@ -27,6 +28,7 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(personRoutes);
   await app.register(logReviewRoutes);
   await app.register(importRoutes);
+  await app.register(surveyRoutes);
   // Last: the web app and its fallback answer every GET the API does not.
   await app.register(webStatic);
 }
