@@ -12,7 +12,10 @@ import { personRoutes } from './persons/person.routes.js';
 import { organisationRoutes } from './organisations/organisation.routes.js';
 import { userRoutes } from './users/user.routes.js';
 import { webStatic } from './web/static.js';
-import { surveyRoutes } from './surveys/survey.routes.js';
+import { participantRoutes } from './surveys/participant.routes.js';
+import { questionnaireRoutes } from './surveys/questionnaire.routes.js';
+import { resultsRoutes } from './surveys/results.routes.js';
+import { sendingRoutes } from './surveys/sending.routes.js';
 
 /** Every feature's routes; each declares its permission (see the onRoute hook in app.ts). */
 export async function registerRoutes(app: App): Promise<void> {
@@ -28,7 +31,11 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(personRoutes);
   await app.register(logReviewRoutes);
   await app.register(importRoutes);
-  await app.register(surveyRoutes);
+  // Surveys (issue 13); the participant's page is its own plugin, so its rate limit and form parser apply to it only.
+  await app.register(questionnaireRoutes);
+  await app.register(sendingRoutes);
+  await app.register(resultsRoutes);
+  await app.register(participantRoutes);
   // Last: the web app and its fallback answer every GET the API does not.
   await app.register(webStatic);
 }

@@ -11,7 +11,7 @@ import type { Role } from '../access/roles.js';
 // reference, note or personnummer may appear in any body or header.
 const t = worldFixture();
 let canaries: Canaries;
-let ids: { organisations: string[]; interventions: { id: string; code: string }[]; users: string[]; persons: string[]; associations: string[] };
+let ids: { organisations: string[]; interventions: { id: string; code: string }[]; users: string[]; persons: string[]; associations: string[]; questionnaires: string[] };
 
 beforeAll(async () => {
   canaries = await seedCanaries(t.app, t.world);
@@ -22,6 +22,7 @@ beforeAll(async () => {
     users: (await db.selectFrom('users').select('id').execute()).map((r) => r.id),
     persons: (await db.selectFrom('persons').select('id').execute()).map((r) => r.id),
     associations: (await db.selectFrom('organisations').select('code').where('kind', '=', 'association').execute()).map((r) => r.code),
+    questionnaires: (await db.selectFrom('questionnaires').select('id').execute()).map((r) => r.id),
   };
 });
 
@@ -60,6 +61,15 @@ const crawl: Record<string, () => string[]> = {
   '/api/v1/persons/:id/subject-access': () => each('/api/v1/persons', ids.persons, '/subject-access'),
   '/api/v1/persons/:id/subject-access.pdf': () => each('/api/v1/persons', ids.persons, '/subject-access.pdf'),
   '/api/v1/audit/users': () => ['/api/v1/audit/users'],
+  '/api/v1/questionnaires': () => ['/api/v1/questionnaires'],
+  '/api/v1/questionnaires/:id': () => each('/api/v1/questionnaires', ids.questionnaires),
+  '/api/v1/enrolments/:id/surveys': () => each('/api/v1/enrolments', canaries.enrolmentIds, '/surveys'),
+  '/api/v1/interventions/:id/survey-results': () => ids.interventions.flatMap((i) => ['', '?variant=during'].map((q) => `/api/v1/interventions/${i.id}/survey-results${q}`)),
+  '/api/v1/interventions/:id/survey-texts': () => each('/api/v1/interventions', ids.interventions.map((i) => i.id), '/survey-texts'),
+  '/enkat/assets/survey.css': () => ['/enkat/assets/survey.css'],
+  '/enkat/assets/survey.js': () => ['/enkat/assets/survey.js'],
+  '/enkat/tack': () => ['/enkat/tack?sprak=ar'],
+  '/enkat/:token': () => [`/enkat/${'A'.repeat(43)}`, `/enkat/${'A'.repeat(43)}?sprak=sv`],
 };
 
 const crawlers: Partial<Record<Role, (w: World) => string>> = {
@@ -92,6 +102,13 @@ describe('canaries never reach roles without person data', () => {
     const response = await t.app.inject({ method: 'GET', url: `/api/v1/enrolments/${canaries.enrolmentIds[0]}`, cookies: { stegvis_session: token! } });
     expect(response.statusCode).toBe(200);
     expect(canariesIn(response.body, canaries.tokens)).toEqual(expect.arrayContaining([canaries.people[0].firstName, canaries.people[0].personnummer]));
+  });
+
+  it('the detector finds the survey free text where it belongs (a case worker of the controller)', async () => {
+    const { token } = await tryLogin(t.app, t.world.users.kommunWorker.email);
+    const response = await t.app.inject({ method: 'GET', url: `/api/v1/interventions/${t.world.interventions.kommunInsats}/survey-texts`, cookies: { stegvis_session: token! } });
+    expect(response.statusCode).toBe(200);
+    expect(canariesIn(response.body, canaries.tokens)).toContain('Kanariesvar Alfa: bättre nu');
   });
 
   it.each(Object.keys(crawlers) as Role[])('none in any body or header for %s', async (role) => {

@@ -32,6 +32,6 @@ export function qrSvg(url: string, label: string): string {
     for (let col = 0; col < size; col++) if (qr.isDark(row, col)) path += `M${col + margin} ${row + margin}h1v1h-1z`;
   }
   const box = size + 2 * margin;
-  const escaped = label.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const escaped = label.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${box} ${box}" role="img" aria-label="${escaped}" shape-rendering="crispEdges"><rect width="${box}" height="${box}" fill="#fff"/><path fill="#000" d="${path}"/></svg>`;
 }

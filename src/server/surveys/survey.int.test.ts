@@ -4,7 +4,7 @@ import { surveyGoal } from '../../core/surveys/goal.js';
 import { pageTexts } from '../../core/surveys/page-texts.js';
 import { worldFixture } from '../../test/fixture.js';
 import { testAppWith } from '../../test/security.js';
-import { answer, enrol, pageQuestions, send, tokenOf } from './survey-test-helpers.js';
+import { answer, enrol, pageQuestions, send, tokenOf } from '../../test/surveys.js';
 import { hashSurveyToken } from './survey-token.js';
 
 const t = worldFixture({ config: { surveyRequestsPerMinute: 100_000 } });
@@ -251,5 +251,27 @@ describe('questionnaires and translations', () => {
     const results = await kommun.get(`/api/v1/interventions/${t.world.interventions.kommunInsats}/survey-results`);
     const versions = results.body.questions.filter((q: { key: string }) => q.key === 'q1').map((q: { version: number }) => q.version);
     expect(versions).toEqual([1, 2]);
+  });
+});
+
+describe('data protection', () => {
+  it('subject access shows the person’s survey answers, and a withdrawn consent clears their free text', async () => {
+    const keys = await keysOf();
+    const enrolmentId = await enrol(kommun, t.world.interventions.kommunInsats);
+    await answer(t.app, await send(kommun, enrolmentId, 'start'), [[`q${keys.wellbeing}`, '4'], [`q${keys.q8}`, 'Att få jobba med djur på Gårdens stall']]);
+    const personId = (await t.db.selectFrom('enrolments').select('person_id').where('id', '=', enrolmentId).executeTakeFirstOrThrow()).person_id;
+    const extract = await t.as('orgAdmin').get(`/api/v1/persons/${personId}/subject-access`);
+    expect(extract.status).toBe(200);
+    expect(extract.body.surveys).toHaveLength(1);
+    expect(extract.body.surveys[0].answers).toEqual(
+      expect.arrayContaining([
+        { question: 'Hur ofta mår du bra?', value: 4, choices: null, text: null },
+        { question: 'Vad är viktigt för dig för att kunna arbeta eller studera?', value: null, choices: null, text: 'Att få jobba med djur på Gårdens stall' },
+      ]),
+    );
+    expect((await kommun.post(`/api/v1/enrolments/${enrolmentId}/consent/withdraw`, { date: '2024-06-01' })).status).toBe(200);
+    const left = await t.db.selectFrom('survey_answers').select(['value', 'free_text']).where('person_id', '=', personId).execute();
+    expect(left.map((a) => a.free_text)).toEqual([null, null]);
+    expect(left.map((a) => a.value).sort()).toEqual([4, null]);
   });
 });

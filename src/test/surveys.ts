@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
-import type { App } from '../app.js';
-import type { Client } from '../../test/http.js';
+import type { App } from '../server/app.js';
+import type { Client } from './http.js';
 
 // Shared steps of the survey tests: enrol, send, and answer as the participant would (a form post).
 
