@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { builtInCode, builtInName, builtInQuestions } from '../../core/surveys/built-in.js';
 import type { Database } from '../db/types.js';
+import { questionRow } from './questionnaire.repository.js';
 
 /**
  * Adds the built-in questionnaire on migrate, as code lists are added: a question key it lacks
@@ -16,17 +17,7 @@ export async function seedBuiltInQuestionnaire(db: Kysely<Database>): Promise<vo
     if (!byKey.has(question.key) && !(await anyVersion(db, questionnaire.id, question.key))) {
       const row = await db
         .insertInto('survey_questions')
-        .values({
-          questionnaire_id: questionnaire.id,
-          key: question.key,
-          version: 1,
-          position: position + 1,
-          kind: question.kind,
-          variants: [...question.variants],
-          options: question.options ? [...question.options] : null,
-          range_min: question.range?.min ?? null,
-          range_max: question.range?.max ?? null,
-        })
+        .values(questionRow(questionnaire.id, question, 1, position + 1))
         .returning('id')
         .executeTakeFirstOrThrow();
       byKey.set(question.key, row.id);

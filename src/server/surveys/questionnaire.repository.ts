@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { builtInCode } from '../../core/surveys/built-in.js';
 import type { SurveyLanguage } from '../../core/surveys/languages.js';
-import type { Question, QuestionKind, QuestionText, SurveyVariant } from '../../core/surveys/questionnaire.js';
+import type { Question, QuestionDefinition, QuestionKind, QuestionText, SurveyVariant } from '../../core/surveys/questionnaire.js';
 import type { Db } from '../db/connection.js';
 
 // Questionnaires, their questions per version and the questions' texts per language. No
@@ -54,22 +54,27 @@ export async function saveTranslation(db: Db, questionId: string, language: Surv
     .execute();
 }
 
+/** The stored row of one version of a question. */
+export function questionRow(questionnaireId: string, question: QuestionDefinition, version: number, position: number) {
+  return {
+    questionnaire_id: questionnaireId,
+    key: question.key,
+    version,
+    position,
+    kind: question.kind,
+    variants: [...question.variants],
+    options: question.options ? [...question.options] : null,
+    range_min: question.range?.min ?? null,
+    range_max: question.range?.max ?? null,
+  };
+}
+
 /** A changed question: the old version retired, a new one with the next number and only the new text. */
 export async function newVersion(db: Db, question: StoredQuestion, questionnaireId: string, text: QuestionText, userId: string): Promise<string> {
   await db.updateTable('survey_questions').set({ retired_at: new Date() }).where('id', '=', question.id).execute();
   const row = await db
     .insertInto('survey_questions')
-    .values({
-      questionnaire_id: questionnaireId,
-      key: question.key,
-      version: question.version + 1,
-      position: question.position,
-      kind: question.kind,
-      variants: [...question.variants],
-      options: question.options ? [...question.options] : null,
-      range_min: question.range?.min ?? null,
-      range_max: question.range?.max ?? null,
-    })
+    .values(questionRow(questionnaireId, question, question.version + 1, question.position))
     .returning('id')
     .executeTakeFirstOrThrow();
   await saveTranslation(db, row.id, 'sv', text, userId);
