@@ -59,7 +59,7 @@ export const surveyResultsView = z.object({
         .nullable(),
     }),
   ),
-  can: z.object({ readFreeText: z.boolean() }),
+  can: z.object({ readFreeText: z.boolean(), createLink: z.boolean() }),
 });
 
 export const freeTextList = z.object({

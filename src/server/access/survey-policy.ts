@@ -8,7 +8,8 @@ import type { Db } from '../db/connection.js';
 // Another party's staff and the förbund get suppressed counts and no free text (model 7). Anyone
 // else: not found.
 
-export type SurveyResultsAccess = { mustSuppress: boolean; readFreeText: boolean };
+/** `createLink`: works in the intervention, so may put up its anonymous link (POST …/survey-link). */
+export type SurveyResultsAccess = { mustSuppress: boolean; readFreeText: boolean; createLink: boolean };
 
 export async function surveyResultsAccess(db: Db, actor: Actor, interventionId: string): Promise<SurveyResultsAccess | null> {
   const intervention = await db.selectFrom('interventions').select(['id', 'owner_org_id', 'association_id']).where('id', '=', interventionId).executeTakeFirst();
@@ -18,7 +19,7 @@ export async function surveyResultsAccess(db: Db, actor: Actor, interventionId: 
   const works = actor.assignments.some((a) => (a.role === 'case_worker' || a.role === 'intervention_lead') && covers(a));
   const caseWork = actor.assignments.some((a) => a.role === 'case_worker' && covers(a));
   const owner = actor.organisationId === intervention.owner_org_id;
-  if (works) return { mustSuppress: !owner, readFreeText: owner && caseWork };
+  if (works) return { mustSuppress: !owner, readFreeText: owner && caseWork, createLink: true };
   const ofTheForbund = actor.assignments.some((a) => a.role === 'association_admin' && a.associationId !== null && a.associationId === intervention.association_id);
-  return ofTheForbund ? { mustSuppress: true, readFreeText: false } : null;
+  return ofTheForbund ? { mustSuppress: true, readFreeText: false, createLink: false } : null;
 }

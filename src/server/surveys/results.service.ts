@@ -60,7 +60,7 @@ export async function surveyResults(ctx: RequestContext, interventionId: string,
       suppressed: access.mustSuppress,
       responseRates: await rates(trx, interventionId, options),
       questions: results,
-      can: { readFreeText: access.readFreeText },
+      can: { readFreeText: access.readFreeText, createLink: access.createLink },
     };
   });
 }

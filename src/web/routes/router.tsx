@@ -92,6 +92,8 @@ const tree = root.addChildren([
     at('/admin/organisationer', page(() => import('../pages/admin/OrganisationsPage'), 'OrganisationsPage')),
     at('/admin/kodlistor', page(() => import('../pages/admin/CodeListsPage'), 'CodeListsPage')),
     at('/loggkontroll', page(() => import('../pages/log-review/LogReviewPage'), 'LogReviewPage')),
+    at('/enkater', page(() => import('../pages/surveys/SurveysPage'), 'SurveysPage')),
+    at('/enkater/fragor', page(() => import('../pages/surveys/TranslationsPage'), 'TranslationsPage')),
   ]),
 ]);
 

@@ -15,6 +15,7 @@ import { ConsentSection } from './ConsentSection';
 import { ExitSummary } from './ExitSummary';
 import { ExitDataDialog, IntakeDialog, ReopenDialog, StartDateDialog } from './CorrectDialogs';
 import { HistorySection } from './HistorySection';
+import { SurveySection } from './SurveySection';
 
 export const participantName = (e: Enrolment) =>
   [e.person.firstName, e.person.lastName].filter(Boolean).join(' ') || e.person.participantRef || t.participant.unnamed;
@@ -104,6 +105,7 @@ export function ParticipantPage() {
       />
       <HistorySection enrolment={e} />
       <ConsentSection enrolment={e} />
+      <SurveySection enrolmentId={e.id} />
     </div>
   );
 }
