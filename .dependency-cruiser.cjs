@@ -103,6 +103,10 @@ const appTypeCycles = [
   'src/server/persons/person.routes.ts',
   'src/server/reports/outcomes.routes.ts',
   'src/server/users/user.routes.ts',
+  'src/server/surveys/participant.routes.ts',
+  'src/server/surveys/questionnaire.routes.ts',
+  'src/server/surveys/results.routes.ts',
+  'src/server/surveys/sending.routes.ts',
 ].map((routes) => knownCycle(routes, 'src/server/app.ts', 'src/server/routes.ts'));
 
 /** @type {import('dependency-cruiser').IViolation[]} */

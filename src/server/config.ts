@@ -23,6 +23,8 @@ export type Config = {
   loginLimit: { windowSeconds: number; perAccount: number; perAddress: number; accountCeiling: number };
   /** Single sign-on with OpenID Connect next to password login; null when not configured. */
   oidc: OidcConfig | null;
+  /** Requests a minute one client address may make to the participants' survey pages (surveys/survey-limit.ts). */
+  surveyRequestsPerMinute: number;
 };
 
 /**
@@ -62,6 +64,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       accountCeiling: positiveInt(env.STEGVIS_LOGIN_ACCOUNT_CEILING, 100),
     },
     oidc: oidcFromEnv(env),
+    surveyRequestsPerMinute: positiveInt(env.STEGVIS_SURVEY_REQUESTS_PER_MINUTE, 60),
   };
 }
 

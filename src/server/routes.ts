@@ -17,6 +17,10 @@ import { activityRoutes } from './activities/activity.routes.js';
 import { workplaceRoutes } from './workplaces/workplace.routes.js';
 import { worklistRoutes } from './worklist/worklist.routes.js';
 import { webStatic } from './web/static.js';
+import { participantRoutes } from './surveys/participant.routes.js';
+import { questionnaireRoutes } from './surveys/questionnaire.routes.js';
+import { resultsRoutes } from './surveys/results.routes.js';
+import { sendingRoutes } from './surveys/sending.routes.js';
 
 /** Every feature's routes; each declares its permission (see the onRoute hook in app.ts). */
 export async function registerRoutes(app: App): Promise<void> {
@@ -37,6 +41,11 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(activityRoutes);
   await app.register(workplaceRoutes);
   await app.register(worklistRoutes);
+  // Surveys (issue 13); the participant's page is its own plugin, so its rate limit and form parser apply to it only.
+  await app.register(questionnaireRoutes);
+  await app.register(sendingRoutes);
+  await app.register(resultsRoutes);
+  await app.register(participantRoutes);
   // Last: the web app and its fallback answer every GET the API does not.
   await app.register(webStatic);
 }

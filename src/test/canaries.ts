@@ -95,11 +95,26 @@ export async function seedCanaries(app: App, world: World) {
       if (exited.status !== 200) throw new Error(`canary exit: ${exited.status} ${JSON.stringify(exited.body)}`);
     }
   }
+  // Each answers a survey with a free text of their own (issue 13).
+  for (const [n, id] of enrolmentIds.entries()) await answerCanarySurvey(app, n % 2 === 0 ? kommun : af, id, `Kanariesvar ${people[n].word}: bättre nu`);
   // Every identity and free-text value the personal-data registry declares, as stored: a table
   // added to the registry (and filled for these people) is searched for without changing this file.
   const stored = await declaredValuesOf(app.db, enrolmentIds);
   const tokens = [...new Set([...people.flatMap((p) => personnummerForms(p.personnummer)), ...stored])];
   return { people, enrolmentIds, tokens };
+}
+
+async function answerCanarySurvey(app: App, worker: Awaited<ReturnType<typeof login>>, enrolmentId: string, text: string) {
+  const sent = await worker.post(`/api/v1/enrolments/${enrolmentId}/surveys`, { variant: 'during' });
+  if (sent.status !== 201) throw new Error(`canary survey: ${sent.status}`);
+  const question = await app.db.selectFrom('survey_questions').select('id').where('key', '=', 'q9').where('retired_at', 'is', null).executeTakeFirstOrThrow();
+  const answered = await app.inject({
+    method: 'POST',
+    url: new URL(sent.body.url).pathname,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams({ [`q${question.id}`]: text, q: '' }).toString(),
+  });
+  if (answered.statusCode !== 303) throw new Error(`canary answer: ${answered.statusCode}`);
 }
 
 async function declaredValuesOf(db: Db, enrolmentIds: string[]): Promise<string[]> {

@@ -27,6 +27,10 @@ export const navigationCan = z.object({
   subjectAccess: z.boolean(),
   /** The roles the user can grant at all (an administrator); the users page offers only these. */
   grantableRoles: z.array(z.string()),
+  /** Survey results of the interventions the user works in or whose förbund they serve (issue 13). */
+  surveys: z.boolean(),
+  /** Editing questionnaires and their translations (a förbund or an intervention lead). */
+  surveyTranslations: z.boolean(),
 });
 
 export const meResponse = z.object({

@@ -23,6 +23,8 @@ type Can = {
   subjectAccess: boolean;
   /** Which roles the user's assignment form offers (checked against the grants in grantable-roles.int.test.ts). */
   grantableRoles: string[];
+  surveys: boolean;
+  surveyTranslations: boolean;
 };
 
 const period = 'from=2024-01-01&to=2024-12-31';
@@ -37,6 +39,8 @@ const probes: Record<Exclude<keyof Can, 'reportAssociations' | 'importKinds' | '
   codeLists: (c) => c.post('/api/v1/code-lists/occupation', {}),
   logReview: (c) => c.get('/api/v1/audit/users'),
   subjectAccess: (c) => c.get('/api/v1/persons/00000000-0000-4000-8000-000000000000/subject-access'),
+  surveys: (c) => c.get('/api/v1/interventions/00000000-0000-4000-8000-000000000000/survey-results'),
+  surveyTranslations: (c) => c.get('/api/v1/questionnaires'),
 };
 const importKinds = ['organisations', 'interventions', 'enrolments'];
 
@@ -85,15 +89,17 @@ describe('GET /auth/me `can`', () => {
       logReview: false,
       subjectAccess: false,
       grantableRoles: [],
+      surveys: false,
+      surveyTranslations: false,
     };
     const admin = ['case_worker', 'intervention_lead', 'org_admin', 'log_reviewer'];
     const expected: Record<keyof World['users'], Can> = {
-      kommunWorker: { ...none, participants: true, enrol: true, reports: true, importKinds: ['enrolments'] },
-      teamBWorker: { ...none, participants: true, enrol: true, reports: true, importKinds: ['enrolments'] },
-      afWorker: { ...none, participants: true, enrol: true, reports: true, importKinds: ['enrolments'] },
-      fkWorker: { ...none, participants: true, enrol: true, reports: true, importKinds: ['enrolments'] },
-      lead: { ...none, reports: true, importKinds: ['interventions'] },
-      associationAdmin: { ...none, reports: true, reportAssociations: [t.world.orgs.forbund] },
+      kommunWorker: { ...none, participants: true, enrol: true, reports: true, importKinds: ['enrolments'], surveys: true },
+      teamBWorker: { ...none, participants: true, enrol: true, reports: true, importKinds: ['enrolments'], surveys: true },
+      afWorker: { ...none, participants: true, enrol: true, reports: true, importKinds: ['enrolments'], surveys: true },
+      fkWorker: { ...none, participants: true, enrol: true, reports: true, importKinds: ['enrolments'], surveys: true },
+      lead: { ...none, reports: true, importKinds: ['interventions'], surveys: true, surveyTranslations: true },
+      associationAdmin: { ...none, reports: true, reportAssociations: [t.world.orgs.forbund], surveys: true, surveyTranslations: true },
       reportReader: none,
       orgAdmin: { ...none, importKinds: ['interventions'], users: true, subjectAccess: true, grantableRoles: admin },
       logReviewer: { ...none, logReview: true, subjectAccess: true },

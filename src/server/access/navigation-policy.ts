@@ -41,5 +41,8 @@ export function navigationCan(actor: Actor, grant: GrantableFacts): NavigationCa
     subjectAccess: may('person:subject_access'),
     // The roles the users page offers in a new assignment (rights-policy.ts).
     grantableRoles: grantableRoles(actor, grant),
+    // GET /interventions/:id/survey-results and PUT /questionnaires/… (surveys/).
+    surveys: may('survey:results'),
+    surveyTranslations: may('survey:edit'),
   };
 }

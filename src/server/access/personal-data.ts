@@ -19,7 +19,7 @@ export type PersonalDataTable = {
   /** The dates that count as an entry about the person, for the retention clock. */
   retentionClock: readonly { column: string; type: 'date' | 'timestamptz' }[];
   /** The section of a subject-access answer (GDPR art. 15) the rows go into, or null when not answered there. */
-  subjectAccess: 'person' | 'enrolments' | 'consents' | 'case' | 'audit' | null;
+  subjectAccess: 'person' | 'enrolments' | 'consents' | 'case' | 'surveys' | 'audit' | null;
   /** The column naming the controlling organisation, or the join that leads to it. */
   controller: { column: string } | { via: { table: string; column: string; key: string } };
 };
@@ -164,6 +164,42 @@ export const personalData = [
     subjectAccess: 'case',
     controller: { column: 'controller_org_id' },
   },
+  // Survey answers linked to an enrolment (issue 13) are the intervention owner's person data; an
+  // anonymous link's answers have no person or enrolment and are nobody's (the table's CHECK).
+  {
+    table: 'survey_sendings',
+    person: { column: 'person_id' },
+    enrolment: 'enrolment_id',
+    identity: [],
+    freeText: [],
+    retention: 'last_entry',
+    retentionClock: [{ column: 'sent_at', type: 'timestamptz' }],
+    subjectAccess: 'surveys',
+    controller: { column: 'controller_org_id' },
+  },
+  {
+    table: 'survey_responses',
+    person: { column: 'person_id' },
+    enrolment: 'enrolment_id',
+    identity: [],
+    freeText: [],
+    retention: 'last_entry',
+    retentionClock: [{ column: 'submitted_at', type: 'timestamptz' }],
+    subjectAccess: 'surveys',
+    controller: { column: 'controller_org_id' },
+  },
+  {
+    table: 'survey_answers',
+    person: { column: 'person_id' },
+    enrolment: null,
+    identity: [],
+    // What the participant wrote can name them or others: cleared with identity.
+    freeText: ['free_text'],
+    retention: 'last_entry',
+    retentionClock: [],
+    subjectAccess: 'surveys',
+    controller: { via: { table: 'survey_responses', column: 'controller_org_id', key: 'response_id' } },
+  },
   {
     table: 'audit_events',
     person: { column: 'person_id' },
@@ -205,6 +241,10 @@ export const noParticipantData: Record<string, string> = {
   workplaces: "the förbund's workplace register (employers and placement sites)",
   workplace_supervisors: "the workplaces' contact persons, not participants",
   workplace_places: 'places a workplace offers per activity type',
+  questionnaires: 'survey questionnaires',
+  survey_questions: 'the questions of a questionnaire, per version',
+  survey_translations: 'question texts per language',
+  survey_links: 'anonymous survey links of an intervention (token hashes)',
   kysely_migration: 'applied migrations',
   kysely_migration_lock: 'the migration lock',
 };

@@ -31,20 +31,27 @@ export const permissions = [
   'audit:review',
   'workplace:read',
   'workplace:write',
+  'survey:edit',
+  'survey:send',
+  'survey:link',
+  'survey:results',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 const everyone: Permission[] = ['organisation:read', 'codelist:read', 'intervention:read'];
 /** The förbund's workplace register (access/workplace-policy.ts). */
 const register: Permission[] = ['workplace:read', 'workplace:write'];
+// Surveys (issue 13): sending to an enrolment the case worker sees, an anonymous link, the results.
+const caseWorkSurveys: Permission[] = ['survey:send', 'survey:link', 'survey:results'];
 
 /** Role → permissions. Anything not listed is denied. */
 export const rolePermissions: Record<Role, Permission[]> = {
   // consent:write is further limited to the controller's staff (access/person-rules.ts, OSL 12:2).
-  case_worker: [...everyone, 'enrolment:read', 'enrolment:write', 'anonymous:read', 'anonymous:write', 'report:outcomes', 'consent:write', 'person:protect', ...register],
-  intervention_lead: [...everyone, 'intervention:write', 'team:write', 'anonymous:read', 'anonymous:write', 'report:outcomes', ...register],
+  case_worker: [...everyone, 'enrolment:read', 'enrolment:write', 'anonymous:read', 'anonymous:write', 'report:outcomes', 'consent:write', 'person:protect', ...register, ...caseWorkSurveys],
+  intervention_lead: [...everyone, 'intervention:write', 'team:write', 'anonymous:read', 'anonymous:write', 'report:outcomes', ...register, 'survey:edit', 'survey:link', 'survey:results'],
   // The workplace register is no participant's data; who is placed where is never shown to this role.
-  association_admin: [...everyone, 'report:outcomes', 'workplace:read'],
+  // Questionnaires and their translations are edited by a förbund or an intervention lead (issue 13).
+  association_admin: [...everyone, 'report:outcomes', 'workplace:read', 'survey:edit', 'survey:results'],
   // person:subject_access (GDPR art. 15) is for the controlling organisation only (access/person-rules.ts).
   org_admin: [...everyone, 'intervention:write', 'team:write', 'user:read', 'user:write', 'person:subject_access'],
   report_reader: [...everyone],
@@ -64,4 +71,5 @@ export const personDataPermissions: readonly Permission[] = [
   'person:protect',
   'person:subject_access',
   'audit:review',
+  'survey:send',
 ];

@@ -7,7 +7,7 @@ import { writeAudit, type AuditAction, type AuditEntity } from './audit.js';
 // A role without a person-data permission that calls a person-data route is answered 403; the
 // attempt is audited as denied like any other (data-protection model 6, security review finding 6).
 
-const entityOf: Record<string, AuditEntity> = { enrolment: 'enrolment', consent: 'consent', person: 'person', audit: 'audit_log' };
+const entityOf: Record<string, AuditEntity> = { enrolment: 'enrolment', consent: 'consent', person: 'person', audit: 'audit_log', survey: 'survey_sending' };
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function actionOf(request: FastifyRequest, hasId: boolean): AuditAction {
@@ -37,7 +37,8 @@ export async function auditDeniedPermission(db: Db, request: FastifyRequest, act
         action: actionOf(request, id !== null),
         entity,
         personId: entity === 'person' ? id : null,
-        enrolmentId: entity === 'enrolment' || entity === 'consent' ? id : null,
+        // The survey routes that open person data are sendings on an enrolment (/enrolments/:id/surveys).
+        enrolmentId: entity === 'enrolment' || entity === 'consent' || entity === 'survey_sending' ? id : null,
         outcome: 'denied',
         details: { cause: 'role_lacks_permission' },
       },

@@ -384,6 +384,92 @@ export interface OidcFlowsTable {
   expires_at: Timestamp;
 }
 
+/** Migration 2026-11-28-1300 (issue 13): questionnaires, one row per version of a question. */
+export interface QuestionnairesTable {
+  id: Id;
+  code: string;
+  name: string;
+  created_at: Generated<Date>;
+}
+
+export interface SurveyQuestionsTable {
+  id: Id;
+  questionnaire_id: string;
+  key: string;
+  version: number;
+  position: number;
+  kind: string;
+  variants: string[];
+  options: string[] | null;
+  range_min: number | null;
+  range_max: number | null;
+  retired_at: Timestamp | null;
+  created_at: Generated<Date>;
+}
+
+export interface SurveyTranslationsTable {
+  question_id: string;
+  language: string;
+  wording: string;
+  option_labels: string[] | null;
+  updated_by_user_id: string | null;
+  updated_at: Generated<Date>;
+}
+
+/** A personal link for one enrolment: only the token's sha256 is stored. */
+export interface SurveySendingsTable {
+  id: Id;
+  questionnaire_id: string;
+  variant: string;
+  enrolment_id: string;
+  person_id: string;
+  intervention_id: string;
+  controller_org_id: string;
+  token_hash: string;
+  sent_by_user_id: string | null;
+  sent_at: Generated<Date>;
+  expires_at: Timestamp;
+  answered_at: Timestamp | null;
+}
+
+/** An anonymous link of an intervention: its answers are linked to no one. */
+export interface SurveyLinksTable {
+  id: Id;
+  questionnaire_id: string;
+  intervention_id: string;
+  variant: string;
+  token_hash: string;
+  created_by_user_id: string | null;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
+export interface SurveyResponsesTable {
+  id: Id;
+  questionnaire_id: string;
+  intervention_id: string;
+  controller_org_id: string;
+  variant: string;
+  sending_id: string | null;
+  link_id: string | null;
+  enrolment_id: string | null;
+  person_id: string | null;
+  language: string;
+  submitted_at: Generated<Date>;
+}
+
+export interface SurveyAnswersTable {
+  response_id: string;
+  question_id: string;
+  person_id: string | null;
+  value: number | null;
+  choices: string[] | null;
+  free_text: string | null;
+  hidden_at: Timestamp | null;
+  hidden_by_user_id: string | null;
+}
+
 export interface Database {
   code_list_entries: CodeListEntriesTable;
   organisations: OrganisationsTable;
@@ -415,4 +501,11 @@ export interface Database {
   workplace_supervisors: WorkplaceSupervisorsTable;
   workplace_places: WorkplacePlacesTable;
   activities: ActivitiesTable;
+  questionnaires: QuestionnairesTable;
+  survey_questions: SurveyQuestionsTable;
+  survey_translations: SurveyTranslationsTable;
+  survey_sendings: SurveySendingsTable;
+  survey_links: SurveyLinksTable;
+  survey_responses: SurveyResponsesTable;
+  survey_answers: SurveyAnswersTable;
 }

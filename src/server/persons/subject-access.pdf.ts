@@ -85,6 +85,19 @@ function consentSection(report: SubjectAccess): Content[] {
   );
 }
 
+const variants: Record<string, string> = { start: 'Vid start', during: 'Under insatsen', exit: 'Vid avslut' };
+
+function surveySection(report: SubjectAccess): Content[] {
+  if (report.surveys.length === 0) return [{ text: 'Inga enkäter har skickats.', margin: [0, 0, 0, 12] }];
+  return report.surveys.map((s) =>
+    facts([
+      ['Enkät', `${variants[s.variant] ?? s.variant}, skickad ${time(s.sentAt)}`],
+      ['Besvarad', s.answeredAt ? time(s.answeredAt) : 'Nej'],
+      ...s.answers.map((a): [string, string | null] => [a.question, a.text ?? (a.value !== null ? String(a.value) : (a.choices ?? []).join(', '))]),
+    ]),
+  );
+}
+
 function accessLogSection(report: SubjectAccess): Content[] {
   const note: Content = {
     text: 'Enskilda medarbetares namn redovisas inte: de handlar på den personuppgiftsansvariges uppdrag. Nekade försök redovisas också.',
@@ -131,6 +144,8 @@ export async function renderSubjectAccessPdf(report: SubjectAccess, labels: Labe
     ...enrolmentSection(report, labels),
     { text: 'Samtycken', style: 'h2' },
     ...consentSection(report),
+    { text: 'Enkäter', style: 'h2' },
+    ...surveySection(report),
     { text: 'Vem har tagit del av uppgifterna', style: 'h2' },
     ...accessLogSection(report),
     {

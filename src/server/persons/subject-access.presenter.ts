@@ -6,7 +6,7 @@ const isoOrNull = (value: Date | string | null) => (value === null ? null : iso(
 
 /** Rows → the export (GDPR art. 15): every stored field of the person, their enrolments and consents. */
 export function presentSubjectAccess(rows: SubjectAccessRows, now: Date): SubjectAccess {
-  const { person, enrolments, consents, parties, accessLog } = rows;
+  const { person, enrolments, consents, parties, accessLog, sendings, answers } = rows;
   return {
     kind: 'subject_access',
     version: 1,
@@ -60,6 +60,18 @@ export function presentSubjectAccess(rows: SubjectAccessRows, now: Date): Subjec
         .filter((p) => p.consent_id === c.id)
         .map((p) => ({ code: p.code, name: p.name, addedAt: iso(p.added_at) })),
     })),
+    surveys: sendings.map((s) => {
+      const mine = answers.filter((a) => a.sending_id === s.id);
+      return {
+        enrolmentId: s.enrolment_id,
+        variant: s.variant,
+        sentAt: iso(s.sent_at),
+        expiresAt: iso(s.expires_at),
+        answeredAt: isoOrNull(s.answered_at),
+        language: mine[0]?.language ?? null,
+        answers: mine.map((a) => ({ question: a.wording ?? a.key, value: a.value, choices: a.choices, text: a.free_text })),
+      };
+    }),
     accessLog: accessLog.map((a) => ({
       at: iso(a.at),
       action: a.action,

@@ -73,7 +73,25 @@ export async function loadSubjectAccess(db: Db, personId: string) {
     .orderBy('a.at')
     .orderBy('a.id')
     .execute();
-  return { person, enrolments, consents, parties, accessLog };
+  // Surveys sent to the person and what they answered (issue 13), with each question's Swedish text.
+  const sendings = await db
+    .selectFrom('survey_sendings')
+    .select(['id', 'enrolment_id', 'variant', 'sent_at', 'expires_at', 'answered_at'])
+    .where('person_id', '=', personId)
+    .orderBy('sent_at')
+    .orderBy('id')
+    .execute();
+  const answers = await db
+    .selectFrom('survey_answers as a')
+    .innerJoin('survey_responses as r', 'r.id', 'a.response_id')
+    .leftJoin('survey_translations as t', (join) => join.onRef('t.question_id', '=', 'a.question_id').on('t.language', '=', 'sv'))
+    .innerJoin('survey_questions as q', 'q.id', 'a.question_id')
+    .select(['r.sending_id', 'r.language', 'r.submitted_at', 'q.key', 't.wording', 'a.value', 'a.choices', 'a.free_text'])
+    .where('a.person_id', '=', personId)
+    .orderBy('r.submitted_at')
+    .orderBy('q.position')
+    .execute();
+  return { person, enrolments, consents, parties, accessLog, sendings, answers };
 }
 
 export type SubjectAccessRows = Awaited<ReturnType<typeof loadSubjectAccess>>;

@@ -62,6 +62,18 @@ export const subjectAccessSchema = z.object({
       parties: z.array(named.extend({ addedAt: z.string() })),
     }),
   ),
+  /** Surveys sent to the person and their answers (issue 13). */
+  surveys: z.array(
+    z.object({
+      enrolmentId: id,
+      variant: z.string(),
+      sentAt: z.string(),
+      expiresAt: z.string(),
+      answeredAt: nullableText,
+      language: nullableText,
+      answers: z.array(z.object({ question: z.string(), value: z.number().nullable(), choices: z.array(z.string()).nullable(), text: nullableText })),
+    }),
+  ),
   /**
    * Who accessed the data: organisation and role, time, action, purpose, outcome. Not the staff
    * member's name: GDPR art. 15(1)(c) and CJEU C-579/21 (employees act under the controller).

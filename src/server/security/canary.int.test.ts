@@ -11,7 +11,7 @@ import type { Role } from '../access/roles.js';
 // reference, note or personnummer may appear in any body or header.
 const t = worldFixture();
 let canaries: Canaries;
-let ids: { organisations: string[]; interventions: { id: string; code: string }[]; users: string[]; persons: string[]; associations: string[]; activities: string[]; workplaces: string[]; teams: string[] };
+let ids: { organisations: string[]; interventions: { id: string; code: string }[]; users: string[]; persons: string[]; associations: string[]; activities: string[]; workplaces: string[]; teams: string[]; questionnaires: string[] };
 
 beforeAll(async () => {
   canaries = await seedCanaries(t.app, t.world);
@@ -25,6 +25,7 @@ beforeAll(async () => {
     activities: (await db.selectFrom('activities').select('id').execute()).map((r) => r.id),
     workplaces: (await db.selectFrom('workplaces').select('id').execute()).map((r) => r.id),
     teams: (await db.selectFrom('teams').select('id').execute()).map((r) => r.id),
+    questionnaires: (await db.selectFrom('questionnaires').select('id').execute()).map((r) => r.id),
   };
 });
 
@@ -74,6 +75,15 @@ const crawl: Record<string, () => string[]> = {
   '/api/v1/persons/:id/subject-access': () => each('/api/v1/persons', ids.persons, '/subject-access'),
   '/api/v1/persons/:id/subject-access.pdf': () => each('/api/v1/persons', ids.persons, '/subject-access.pdf'),
   '/api/v1/audit/users': () => ['/api/v1/audit/users'],
+  '/api/v1/questionnaires': () => ['/api/v1/questionnaires'],
+  '/api/v1/questionnaires/:id': () => each('/api/v1/questionnaires', ids.questionnaires),
+  '/api/v1/enrolments/:id/surveys': () => each('/api/v1/enrolments', canaries.enrolmentIds, '/surveys'),
+  '/api/v1/interventions/:id/survey-results': () => ids.interventions.flatMap((i) => ['', '?variant=during'].map((q) => `/api/v1/interventions/${i.id}/survey-results${q}`)),
+  '/api/v1/interventions/:id/survey-texts': () => each('/api/v1/interventions', ids.interventions.map((i) => i.id), '/survey-texts'),
+  '/enkat/assets/survey.css': () => ['/enkat/assets/survey.css'],
+  '/enkat/assets/survey.js': () => ['/enkat/assets/survey.js'],
+  '/enkat/tack': () => ['/enkat/tack?sprak=ar'],
+  '/enkat/:token': () => [`/enkat/${'A'.repeat(43)}`, `/enkat/${'A'.repeat(43)}?sprak=sv`],
 };
 
 const crawlers: Partial<Record<Role, (w: World) => string>> = {
@@ -106,6 +116,13 @@ describe('canaries never reach roles without person data', () => {
     const response = await t.app.inject({ method: 'GET', url: `/api/v1/enrolments/${canaries.enrolmentIds[0]}`, cookies: { stegvis_session: token! } });
     expect(response.statusCode).toBe(200);
     expect(canariesIn(response.body, canaries.tokens)).toEqual(expect.arrayContaining([canaries.people[0].firstName, canaries.people[0].personnummer]));
+  });
+
+  it('the detector finds the survey free text where it belongs (a case worker of the controller)', async () => {
+    const { token } = await tryLogin(t.app, t.world.users.kommunWorker.email);
+    const response = await t.app.inject({ method: 'GET', url: `/api/v1/interventions/${t.world.interventions.kommunInsats}/survey-texts`, cookies: { stegvis_session: token! } });
+    expect(response.statusCode).toBe(200);
+    expect(canariesIn(response.body, canaries.tokens)).toContain('Kanariesvar Alfa: bättre nu');
   });
 
   it.each(Object.keys(crawlers) as Role[])('none in any body or header for %s', async (role) => {

@@ -141,6 +141,24 @@ const matrix: Record<string, Row> = {
   // Whom to review: the own organisation's persons and the users who can reach its records only.
   'POST /api/v1/audit/persons/search': { who: [LR], foreign: () => ({ url: '/api/v1/audit/persons/search', body: { q: '19800101-0019' }, accept: ok((b) => b.items.length === 0) }) },
   'GET /api/v1/audit/users': { who: [LR], foreign: () => ({ url: '/api/v1/audit/users', accept: ok(nothingForeign) }) },
+  // Surveys (issue 13). Questionnaires hold no participant data and are shared by every förbund.
+  'GET /api/v1/questionnaires': { who: [IL, AA], scope: 'questionnaires are common' },
+  'GET /api/v1/questionnaires/:id': { who: [IL, AA], scope: 'questionnaires are common' },
+  'PUT /api/v1/questionnaires/:id/questions/:questionId/texts/:language': { who: [IL, AA], scope: 'questionnaires are common' },
+  'POST /api/v1/enrolments/:id/surveys': { who: [CW], foreign: (f) => enrolment(f, '/surveys', { variant: 'start' })() },
+  'GET /api/v1/enrolments/:id/surveys': { who: [CW], foreign: (f) => enrolment(f, '/surveys')() },
+  'POST /api/v1/interventions/:id/survey-link': { who: [CW, IL], foreign: (f) => ({ url: `/api/v1/interventions/${f.interventionId}/survey-link`, body: { variant: 'during' } }) },
+  'GET /api/v1/interventions/:id/survey-results': { who: [CW, IL, AA], foreign: (f) => ({ url: `/api/v1/interventions/${f.interventionId}/survey-results` }) },
+  'GET /api/v1/interventions/:id/survey-texts': { who: [CW, IL, AA], foreign: (f) => ({ url: `/api/v1/interventions/${f.interventionId}/survey-texts` }) },
+  'POST /api/v1/interventions/:id/survey-texts/hidden': {
+    who: [CW, IL, AA], foreign: (f) => ({ url: `/api/v1/interventions/${f.interventionId}/survey-texts/hidden`, body: { responseId: f.enrolmentId, questionId: f.enrolmentId, hidden: true } }),
+  },
+  // The participant's page: the token is the only key (survey.int.test.ts: guessed, used and expired tokens).
+  'GET /enkat/assets/survey.css': { who: 'public', scope: 'the participant page\'s style sheet' },
+  'GET /enkat/assets/survey.js': { who: 'public', scope: 'the participant page\'s script' },
+  'GET /enkat/tack': { who: 'public', scope: 'a thank-you page, no data' },
+  'GET /enkat/:token': { who: 'public', scope: 'a survey link opens only its own survey (survey.int.test.ts)' },
+  'POST /enkat/:token': { who: 'public', scope: 'a survey link answers only its own survey (survey.int.test.ts)' },
 };
 
 const t = worldFixture();

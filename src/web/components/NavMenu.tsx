@@ -28,6 +28,8 @@ export function NavMenu({ id, open, can }: { id: string; open: boolean; can: Can
     ...(can.reports ? [{ to: '/rapporter', label: t.nav.reports }] : []),
     ...(can.importKinds.length > 0 ? [{ to: '/import', label: t.nav.import }] : []),
     ...(can.logReview ? [{ to: '/loggkontroll', label: t.nav.logReview }] : []),
+    ...(can.surveys ? [{ to: '/enkater', label: t.surveys.navResults, exact: true }] : []),
+    ...(can.surveyTranslations ? [{ to: '/enkater/fragor', label: t.surveys.navTranslations }] : []),
   ];
   const admin: Item[] = [
     ...(can.users ? [{ to: '/admin/anvandare', label: t.nav.users }] : []),

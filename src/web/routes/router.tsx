@@ -97,6 +97,8 @@ const tree = root.addChildren([
     at('/team/$id', page(() => import('../pages/worklist/CaseloadPage'), 'CaseloadPage')),
     at('/arbetsplatser', page(() => import('../pages/workplaces/WorkplacesPage'), 'WorkplacesPage')),
     at('/arbetsplatser/$id', page(() => import('../pages/workplaces/WorkplacePage'), 'WorkplacePage')),
+    at('/enkater', page(() => import('../pages/surveys/SurveysPage'), 'SurveysPage')),
+    at('/enkater/fragor', page(() => import('../pages/surveys/TranslationsPage'), 'TranslationsPage')),
   ]),
 ]);
 

@@ -11,6 +11,7 @@ import * as passwordChange from './2026-11-28-0300-password-change.js';
 import * as enrolmentRevisions from './2026-11-28-0400-enrolment-revisions.js';
 import * as caseRecords from './2026-11-28-1200-case-records.js';
 import * as activities from './2026-11-28-1210-activities.js';
+import * as surveys from './2026-11-28-1300-surveys.js';
 
 /** Forward-only: append new migrations with a later timestamped name; never edit an old one. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28-0400-enrolment-revisions': enrolmentRevisions,
   '2026-11-28-1200-case-records': caseRecords,
   '2026-11-28-1210-activities': activities,
+  '2026-11-28-1300-surveys': surveys,
 };

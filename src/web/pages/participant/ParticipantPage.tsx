@@ -16,6 +16,7 @@ import { ExitSummary } from './ExitSummary';
 import { ExitDataDialog, IntakeDialog, ReopenDialog, StartDateDialog } from './CorrectDialogs';
 import { HistorySection } from './HistorySection';
 import { CaseTabs } from '../case/CaseTabs';
+import { SurveySection } from './SurveySection';
 
 export const participantName = (e: Enrolment) =>
   [e.person.firstName, e.person.lastName].filter(Boolean).join(' ') || e.person.participantRef || t.participant.unnamed;
@@ -106,6 +107,7 @@ export function ParticipantPage() {
       />
       <HistorySection enrolment={e} />
       <ConsentSection enrolment={e} />
+      <SurveySection enrolmentId={e.id} />
       </>} />
     </div>
   );

@@ -1,0 +1,218 @@
+import type { SurveyLanguage } from './languages.js';
+
+// The participant page's own words in every language it offers (issue 13, build 4). Written for
+// Stegvis; the languages other than Swedish, lätt svenska and English need review by native
+// speakers before use (docs/surveys.md). Scale labels are the page's too: the scales of Bilaga 2
+// are the same for every questionnaire.
+
+export type PageTexts = {
+  title: string;
+  chooseLanguage: string;
+  changeLanguage: string;
+  intro: string;
+  whoSees: string;
+  whoSeesAnonymous: string;
+  start: string;
+  next: string;
+  previous: string;
+  send: string;
+  /** `{n}` and `{total}` are replaced. */
+  progress: string;
+  optional: string;
+  offline: string;
+  thanks: string;
+  invalidLink: string;
+  tooMany: string;
+  invalidAnswer: string;
+  yes: string;
+  no: string;
+  frequency: readonly [string, string, string, string, string, string];
+  extent: readonly [string, string, string, string, string, string];
+};
+
+export const pageTexts: Record<SurveyLanguage, PageTexts> = {
+  sv: {
+    title: 'Enkät',
+    chooseLanguage: 'Välj språk',
+    changeLanguage: 'Byt språk',
+    intro: 'Vi vill veta hur du upplever det stöd du får. Du kan hoppa över en fråga om du inte vill svara eller inte vet.',
+    whoSees: 'Dina svar läses av personalen i insatsen. I rapporter visas bara sammanräknade siffror, aldrig vem som svarat.',
+    whoSeesAnonymous: 'Enkäten är anonym. Svaren kopplas inte till dig och visas bara sammanräknade.',
+    start: 'Börja',
+    next: 'Nästa',
+    previous: 'Föregående',
+    send: 'Skicka svaren',
+    progress: 'Fråga {n} av {total}',
+    optional: 'Du kan hoppa över frågan.',
+    offline: 'Svaren kunde inte skickas just nu. De finns kvar i telefonen. Försök igen om en stund.',
+    thanks: 'Tack för dina svar!',
+    invalidLink: 'Länken fungerar inte. Den kan redan vara använd eller för gammal. Fråga din kontaktperson om en ny länk.',
+    tooMany: 'För många försök just nu. Vänta en minut och försök igen.',
+    invalidAnswer: 'Något svar kunde inte sparas. Titta igenom svaren och skicka igen.',
+    yes: 'Ja',
+    no: 'Nej',
+    frequency: ['Aldrig', 'Sällan', 'Ibland', 'Ofta', 'För det mesta', 'Alltid'],
+    extent: ['Inte alls', 'Till liten del', 'Delvis', 'Till stor del', 'Till mycket stor del', 'Helt och hållet'],
+  },
+  'sv-easy': {
+    title: 'Frågor till dig',
+    chooseLanguage: 'Välj språk',
+    changeLanguage: 'Byt språk',
+    intro: 'Vi vill veta vad du tycker om hjälpen du får. Du behöver inte svara på alla frågor.',
+    whoSees: 'Personalen som hjälper dig läser svaren. I rapporter syns inte ditt namn.',
+    whoSeesAnonymous: 'Ingen vet att det är du som svarar.',
+    start: 'Börja',
+    next: 'Nästa',
+    previous: 'Tillbaka',
+    send: 'Skicka',
+    progress: 'Fråga {n} av {total}',
+    optional: 'Du kan hoppa över frågan.',
+    offline: 'Det gick inte att skicka nu. Dina svar är sparade i telefonen. Försök igen snart.',
+    thanks: 'Tack för att du svarade!',
+    invalidLink: 'Länken fungerar inte. Den är kanske redan använd eller för gammal. Fråga din kontaktperson om en ny länk.',
+    tooMany: 'Du har försökt många gånger. Vänta en minut och försök igen.',
+    invalidAnswer: 'Ett svar blev fel. Titta på svaren och skicka igen.',
+    yes: 'Ja',
+    no: 'Nej',
+    frequency: ['Aldrig', 'Sällan', 'Ibland', 'Ofta', 'Nästan alltid', 'Alltid'],
+    extent: ['Inte alls', 'Lite', 'Delvis', 'Mycket', 'Väldigt mycket', 'Helt'],
+  },
+  en: {
+    title: 'Survey',
+    chooseLanguage: 'Choose language',
+    changeLanguage: 'Change language',
+    intro: 'We want to know how you experience the support you get. You can skip a question if you do not want to answer or do not know.',
+    whoSees: 'The staff of the service read your answers. Reports show only totals, never who answered.',
+    whoSeesAnonymous: 'The survey is anonymous. Your answers are not linked to you and are shown only as totals.',
+    start: 'Start',
+    next: 'Next',
+    previous: 'Previous',
+    send: 'Send answers',
+    progress: 'Question {n} of {total}',
+    optional: 'You can skip this question.',
+    offline: 'Your answers could not be sent right now. They are kept on your phone. Please try again in a while.',
+    thanks: 'Thank you for your answers!',
+    invalidLink: 'This link does not work. It may already have been used or be too old. Ask your contact person for a new link.',
+    tooMany: 'Too many attempts right now. Wait a minute and try again.',
+    invalidAnswer: 'An answer could not be saved. Please check your answers and send again.',
+    yes: 'Yes',
+    no: 'No',
+    frequency: ['Never', 'Rarely', 'Sometimes', 'Often', 'Most of the time', 'Always'],
+    extent: ['Not at all', 'To a small extent', 'Partly', 'To a large extent', 'To a very large extent', 'Completely'],
+  },
+  ar: {
+    title: 'استبيان',
+    chooseLanguage: 'اختر اللغة',
+    changeLanguage: 'تغيير اللغة',
+    intro: 'نريد أن نعرف رأيك في الدعم الذي تحصل عليه. يمكنك تخطي أي سؤال إذا كنت لا تريد الإجابة أو لا تعرف.',
+    whoSees: 'يقرأ الموظفون في البرنامج إجاباتك. التقارير تعرض الأرقام الإجمالية فقط، ولا تذكر أبداً من أجاب.',
+    whoSeesAnonymous: 'الاستبيان مجهول الهوية. لا ترتبط إجاباتك بك وتُعرض كأرقام إجمالية فقط.',
+    start: 'ابدأ',
+    next: 'التالي',
+    previous: 'السابق',
+    send: 'إرسال الإجابات',
+    progress: 'السؤال {n} من {total}',
+    optional: 'يمكنك تخطي هذا السؤال.',
+    offline: 'تعذّر إرسال إجاباتك الآن. إنها محفوظة في هاتفك. حاول مرة أخرى بعد قليل.',
+    thanks: 'شكراً على إجاباتك!',
+    invalidLink: 'هذا الرابط لا يعمل. ربما استُخدم من قبل أو انتهت صلاحيته. اطلب رابطاً جديداً من الشخص المسؤول عنك.',
+    tooMany: 'محاولات كثيرة الآن. انتظر دقيقة ثم حاول مرة أخرى.',
+    invalidAnswer: 'تعذّر حفظ إحدى الإجابات. راجع إجاباتك وأرسلها مرة أخرى.',
+    yes: 'نعم',
+    no: 'لا',
+    frequency: ['أبداً', 'نادراً', 'أحياناً', 'غالباً', 'في معظم الأوقات', 'دائماً'],
+    extent: ['إطلاقاً', 'بدرجة قليلة', 'جزئياً', 'بدرجة كبيرة', 'بدرجة كبيرة جداً', 'تماماً'],
+  },
+  so: {
+    title: 'Su’aalo',
+    chooseLanguage: 'Dooro luqadda',
+    changeLanguage: 'Beddel luqadda',
+    intro: 'Waxaan rabnaa inaan ogaanno sida aad u aragto taageerada aad hesho. Waad ka boodi kartaa su’aal haddii aadan rabin inaad ka jawaabto ama aadan garanayn.',
+    whoSees: 'Shaqaalaha barnaamijka ayaa akhriya jawaabahaaga. Warbixinnadu waxay muujiyaan tirooyin guud oo keliya, marna ma muujiyaan cidda ka jawaabtay.',
+    whoSeesAnonymous: 'Su’aaluhu waa qarsoodi. Jawaabahaaga laguma xiriiriyo adiga, waxaana lagu muujiyaa tirooyin guud oo keliya.',
+    start: 'Bilow',
+    next: 'Xiga',
+    previous: 'Hore',
+    send: 'Dir jawaabaha',
+    progress: 'Su’aasha {n} ee {total}',
+    optional: 'Waad ka boodi kartaa su’aashan.',
+    offline: 'Jawaabahaaga hadda lama diri karo. Waxay ku kaydsan yihiin taleefankaaga. Mar kale isku day wax yar kadib.',
+    thanks: 'Waad ku mahadsan tahay jawaabahaaga!',
+    invalidLink: 'Linkigani ma shaqaynayo. Waxaa laga yaabaa in horay loo isticmaalay ama uu duugoobay. Weydii qofka kula xiriira link cusub.',
+    tooMany: 'Isku day badan hadda. Sug daqiiqad kadibna isku day mar kale.',
+    invalidAnswer: 'Jawaab lama kaydin karo. Eeg jawaabahaaga oo mar kale dir.',
+    yes: 'Haa',
+    no: 'Maya',
+    frequency: ['Marnaba', 'Dhif', 'Mararka qaar', 'Inta badan', 'Badanaa', 'Had iyo jeer'],
+    extent: ['Haba yaraatee', 'Wax yar', 'Qayb ahaan', 'Si weyn', 'Si aad u weyn', 'Gebi ahaanba'],
+  },
+  ti: {
+    title: 'ሕቶታት',
+    chooseLanguage: 'ቋንቋ ምረጽ',
+    changeLanguage: 'ቋንቋ ቀይር',
+    intro: 'ብዛዕባ እትረኽቦ ደገፍ እንታይ ከም እትሓስብ ክንፈልጥ ንደሊ። ክትምልሶ እንተዘይደሊኻ ወይ እንተዘይፈሊጥካ ሕቶ ክትሓልፎ ትኽእል ኢኻ።',
+    whoSees: 'ሰራሕተኛታት ናይቲ መደብ መልስታትካ የንብቡ። ጸብጻባት ድምር ቁጽሪ ጥራይ የርእዩ፡ መን ከም ዝመለሰ ፈጺሞም ኣየርእዩን።',
+    whoSeesAnonymous: 'እዚ ሕቶታት ስም ዘይብሉ እዩ። መልስታትካ ምሳኻ ኣይተኣሳሰሩን፡ ከም ድምር ጥራይ ይርኣዩ።',
+    start: 'ጀምር',
+    next: 'ዝቕጽል',
+    previous: 'ዝሓለፈ',
+    send: 'መልስታት ስደድ',
+    progress: 'ሕቶ {n} ካብ {total}',
+    optional: 'ነዚ ሕቶ ክትሓልፎ ትኽእል ኢኻ።',
+    offline: 'መልስታትካ ሕጂ ክስደዱ ኣይከኣሉን። ኣብ ተሌፎንካ ተዓቂቦም ኣለዉ። ድሕሪ ቁሩብ እንደገና ፈትን።',
+    thanks: 'ስለ መልስታትካ የቐንየልና!',
+    invalidLink: 'እዚ ሊንክ ኣይሰርሕን እዩ። ድሮ ተጠቒምካሉ ወይ ግዜኡ ሓሊፉ ክኸውን ይኽእል። ካብ ተወካሲኻ ሓድሽ ሊንክ ሕተት።',
+    tooMany: 'ሕጂ ብዙሕ ፈተነታት። ሓንቲ ደቒቕ ተጸበ እሞ እንደገና ፈትን።',
+    invalidAnswer: 'ሓደ መልሲ ክዕቀብ ኣይከኣለን። መልስታትካ ርአ እሞ እንደገና ስደድ።',
+    yes: 'እወ',
+    no: 'ኣይፋል',
+    frequency: ['ፈጺሙ', 'ሳሕቲ', 'ሓድሓሳብ', 'ብዙሕ ግዜ', 'መብዛሕትኡ ግዜ', 'ኩሉ ግዜ'],
+    extent: ['ፈጺሙ ኣይኮነን', 'ብውሑድ', 'ብኸፊል', 'ብዓቢ መጠን', 'ብዝያዳ ዓቢ መጠን', 'ምሉእ ብምሉእ'],
+  },
+  prs: {
+    title: 'پرسشنامه',
+    chooseLanguage: 'زبان را انتخاب کنید',
+    changeLanguage: 'تغییر زبان',
+    intro: 'می‌خواهیم بدانیم حمایتی که دریافت می‌کنید را چطور تجربه می‌کنید. اگر نمی‌خواهید جواب بدهید یا نمی‌دانید، می‌توانید از سوال بگذرید.',
+    whoSees: 'کارمندان برنامه جواب‌های شما را می‌خوانند. در گزارش‌ها فقط ارقام مجموعی نشان داده می‌شود، هرگز نام کسی که جواب داده.',
+    whoSeesAnonymous: 'این پرسشنامه بی‌نام است. جواب‌های شما به شما وصل نمی‌شود و فقط به شکل مجموعی نشان داده می‌شود.',
+    start: 'شروع',
+    next: 'بعدی',
+    previous: 'قبلی',
+    send: 'فرستادن جواب‌ها',
+    progress: 'سوال {n} از {total}',
+    optional: 'می‌توانید از این سوال بگذرید.',
+    offline: 'جواب‌های شما فعلاً فرستاده نشد. در تلفن شما نگهداری شده است. کمی بعد دوباره کوشش کنید.',
+    thanks: 'تشکر از جواب‌های شما!',
+    invalidLink: 'این لینک کار نمی‌کند. شاید قبلاً استفاده شده یا کهنه شده باشد. از شخص تماس خود لینک نو بخواهید.',
+    tooMany: 'کوشش‌های زیاد. یک دقیقه صبر کنید و دوباره کوشش کنید.',
+    invalidAnswer: 'یک جواب ذخیره نشد. جواب‌ها را ببینید و دوباره بفرستید.',
+    yes: 'بلی',
+    no: 'نخیر',
+    frequency: ['هرگز', 'به ندرت', 'گاهی', 'اکثراً', 'بیشتر وقت‌ها', 'همیشه'],
+    extent: ['هیچ', 'کم', 'تا اندازه‌ای', 'زیاد', 'بسیار زیاد', 'کاملاً'],
+  },
+  fa: {
+    title: 'پرسشنامه',
+    chooseLanguage: 'زبان را انتخاب کنید',
+    changeLanguage: 'تغییر زبان',
+    intro: 'می‌خواهیم بدانیم حمایتی که دریافت می‌کنید را چگونه تجربه می‌کنید. اگر نمی‌خواهید پاسخ دهید یا نمی‌دانید، می‌توانید از پرسش بگذرید.',
+    whoSees: 'کارکنان برنامه پاسخ‌های شما را می‌خوانند. گزارش‌ها فقط اعداد کلی را نشان می‌دهند و هرگز نام پاسخ‌دهنده را نه.',
+    whoSeesAnonymous: 'این پرسشنامه بی‌نام است. پاسخ‌های شما به شما مرتبط نمی‌شود و فقط به صورت اعداد کلی نشان داده می‌شود.',
+    start: 'شروع',
+    next: 'بعدی',
+    previous: 'قبلی',
+    send: 'ارسال پاسخ‌ها',
+    progress: 'پرسش {n} از {total}',
+    optional: 'می‌توانید از این پرسش بگذرید.',
+    offline: 'پاسخ‌های شما اکنون ارسال نشد. در تلفن شما ذخیره شده است. کمی بعد دوباره تلاش کنید.',
+    thanks: 'از پاسخ‌های شما سپاسگزاریم!',
+    invalidLink: 'این پیوند کار نمی‌کند. شاید قبلاً استفاده شده یا منقضی شده باشد. از فرد رابط خود پیوند تازه بخواهید.',
+    tooMany: 'تلاش‌های زیاد. یک دقیقه صبر کنید و دوباره تلاش کنید.',
+    invalidAnswer: 'یکی از پاسخ‌ها ذخیره نشد. پاسخ‌ها را بررسی کنید و دوباره ارسال کنید.',
+    yes: 'بله',
+    no: 'خیر',
+    frequency: ['هرگز', 'به ندرت', 'گاهی', 'اغلب', 'بیشتر وقت‌ها', 'همیشه'],
+    extent: ['اصلاً', 'کم', 'تا حدی', 'زیاد', 'خیلی زیاد', 'کاملاً'],
+  },
+};
