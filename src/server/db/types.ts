@@ -116,6 +116,8 @@ export interface EnrolmentsTable {
   exit_date: string | null;
   exit_reason: string | null;
   exit_detail: string | null;
+  /** Migration 2026-11-28-1400: the planned activity completed (fullföljd); null = not recorded. */
+  exit_completed: boolean | null;
   referrer_org_id: string | null;
   income_before: ColumnType<string[], string[] | undefined, string[]>;
   occupation_before: string | null;
@@ -228,7 +230,8 @@ export interface EnrolmentRevisionsTable {
 }
 
 /** One field of a revision; `from`/`to` are absent for names and free text (only that they changed). */
-export type RevisionChange = { field: string; from?: string | number | string[] | null; to?: string | number | string[] | null };
+export type RevisionChange = { field: string; from?: RevisionValue; to?: RevisionValue };
+export type RevisionValue = string | number | boolean | string[] | null;
 
 /** Failed password logins, by hashed account and address key (migration 0400, ASVS 6.3.1). */
 export interface LoginAttemptsTable {
