@@ -1,0 +1,7 @@
+import type { App } from '../app.js';
+import { keyFiguresRoutes } from './key-figures.routes.js';
+
+/** The routes of the reports boards receive (issue 12): key figures, goals, budget and actuals. */
+export async function boardReportRoutes(app: App) {
+  await app.register(keyFiguresRoutes);
+}
