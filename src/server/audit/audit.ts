@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/types.js';
 
 export type AuditAction = 'read' | 'list' | 'search' | 'create' | 'update' | 'exit' | 'export' | 'delete' | 'review';
-export type AuditEntity = 'enrolment' | 'person' | 'consent' | 'anonymous_registration' | 'import' | 'audit_log' | 'user' | 'assignment';
+export type AuditEntity = 'enrolment' | 'person' | 'consent' | 'anonymous_registration' | 'import' | 'audit_log' | 'user' | 'assignment' | 'goal' | 'budget';
 
 export type AuditEntry = {
   action: AuditAction;

@@ -251,6 +251,50 @@ export interface OidcFlowsTable {
   expires_at: Timestamp;
 }
 
+/** Amounts (numeric(14, 2)) and goal targets (numeric) are read as strings, written as numbers. */
+type Numeric = ColumnType<string, number, number>;
+
+/** Migration 2026-11-28-1400-goals-and-budget: goals, grants, budget and actual costs (issue 12). */
+export interface InterventionGoalsTable {
+  id: Id;
+  intervention_id: string;
+  period: string;
+  kind: 'volume' | 'work_or_studies' | 'further_step' | 'completion' | 'employment' | 'survey' | 'manual';
+  title: string;
+  target: Numeric;
+  exit_groups: ColumnType<string[], string[] | undefined, string[]>;
+  employment_types: ColumnType<string[], string[] | undefined, string[]>;
+  employment_measure: 'started' | 'persons' | null;
+  survey_question: string | null;
+  stated_value: string | null;
+  stated_met: boolean | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface InterventionGrantsTable {
+  intervention_id: string;
+  year: number;
+  amount: Numeric;
+}
+
+export interface InterventionBudgetLinesTable {
+  intervention_id: string;
+  year: number;
+  cost_category: string;
+  amount: Numeric;
+}
+
+export interface InterventionCostsTable {
+  intervention_id: string;
+  /** The month's first day. */
+  month: string;
+  cost_category: string;
+  amount: Numeric;
+  source: 'manual' | 'import';
+  updated_at: Generated<Date>;
+}
+
 export interface Database {
   code_list_entries: CodeListEntriesTable;
   organisations: OrganisationsTable;
@@ -273,4 +317,8 @@ export interface Database {
   retention_rules: RetentionRulesTable;
   retention_runs: RetentionRunsTable;
   enrolment_revisions: EnrolmentRevisionsTable;
+  intervention_goals: InterventionGoalsTable;
+  intervention_grants: InterventionGrantsTable;
+  intervention_budget_lines: InterventionBudgetLinesTable;
+  intervention_costs: InterventionCostsTable;
 }

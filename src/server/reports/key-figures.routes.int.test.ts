@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { worldFixture } from '../../test/fixture.js';
+import { seedNineExits } from '../../test/nine-exits.js';
 
 // GET /api/v1/reports/figures: who gets which key figures, exact or suppressed, and out of scope
 // exactly as not found.
@@ -14,31 +15,8 @@ const board = t.as('reportReader');
 
 const url = (scope: string, period = 'period=2023') => `/api/v1/reports/figures?${scope}&${period}`;
 
-beforeAll(async () => {
-  // Nine exits to work in Team A (one man: a small cell outside the controller), one completion mark each.
-  for (let i = 0; i < 9; i++) {
-    const person = await t.db
-      .insertInto('persons')
-      .values({ controller_org_id: t.world.orgs.kommun, participant_ref: `NYCKEL-${i}`, gender: i === 0 ? 'man' : 'woman' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await t.db
-      .insertInto('enrolments')
-      .values({
-        person_id: person.id,
-        intervention_id: t.world.interventions.kommunInsats,
-        team_id: t.world.teams.teamA,
-        controller_org_id: t.world.orgs.kommun,
-        gender: i === 0 ? 'man' : 'woman',
-        age_at_start: 40,
-        start_date: '2023-01-10',
-        exit_date: '2023-05-10',
-        exit_reason: 'work',
-        exit_completed: i > 1,
-      })
-      .execute();
-  }
-});
+beforeAll(() => seedNineExits(t.db, t.world, 'NYCKEL'));
+
 
 describe('GET /api/v1/reports/figures', () => {
   it('gives the controlling organisation exact figures for the intervention, a team and the organisation', async () => {

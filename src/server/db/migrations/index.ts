@@ -10,6 +10,7 @@ import * as rights from './2026-11-28-0200-rights.js';
 import * as passwordChange from './2026-11-28-0300-password-change.js';
 import * as enrolmentRevisions from './2026-11-28-0400-enrolment-revisions.js';
 import * as exitCompleted from './2026-11-28-1400-exit-completed.js';
+import * as goalsAndBudget from './2026-11-28-1400-goals-and-budget.js';
 
 /** Forward-only: append new migrations with a later timestamped name; never edit an old one. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28-0300-password-change': passwordChange,
   '2026-11-28-0400-enrolment-revisions': enrolmentRevisions,
   '2026-11-28-1400-exit-completed': exitCompleted,
+  '2026-11-28-1400-goals-and-budget': goalsAndBudget,
 };
