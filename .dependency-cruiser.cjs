@@ -102,6 +102,7 @@ const appTypeCycles = [
   'src/server/organisations/organisation.routes.ts',
   'src/server/persons/person.routes.ts',
   'src/server/reports/outcomes.routes.ts',
+  'src/server/reports/board-report.routes.ts',
   'src/server/users/user.routes.ts',
   'src/server/surveys/participant.routes.ts',
   'src/server/surveys/questionnaire.routes.ts',
@@ -116,6 +117,10 @@ const knownViolations = [
   knownCycle('src/server/app.ts', 'src/server/routes.ts'),
   // auth.routes.ts registers oidc.routes.ts, which imports type App: the same cycle, one step longer.
   knownCycle('src/server/auth/auth.routes.ts', 'src/server/auth/oidc.routes.ts', 'src/server/app.ts', 'src/server/routes.ts'),
+  // board-report.routes.ts registers the key figures', goals' and budget routes: the same cycle, one step longer.
+  ...['reports/key-figures', 'goals/goals', 'budget/budget'].map((name) =>
+    knownCycle('src/server/reports/board-report.routes.ts', `src/server/${name}.routes.ts`, 'src/server/app.ts', 'src/server/routes.ts'),
+  ),
   // rows.ts re-exports the enrolment row checks of enrolments.ts, which imports `type EnrolmentRow`
   // from rows.ts. src/core/import is being changed by the import work; moving the row types into a
   // module of their own (rows imports nothing) removes the cycle.

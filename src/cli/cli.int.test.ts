@@ -99,6 +99,20 @@ describe('the stegvis command', () => {
     expect(result.stdout).toBe(`${JSON.stringify(expected, null, 2)}\n`);
   });
 
+  it('prints the key figures (JSON v1) whose flow is the expected outcomes table', async () => {
+    const result = await stegvis(['report', 'figures', '--intervention', 'AVANTI', '--from', '2018-01-01', '--to', '2018-12-31']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    const expected = JSON.parse(fs.readFileSync(avanti('expected-outcomes.json'), 'utf8'));
+    expect(report).toMatchObject({ report: 'figures', version: 1, scope: { intervention: 'AVANTI' }, volume: { target: 160 }, occupancy: { places: 160 } });
+    const { unique_participants: _, ...flow } = report.flow;
+    expect(flow).toEqual(expected.flow);
+    const unknown = await stegvis(['report', 'figures', '--organisation', 'OKAND', '--from', '2018-01-01', '--to', '2018-12-31']);
+    expect(unknown).toMatchObject({ code: 1, stdout: '' });
+    expect(unknown.stderr).toContain("Det finns ingen organisation med koden 'OKAND'.");
+  });
+
   it('refuses a bad file with every error on stderr and exit code 1, changing nothing', async () => {
     const before = await rowCounts();
     const header = fs.readFileSync(avanti('enrolments.csv'), 'utf8').split('\n')[0];

@@ -10,7 +10,7 @@ import { registerConsentCommand } from './consent.command.js';
 import { translateCommanderMessage } from './commander-sv.js';
 import { withDatabase } from './database.js';
 import { importCommand, importKinds } from './import.command.js';
-import { outcomesCommand } from './report.command.js';
+import { figuresCommand, outcomesCommand } from './report.command.js';
 import { registerRetentionCommand } from './retention.command.js';
 import { userAddCommand } from './user.command.js';
 
@@ -62,9 +62,8 @@ for (const kind of importKinds) {
     .action((file: string, options: { dryRun?: boolean }) => importCommand(kind, file, options));
 }
 
-program
-  .command('report')
-  .description('ta fram rapporter')
+const report = program.command('report').description('ta fram rapporter');
+report
   .command('outcomes')
   .description('resultatrapporten (JSON version 1) för en insats eller ett förbund')
   .addOption(new Option('--intervention <kod>', 'insatsens kod').conflicts('association'))
@@ -74,6 +73,18 @@ program
   .addOption(new Option('--format <format>', 'utdataformat').choices(['json', 'csv']).default('json'))
   .option('--suppress', 'dölj små tal (som för mottagare utanför den ansvariga organisationen)')
   .action((options) => outcomesCommand(options));
+report
+  .command('figures')
+  .description('nyckeltalen (JSON version 1) för en insats, ett team, en organisation eller ett förbund')
+  .addOption(new Option('--intervention <kod>', 'insatsens kod').conflicts(['organisation', 'association']))
+  .addOption(new Option('--team <namn>', 'ett team i insatsen'))
+  .addOption(new Option('--organisation <kod>', 'organisationens kod (dess insatser)').conflicts('association'))
+  .addOption(new Option('--association <kod>', 'förbundets kod'))
+  .requiredOption('--from <datum>', 'periodens första dag (ÅÅÅÅ-MM-DD)')
+  .requiredOption('--to <datum>', 'periodens sista dag (ÅÅÅÅ-MM-DD)')
+  .addOption(new Option('--format <format>', 'utdataformat').choices(['json']).default('json'))
+  .option('--suppress', 'dölj små tal (insats eller förbund, kalenderperioder)')
+  .action((options) => figuresCommand(options));
 
 program
   .command('user')

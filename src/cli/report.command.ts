@@ -1,9 +1,15 @@
 // `stegvis report outcomes (--intervention CODE | --association CODE) --from DATE --to DATE
 //  [--format json|csv] [--suppress]`: the outcomes report, JSON v1 of domain.md, on stdout.
+// `stegvis report figures (--intervention CODE [--team NAME] | --organisation CODE |
+//  --association CODE) --from DATE --to DATE [--format json] [--suppress]`: the key figures.
 import { isIsoDate } from '../core/dates.js';
 import { outcomesToCsv } from '../core/figures/outcomes-csv.js';
 import { AppError } from '../server/errors.js';
+import type { KeyFiguresScope } from '../core/schemas/key-figures-report.js';
+import { computeKeyFiguresReport } from '../server/reports/key-figures.service.js';
 import { computeOutcomesReport } from '../server/reports/outcomes.service.js';
+import type { Config } from '../server/config.js';
+import type { Db } from '../server/db/connection.js';
 import { CliError } from './cli-error.js';
 import { withDatabase } from './database.js';
 
@@ -16,28 +22,53 @@ export type OutcomesOptions = {
   suppress?: boolean;
 };
 
-export async function outcomesCommand(options: OutcomesOptions): Promise<void> {
-  const scope = scopeOf(options);
+function checkPeriod(options: { from: string; to: string }) {
   for (const [flag, value] of [['--from', options.from], ['--to', options.to]] as const) {
     if (!isIsoDate(value)) throw new CliError(`${flag} '${value}' är inget giltigt datum: skriv det som ÅÅÅÅ-MM-DD.`);
   }
   if (options.from > options.to) throw new CliError('Perioden slutar före den börjar: --to måste vara samma dag som --from eller senare.');
-  const report = await withDatabase(async (db, config) => {
+}
+
+/** A report's answer, with "not found" and refusals said in Swedish as a command-line error. */
+async function reportOf<T>(compute: (db: Db, config: Config) => Promise<T>, notFound: string): Promise<T> {
+  return withDatabase(async (db, config) => {
     try {
-      return await computeOutcomesReport(db, {
-        scope,
-        period: { from: options.from, to: options.to },
-        suppress: options.suppress === true,
-        threshold: config.suppressionThreshold,
-      });
+      return await compute(db, config);
     } catch (error) {
-      if (error instanceof AppError && error.code === 'not_found') {
-        throw new CliError('intervention' in scope ? `Insatsen '${scope.intervention}' finns inte.` : `Förbundet '${scope.association}' finns inte.`);
-      }
+      if (error instanceof AppError && error.code === 'not_found') throw new CliError(notFound);
+      if (error instanceof AppError && error.code === 'bad_request') throw new CliError(error.message);
       throw error;
     }
   });
+}
+
+export async function outcomesCommand(options: OutcomesOptions): Promise<void> {
+  const scope = scopeOf(options);
+  checkPeriod(options);
+  const report = await reportOf(
+    (db, config) =>
+      computeOutcomesReport(db, { scope, period: { from: options.from, to: options.to }, suppress: options.suppress === true, threshold: config.suppressionThreshold }),
+    'intervention' in scope ? `Insatsen '${scope.intervention}' finns inte.` : `Förbundet '${scope.association}' finns inte.`,
+  );
   process.stdout.write(options.format === 'csv' ? outcomesToCsv(report) : `${JSON.stringify(report, null, 2)}\n`);
+}
+
+export type FiguresOptions = { intervention?: string; team?: string; organisation?: string; association?: string; from: string; to: string; suppress?: boolean };
+
+export async function figuresCommand(options: FiguresOptions): Promise<void> {
+  const given = [options.intervention, options.organisation, options.association].filter(Boolean).length;
+  if (given !== 1) throw new CliError('Ange vilka nyckeltal som avses: --intervention KOD, --organisation KOD eller --association KOD.');
+  if (options.team && !options.intervention) throw new CliError('--team gäller ett team i en insats: ange också --intervention KOD.');
+  checkPeriod(options);
+  const scope: KeyFiguresScope = options.intervention
+    ? options.team ? { intervention: options.intervention, team: options.team } : { intervention: options.intervention }
+    : options.organisation ? { organisation: options.organisation } : { association: options.association! };
+  const report = await reportOf(
+    (db, config) =>
+      computeKeyFiguresReport(db, { scope, period: { from: options.from, to: options.to }, suppress: options.suppress === true, threshold: config.suppressionThreshold }),
+    'team' in scope ? `Insatsen '${scope.intervention}' har inget team '${scope.team}'.` : `Det finns ingen ${'intervention' in scope ? 'insats' : 'organisation' in scope ? 'organisation' : 'förbund'} med koden '${options.intervention ?? options.organisation ?? options.association}'.`,
+  );
+  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 }
 
 function scopeOf(options: OutcomesOptions): { intervention: string } | { association: string } {

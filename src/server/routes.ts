@@ -8,6 +8,7 @@ import { anonymousRoutes } from './anonymous/anonymous.routes.js';
 import { importRoutes } from './import/import.routes.js';
 import { interventionRoutes } from './interventions/intervention.routes.js';
 import { outcomesRoutes } from './reports/outcomes.routes.js';
+import { boardReportRoutes } from './reports/board-report.routes.js';
 import { personRoutes } from './persons/person.routes.js';
 import { organisationRoutes } from './organisations/organisation.routes.js';
 import { userRoutes } from './users/user.routes.js';
@@ -32,6 +33,7 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(userRoutes);
   await app.register(anonymousRoutes);
   await app.register(outcomesRoutes);
+  await app.register(boardReportRoutes);
   await app.register(consentRoutes);
   await app.register(personRoutes);
   await app.register(logReviewRoutes);

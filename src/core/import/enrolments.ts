@@ -6,7 +6,7 @@ import { containsPersonnummer, parsePersonnummer } from '../personnummer.js';
 import { sortErrors, type RowError } from './errors.js';
 import type { CellReader } from './fields.js';
 import type { EnrolmentRow } from './rows.js';
-import { validateTable, type ImportInput } from './table.js';
+import { toTable, validateTable, type ImportInput } from './table.js';
 
 export const ENROLMENT_COLUMNS = [
   'intervention',
@@ -31,6 +31,9 @@ export const ENROLMENT_COLUMNS = [
   'occupation_after',
 ] as const;
 
+/** Columns added to the format later: a file may leave them out (domain.md, "CSV import"). */
+export const ENROLMENT_OPTIONAL_COLUMNS = ['exit_completed'] as const;
+
 export type EnrolmentOptions = {
   /** Upper bound for birth_year; defaults to the current UTC year (injectable for tests). */
   currentYear?: number;
@@ -54,7 +57,7 @@ type Identity = Pick<
   | 'consent'
   | 'protectedIdentity'
 >;
-type Exit = Pick<EnrolmentRow, 'exitDate' | 'exitReason' | 'incomeAfter' | 'occupationAfter'>;
+type Exit = Pick<EnrolmentRow, 'exitDate' | 'exitReason' | 'exitCompleted' | 'incomeAfter' | 'occupationAfter'>;
 
 const GENDERS: readonly string[] = genders;
 
@@ -65,7 +68,13 @@ export function validateEnrolments(
 ): { rows: EnrolmentRow[]; errors: RowError[] } {
   const currentYear = options.currentYear ?? new Date().getUTCFullYear();
   const today = options.today ?? new Date().toISOString().slice(0, 10);
-  const result = validateTable(input, ENROLMENT_COLUMNS, (cells) => readEnrolment(cells, currentYear, today));
+  const withCompletion = toTable(input).headers.includes('exit_completed');
+  const result = validateTable(
+    input,
+    ENROLMENT_COLUMNS,
+    (cells) => readEnrolment(cells, currentYear, today, withCompletion),
+    ENROLMENT_OPTIONAL_COLUMNS,
+  );
   const duplicates = duplicateKeysInFile(result.rows);
   const rejected = new Set(duplicates.map((error) => error.row));
   return {
@@ -134,7 +143,7 @@ function incomeAlone(cells: CellReader, column: string, codes: string[] | undefi
   return codes;
 }
 
-function readEnrolment(cells: CellReader, currentYear: number, today: string): EnrolmentRow | undefined {
+function readEnrolment(cells: CellReader, currentYear: number, today: string, withCompletion: boolean): EnrolmentRow | undefined {
   const intervention = cells.required('intervention', 'Insatsens kod');
   const team = readTeam(cells);
   const gender = cells.code('gender', 'gender', 'kön', true);
@@ -144,7 +153,7 @@ function readEnrolment(cells: CellReader, currentYear: number, today: string): E
   const occupationBefore = cells.code('occupation_before', 'occupation', 'sysselsättning');
   const education = cells.code('education', 'education', 'utbildningsnivå');
   const identity = readIdentity(cells, currentYear);
-  const exit = readExit(cells, startDate, today);
+  const exit = readExit(cells, startDate, today, withCompletion);
   if (startDate && startDate > today) {
     cells.fail(
       'start_date',
@@ -292,9 +301,11 @@ function readBirthYear(cells: CellReader, currentYear: number): number | null | 
   );
 }
 
-function readExit(cells: CellReader, startDate: string | null | undefined, today: string): Exit | undefined {
+function readExit(cells: CellReader, startDate: string | null | undefined, today: string, withCompletion: boolean): Exit | undefined {
   const exitDate = cells.date('exit_date', 'Avslutsdatum');
   const exitReason = cells.code('exit_reason', 'exit_reason', 'avslutsorsak');
+  // Empty = not recorded; a file without the column leaves what is stored (undefined).
+  const exitCompleted = withCompletion ? cells.yesNoOrEmpty('exit_completed') : undefined;
   const incomeAfter = incomeAlone(cells, 'income_after', cells.codes('income_after', 'income_source', 'försörjningskälla'));
   const occupationAfter = cells.code('occupation_after', 'occupation', 'sysselsättning');
   let ok = true;
@@ -316,7 +327,7 @@ function readExit(cells: CellReader, startDate: string | null | undefined, today
       fail('exit_date', 'Avslutsdatum saknas: ange exit_date när exit_reason är ifyllt, eller töm exit_reason');
     }
     // Situation after is part of the exit; without one it would be dropped without a word.
-    for (const column of ['income_after', 'occupation_after']) {
+    for (const column of ['income_after', 'occupation_after', ...(withCompletion ? ['exit_completed'] : [])]) {
       if (cells.raw(column) !== '') {
         fail(column, `${column} gäller situationen efter avslut: ange exit_date och exit_reason, eller töm ${column}`);
       }
@@ -324,5 +335,6 @@ function readExit(cells: CellReader, startDate: string | null | undefined, today
   }
   if (!ok || exitDate === undefined || exitReason === undefined) return undefined;
   if (incomeAfter === undefined || occupationAfter === undefined) return undefined;
-  return { exitDate, exitReason, incomeAfter, occupationAfter };
+  if (withCompletion && exitCompleted === undefined) return undefined;
+  return { exitDate, exitReason, exitCompleted, incomeAfter, occupationAfter };
 }

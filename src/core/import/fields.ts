@@ -60,6 +60,15 @@ export function cellReader(record: Record<string, string>, row: number, errors: 
       return fail(column, `Ogiltigt värde${echo(raw(column))} i ${column}: ange ja eller nej (tomt betyder nej)`);
     },
 
+    /** ja/nej where empty means "not recorded": null. */
+    yesNoOrEmpty(column: string): boolean | null | undefined {
+      const value = raw(column).toLowerCase();
+      if (value === '') return null;
+      if (YES.has(value)) return true;
+      if (NO.has(value)) return false;
+      return fail(column, `Ogiltigt värde${echo(raw(column))} i ${column}: ange ja eller nej, eller lämna tomt när det inte är känt`);
+    },
+
     /** One code or Swedish label from a code list; returns the code. */
     code(column: string, list: CodeListName, what: string, required = false): string | null | undefined {
       const value = raw(column);

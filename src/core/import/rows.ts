@@ -63,6 +63,8 @@ export type EnrolmentRow = {
   education: string | null;
   exitDate: string | null;
   exitReason: string | null;
+  /** ja/nej, null when empty (not recorded); undefined when the file has no exit_completed column. */
+  exitCompleted?: boolean | null;
   incomeAfter: string[];
   occupationAfter: string | null;
 };

@@ -27,9 +27,10 @@ export function validateTable<T>(
   input: ImportInput,
   columns: readonly string[],
   validateRow: (cells: CellReader) => T | undefined,
+  optional: readonly string[] = [],
 ): { rows: T[]; errors: RowError[] } {
   const table = toTable(input);
-  const errors = checkHeaders(table.headers, columns);
+  const errors = checkHeaders(table.headers, columns, optional);
   if (notAHeaderRow(table.headers, columns) || errors.some((error) => columns.includes(error.column))) return { rows: [], errors };
   const rows: T[] = [];
   table.records.forEach((record, index) => {
@@ -44,11 +45,12 @@ export function validateTable<T>(
  * Every documented column is required, in any order, and nothing else is allowed. Requiring
  * optional columns too is deliberate: a re-import updates matched rows, so a left-out column
  * would be indistinguishable from "clear this value"; and an unknown column is usually a typo
- * that would otherwise drop that column's data without a word.
+ * that would otherwise drop that column's data without a word. A column added to a format later
+ * (`optional`, e.g. enrolments' exit_completed) may be left out; its importer then keeps what is stored.
  */
-export function checkHeaders(headers: readonly string[], expected: readonly string[]): RowError[] {
+export function checkHeaders(headers: readonly string[], expected: readonly string[], optional: readonly string[] = []): RowError[] {
   const present = new Set(headers);
-  const known = new Set(expected);
+  const known = new Set([...expected, ...optional]);
   if (notAHeaderRow(headers, expected)) {
     return [
       {
@@ -72,7 +74,7 @@ export function checkHeaders(headers: readonly string[], expected: readonly stri
   }
   for (const column of headers) {
     if (known.has(column)) continue;
-    const guess = closest(column, expected.filter((name) => !present.has(name)));
+    const guess = closest(column, [...known].filter((name) => !present.has(name)));
     // Named only when harmless to repeat (core/echo.ts): a header can be anything typed.
     errors.push({
       row: 1,
@@ -80,7 +82,7 @@ export function checkHeaders(headers: readonly string[], expected: readonly stri
       reason:
         `Okänd kolumn${echo(column)}: ` +
         (guess ? `menade du '${guess}'? ` : '') +
-        `rätta rubriken eller ta bort kolumnen (tillåtna: ${expected.join(', ')})`,
+        `rätta rubriken eller ta bort kolumnen (tillåtna: ${[...known].join(', ')})`,
     });
   }
   return errors;

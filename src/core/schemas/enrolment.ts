@@ -101,6 +101,7 @@ export const enrolmentUpdate = z.object({
   exitDate: isoDate.optional(),
   exitReason: code.optional(),
   exitDetail: shortText(200).nullable().optional(),
+  exitCompleted: z.boolean().nullable().optional(),
   incomeAfter: incomeSources.optional(),
   occupationAfter: code.nullable().optional(),
   occupationAfterExtent: percent.nullable().optional(),
@@ -110,13 +111,15 @@ export const enrolmentExit = z.object({
   exitDate: isoDate,
   exitReason: code,
   exitDetail: shortText(200).nullable().default(null),
+  /** The planned activity was completed (fullföljd) or not (avbruten); null = not recorded. */
+  exitCompleted: z.boolean().nullable().default(null),
   incomeAfter: incomeSources.default([]),
   occupationAfter: code.nullable().default(null),
   occupationAfterExtent: percent.nullable().default(null),
 });
 
-/** A value a revision shows old → new: a code, a date, an id, a number or a list of codes. */
-const revisionValue = z.union([z.string(), z.number(), z.array(z.string()), z.null()]);
+/** A value a revision shows old → new: a code, a date, an id, a number, yes/no or a list of codes. */
+const revisionValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()]);
 
 /** One revision of an enrolment, as the participant's page lists it ("Historik"). */
 export const revisionView = z.object({
@@ -185,6 +188,7 @@ export const enrolmentView = enrolmentSummary.extend({
   supportTime: z.string().nullable(),
   targetGroups: z.array(z.string()),
   exitDetail: z.string().nullable(),
+  exitCompleted: z.boolean().nullable(),
   incomeAfter: z.array(z.string()),
   occupationAfter: z.string().nullable(),
   occupationAfterExtent: z.number().nullable(),

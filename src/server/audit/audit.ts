@@ -17,7 +17,9 @@ export type AuditEntity =
   | 'worklist'
   | 'survey_sending'
   | 'survey_response'
-  | 'survey_results';
+  | 'survey_results'
+  | 'goal'
+  | 'budget';
 
 export type AuditEntry = {
   action: AuditAction;

@@ -116,6 +116,8 @@ export interface EnrolmentsTable {
   exit_date: string | null;
   exit_reason: string | null;
   exit_detail: string | null;
+  /** Migration 2026-11-28-1400: the planned activity completed (fullföljd); null = not recorded. */
+  exit_completed: boolean | null;
   referrer_org_id: string | null;
   income_before: ColumnType<string[], string[] | undefined, string[]>;
   occupation_before: string | null;
@@ -232,7 +234,8 @@ export interface EnrolmentRevisionsTable {
 }
 
 /** One field of a revision; `from`/`to` are absent for names and free text (only that they changed). */
-export type RevisionChange = { field: string; from?: string | number | string[] | null; to?: string | number | string[] | null };
+export type RevisionChange = { field: string; from?: RevisionValue; to?: RevisionValue };
+export type RevisionValue = string | number | boolean | string[] | null;
 
 /** Migration 2026-11-28-1200: one action plan per enrolment; its content is in its revisions. */
 export interface ActionPlansTable {
@@ -470,6 +473,50 @@ export interface SurveyAnswersTable {
   hidden_by_user_id: string | null;
 }
 
+/** Amounts (numeric(14, 2)) and goal targets (numeric) are read as strings, written as numbers. */
+type Numeric = ColumnType<string, number, number>;
+
+/** Migration 2026-11-28-1400-goals-and-budget: goals, grants, budget and actual costs (issue 12). */
+export interface InterventionGoalsTable {
+  id: Id;
+  intervention_id: string;
+  period: string;
+  kind: 'volume' | 'work_or_studies' | 'further_step' | 'completion' | 'employment' | 'survey' | 'manual';
+  title: string;
+  target: Numeric;
+  exit_groups: ColumnType<string[], string[] | undefined, string[]>;
+  employment_types: ColumnType<string[], string[] | undefined, string[]>;
+  employment_measure: 'started' | 'persons' | null;
+  survey_question: string | null;
+  stated_value: string | null;
+  stated_met: boolean | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface InterventionGrantsTable {
+  intervention_id: string;
+  year: number;
+  amount: Numeric;
+}
+
+export interface InterventionBudgetLinesTable {
+  intervention_id: string;
+  year: number;
+  cost_category: string;
+  amount: Numeric;
+}
+
+export interface InterventionCostsTable {
+  intervention_id: string;
+  /** The month's first day. */
+  month: string;
+  cost_category: string;
+  amount: Numeric;
+  source: 'manual' | 'import';
+  updated_at: Generated<Date>;
+}
+
 export interface Database {
   code_list_entries: CodeListEntriesTable;
   organisations: OrganisationsTable;
@@ -508,4 +555,8 @@ export interface Database {
   survey_links: SurveyLinksTable;
   survey_responses: SurveyResponsesTable;
   survey_answers: SurveyAnswersTable;
+  intervention_goals: InterventionGoalsTable;
+  intervention_grants: InterventionGrantsTable;
+  intervention_budget_lines: InterventionBudgetLinesTable;
+  intervention_costs: InterventionCostsTable;
 }

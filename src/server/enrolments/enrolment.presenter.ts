@@ -61,6 +61,7 @@ export function presentEnrolment(
     supportTime: row.support_time,
     targetGroups: row.target_groups,
     exitDetail: row.exit_detail,
+    exitCompleted: row.exit_completed,
     incomeAfter: row.income_after,
     occupationAfter: row.occupation_after,
     occupationAfterExtent: row.occupation_after_extent,

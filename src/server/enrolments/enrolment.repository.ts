@@ -24,6 +24,7 @@ function selectEnrolments(db: Db, scope: DataScope) {
       'e.exit_date',
       'e.exit_reason',
       'e.exit_detail',
+      'e.exit_completed',
       'e.income_before',
       'e.occupation_before',
       'e.occupation_before_extent',

@@ -7,7 +7,7 @@ import { writeAudit } from '../audit/audit.js';
 import { checkCodes } from '../code-lists/code-list.repository.js';
 import type { RequestContext } from '../context.js';
 import type { Db } from '../db/connection.js';
-import type { RevisionChange } from '../db/types.js';
+import type { RevisionChange, RevisionValue } from '../db/types.js';
 import { swedishToday } from '../persons/today.js';
 import { AppError, badRequest, notFound, type FieldError } from '../errors.js';
 import {
@@ -214,7 +214,7 @@ function alreadyEnrolled(db: Db, ctx: RequestContext, interventionId: string): P
   };
 }
 
-type Value = string | number | string[] | null;
+type Value = RevisionValue;
 
 /** The fields a revision may record: how to read the stored value, and whether to show it. */
 const revisionFields: Record<string, { read: (row: EnrolmentRow) => Value; shown: boolean; exit?: true }> = {
@@ -234,6 +234,7 @@ const revisionFields: Record<string, { read: (row: EnrolmentRow) => Value; shown
   exitDate: { read: (r) => r.exit_date, shown: true, exit: true },
   exitReason: { read: (r) => r.exit_reason, shown: true, exit: true },
   exitDetail: { read: (r) => r.exit_detail, shown: false, exit: true },
+  exitCompleted: { read: (r) => r.exit_completed, shown: true, exit: true },
   incomeAfter: { read: (r) => r.income_after, shown: true, exit: true },
   occupationAfter: { read: (r) => r.occupation_after, shown: true, exit: true },
   occupationAfterExtent: { read: (r) => r.occupation_after_extent, shown: true, exit: true },
@@ -268,7 +269,7 @@ function ageFor(row: EnrolmentRow, startDate: string): number | null {
   return ageAtStart(startDate, pnr?.birthDate ?? null, row.birth_year);
 }
 
-const exitFieldNames = ['exitDate', 'exitReason', 'exitDetail', 'incomeAfter', 'occupationAfter', 'occupationAfterExtent'] as const;
+const exitFieldNames = ['exitDate', 'exitReason', 'exitDetail', 'exitCompleted', 'incomeAfter', 'occupationAfter', 'occupationAfterExtent'] as const;
 
 export async function updateEnrolment(ctx: RequestContext, id: string, input: Update) {
   return ctx.db.transaction().execute(async (trx) => {
@@ -355,6 +356,7 @@ export async function updateEnrolment(ctx: RequestContext, id: string, input: Up
       ...(f.exitDate !== undefined && { exit_date: f.exitDate }),
       ...(f.exitReason !== undefined && { exit_reason: f.exitReason }),
       ...(f.exitDetail !== undefined && { exit_detail: f.exitDetail }),
+      ...(f.exitCompleted !== undefined && { exit_completed: f.exitCompleted }),
       ...(f.incomeAfter !== undefined && { income_after: f.incomeAfter }),
       ...(f.occupationAfter !== undefined && { occupation_after: f.occupationAfter }),
       ...(f.occupationAfterExtent !== undefined && { occupation_after_extent: f.occupationAfterExtent }),
@@ -400,6 +402,7 @@ export async function exitEnrolment(ctx: RequestContext, id: string, input: Exit
       exit_date: input.exitDate,
       exit_reason: input.exitReason,
       exit_detail: input.exitDetail,
+      exit_completed: input.exitCompleted,
       income_after: input.incomeAfter,
       occupation_after: input.occupationAfter,
       occupation_after_extent: input.occupationAfterExtent,
@@ -428,12 +431,13 @@ export async function reopenEnrolment(ctx: RequestContext, id: string) {
         { path: 'startDate', message: `Personen är redan inskriven sedan ${open.visible[0].start_date}` },
       ]);
     }
-    const cleared = { exitDate: null, exitReason: null, exitDetail: null, incomeAfter: [], occupationAfter: null, occupationAfterExtent: null };
+    const cleared = { exitDate: null, exitReason: null, exitDetail: null, exitCompleted: null, incomeAfter: [], occupationAfter: null, occupationAfterExtent: null };
     const revision = revisionOf(row, cleared, 'reopen', ctx);
     await updateVisibleEnrolment(trx, row, {
       exit_date: null,
       exit_reason: null,
       exit_detail: null,
+      exit_completed: null,
       income_after: [],
       occupation_after: null,
       occupation_after_extent: null,

@@ -9,7 +9,7 @@ const MAX_PARAMETERS = 60_000;
 /** Rows a statement carries when each column travels as one array parameter. */
 const ROWS_PER_STATEMENT = 10_000;
 
-export type SqlType = 'text' | 'uuid' | 'int' | 'date' | 'text[]' | 'jsonb';
+export type SqlType = 'text' | 'uuid' | 'int' | 'boolean' | 'date' | 'text[]' | 'jsonb';
 /** A column of a bulk write: its name (our own constant), SQL type, and how to read it from a row. */
 export type Column<R> = { name: string; type: SqlType; get: (row: R) => unknown };
 
@@ -71,7 +71,7 @@ function asArrays<R>(columns: readonly Column<R>[], rows: readonly R[]) {
 
 // Each column travels as one text[] literal built here rather than by pg's generic array writer
 // (a noticeable share of a 100,000-row import). uuid, int and date values are our own or
-// validated and never need quoting; text is quoted, a text[] value nested as a literal, jsonb as JSON.
+// validated and never need quoting (booleans as true/false); text is quoted, a text[] value nested as a literal, jsonb as JSON.
 function arrayLiteral<R>(column: Column<R>, rows: readonly R[]): string {
   const quoted = column.type === 'text' || column.type === 'text[]' || column.type === 'jsonb';
   const parts = new Array<string>(rows.length);

@@ -11,6 +11,7 @@ export type EnrolmentFacts = {
   start_date: string;
   exit_date: string | null;
   exit_reason: string | null;
+  exit_completed: boolean | null;
   referrer_org_id: string | null;
   income_before: string[];
   occupation_before: string | null;
@@ -26,6 +27,7 @@ const FACT_TYPES: Record<keyof EnrolmentFacts, SqlType> = {
   start_date: 'date',
   exit_date: 'date',
   exit_reason: 'text',
+  exit_completed: 'boolean',
   referrer_org_id: 'uuid',
   income_before: 'text[]',
   occupation_before: 'text',
@@ -44,6 +46,8 @@ export function enrolmentFacts(
   teamId: string | null,
   referrerId: string | null,
   ageAtStart: number | null,
+  /** What is stored, kept when the file has no exit_completed column. */
+  storedCompletion: boolean | null,
 ): EnrolmentFacts {
   return {
     team_id: teamId,
@@ -52,6 +56,7 @@ export function enrolmentFacts(
     start_date: row.startDate,
     exit_date: row.exitDate,
     exit_reason: row.exitReason,
+    exit_completed: row.exitCompleted === undefined ? storedCompletion : row.exitCompleted,
     referrer_org_id: referrerId,
     income_before: row.incomeBefore,
     occupation_before: row.occupationBefore,

@@ -65,7 +65,7 @@ function loadEnrolments(db: Db, personIds: string[]) {
     .selectFrom('enrolments')
     .select([
       'id', 'person_id', 'intervention_id', 'start_date', 'team_id', 'controller_org_id', 'gender', 'age_at_start',
-      'exit_date', 'exit_reason', 'referrer_org_id', 'income_before', 'occupation_before', 'education',
+      'exit_date', 'exit_reason', 'exit_completed', 'referrer_org_id', 'income_before', 'occupation_before', 'education',
       'income_after', 'occupation_after',
     ])
     .where((eb) => eb('person_id', '=', eb.fn.any(eb.val(personIds))))

@@ -96,8 +96,8 @@ export function planEnrolments(
       continue;
     }
     firstRow.set(key, row.row);
-    const facts = enrolmentFacts(row, team?.id ?? null, referrer?.id ?? null, ageOf(row, person));
     const current = existing.get(key);
+    const facts = enrolmentFacts(row, team?.id ?? null, referrer?.id ?? null, ageOf(row, person), current?.exit_completed ?? null);
     const enrolmentId = current?.id ?? orderedId();
     if (!current) {
       // Plain objects of one shape (no spread): 100,000 of them stay fast to build and read.

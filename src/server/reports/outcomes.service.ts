@@ -80,7 +80,7 @@ export async function computeOutcomesReport(db: Db, input: OutcomesInput): Promi
 }
 
 /** The dates asked for and, for suppressed figures, the calendar period they must be. */
-function resolvePeriod(period: Period | string, project: Period | null, suppress: boolean): { range: Period; calendar: CalendarPeriod | null } {
+export function resolvePeriod(period: Period | string, project: Period | null, suppress: boolean): { range: Period; calendar: CalendarPeriod | null } {
   if (typeof period === 'string') {
     const calendar = parseCalendarPeriod(period);
     if (!calendar) {

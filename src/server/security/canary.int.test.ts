@@ -72,6 +72,11 @@ const crawl: Record<string, () => string[]> = {
   '/api/v1/anonymous-registrations': () => ids.interventions.map((i) => `/api/v1/anonymous-registrations?interventionId=${i.id}&year=2024`),
   '/api/v1/reports/outcomes': () => reportQueries().map((q) => `/api/v1/reports/outcomes${q}`),
   '/api/v1/reports/outcomes.csv': () => reportQueries().map((q) => `/api/v1/reports/outcomes.csv${q}`),
+  '/api/v1/interventions/:id/goals': () => each('/api/v1/interventions', ids.interventions.map((i) => i.id), '/goals'),
+  '/api/v1/reports/figures': () => [
+    ...reportQueries().map((q) => `/api/v1/reports/figures${q}`),
+    ...periods.flatMap((p) => [`?intervention=KOMMUNINSATS&team=Team%20A&${p}`, `?organisation=KOMMUN&${p}`].map((q) => `/api/v1/reports/figures${q}`)),
+  ],
   '/api/v1/persons/:id/subject-access': () => each('/api/v1/persons', ids.persons, '/subject-access'),
   '/api/v1/persons/:id/subject-access.pdf': () => each('/api/v1/persons', ids.persons, '/subject-access.pdf'),
   '/api/v1/audit/users': () => ['/api/v1/audit/users'],

@@ -113,6 +113,15 @@ const matrix: Record<string, Row> = {
   'GET /api/v1/anonymous-registrations': { who: [CW, IL], foreign: (f) => ({ url: `/api/v1/anonymous-registrations?interventionId=${f.interventionId}` }) },
   'GET /api/v1/reports/outcomes': { who: [CW, IL, AA], foreign: (f) => ({ url: `/api/v1/reports/outcomes?intervention=${f.interventionCode}&${period}` }) },
   'GET /api/v1/reports/outcomes.csv': { who: [CW, IL, AA], foreign: (f) => ({ url: `/api/v1/reports/outcomes.csv?association=${f.associationCode}&${period}` }) },
+  'GET /api/v1/interventions/:id/goals': { who: ALL, foreign: (f) => ({ url: `/api/v1/interventions/${f.interventionId}/goals` }) },
+  'POST /api/v1/interventions/:id/goals': {
+    who: ALL, foreign: (f) => ({ url: `/api/v1/interventions/${f.interventionId}/goals`, body: { period: '2024', kind: 'volume', title: 'Mål', target: 5 } }),
+  },
+  'PATCH /api/v1/interventions/:id/goals/:goalId': {
+    who: ALL, foreign: (f) => ({ url: `/api/v1/interventions/${f.interventionId}/goals/${f.interventionId}`, body: { period: '2024', kind: 'volume', title: 'Mål', target: 5 } }),
+  },
+  'DELETE /api/v1/interventions/:id/goals/:goalId': { who: ALL, foreign: (f) => ({ url: `/api/v1/interventions/${f.interventionId}/goals/${f.interventionId}` }) },
+  'GET /api/v1/reports/figures': { who: [CW, IL, AA], foreign: (f) => ({ url: `/api/v1/reports/figures?intervention=${f.interventionCode}&${period}` }) },
   'GET /api/v1/persons/:id/subject-access': { who: [OA, LR], foreign: (f) => ({ url: `/api/v1/persons/${f.personId}/subject-access` }) },
   'GET /api/v1/persons/:id/subject-access.pdf': { who: [OA, LR], foreign: (f) => ({ url: `/api/v1/persons/${f.personId}/subject-access.pdf` }) },
   // Log review answers with the own organisation's staff's accesses only, without the names of another controller's person.

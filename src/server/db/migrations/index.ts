@@ -12,6 +12,8 @@ import * as enrolmentRevisions from './2026-11-28-0400-enrolment-revisions.js';
 import * as caseRecords from './2026-11-28-1200-case-records.js';
 import * as activities from './2026-11-28-1210-activities.js';
 import * as surveys from './2026-11-28-1300-surveys.js';
+import * as exitCompleted from './2026-11-28-1400-exit-completed.js';
+import * as goalsAndBudget from './2026-11-28-1400-goals-and-budget.js';
 
 /** Forward-only: append new migrations with a later timestamped name; never edit an old one. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +30,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28-1200-case-records': caseRecords,
   '2026-11-28-1210-activities': activities,
   '2026-11-28-1300-surveys': surveys,
+  '2026-11-28-1400-exit-completed': exitCompleted,
+  '2026-11-28-1400-goals-and-budget': goalsAndBudget,
 };

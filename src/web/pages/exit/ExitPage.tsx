@@ -6,6 +6,7 @@ import { t } from '../../i18n/sv';
 import { todayIso } from '../../i18n/format';
 import { post } from '../../lib/api';
 import { useCodes } from '../../lib/codes';
+import { completionOf, completionOptions } from '../../lib/completion';
 import { flash } from '../../lib/flash';
 import { numberOrNull, textOrNull, useZodForm } from '../../lib/form';
 import { enrolmentQuery } from '../../lib/queries';
@@ -18,9 +19,9 @@ import { Notice } from '../../components/Notice';
 import { QueryError } from '../NotFoundPage';
 import { participantName } from '../participant/ParticipantPage';
 
-type Values = { exitDate: string; exitReason: string; exitDetail: string; incomeAfter: string[]; occupationAfter: string; occupationAfterExtent: string };
+type Values = { exitDate: string; exitReason: string; exitDetail: string; exitCompleted: string; incomeAfter: string[]; occupationAfter: string; occupationAfterExtent: string };
 const toInput = (v: Values) => ({
-  exitDate: v.exitDate, exitReason: v.exitReason, exitDetail: textOrNull(v.exitDetail), incomeAfter: v.incomeAfter,
+  exitDate: v.exitDate, exitReason: v.exitReason, exitDetail: textOrNull(v.exitDetail), exitCompleted: completionOf(v.exitCompleted), incomeAfter: v.incomeAfter,
   occupationAfter: textOrNull(v.occupationAfter), occupationAfterExtent: numberOrNull(v.occupationAfterExtent),
 });
 
@@ -32,7 +33,7 @@ export function ExitPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [busy, setBusy] = useState(false);
-  const form = useZodForm(enrolmentExit, { exitDate: todayIso(), exitReason: '', exitDetail: '', incomeAfter: [], occupationAfter: '', occupationAfterExtent: '' } as Values, toInput);
+  const form = useZodForm(enrolmentExit, { exitDate: todayIso(), exitReason: '', exitDetail: '', exitCompleted: '', incomeAfter: [], occupationAfter: '', occupationAfterExtent: '' } as Values, toInput);
   if (enrolment.error) return <QueryError error={enrolment.error} />;
   if (!enrolment.data) return <p>{t.app.loading}</p>;
   const e = enrolment.data;
@@ -68,6 +69,7 @@ export function ExitPage() {
           <SelectField label={t.exit.reason} name="exitReason" value={values.exitReason} onChange={set('exitReason')} isRequired
             error={errors.exitReason && (values.exitReason ? errors.exitReason : t.common.chooseOne)} options={codes.options('exit_reason')} />
           <TextField label={`${t.exit.detail} ${t.common.optional}`} name="exitDetail" help={t.exit.detailHelp} value={values.exitDetail} onChange={set('exitDetail')} error={errors.exitDetail} />
+          <SelectField label={t.exit.completed} name="exitCompleted" help={t.exit.completedHelp} value={values.exitCompleted} onChange={set('exitCompleted')} error={errors.exitCompleted} options={completionOptions()} />
         </div>
         <div className="card stack">
           <CheckboxGroupField label={`${t.exit.incomeAfter} ${t.common.optional}`} name="incomeAfter" inline value={values.incomeAfter} onChange={set('incomeAfter')} error={errors.incomeAfter} options={codes.options('income_source')} />

@@ -4,6 +4,7 @@ import { enrolmentUpdate } from '../../../core/schemas/enrolment';
 import { t } from '../../i18n/sv';
 import { patch, post } from '../../lib/api';
 import { useCodes } from '../../lib/codes';
+import { choiceOf, completionOf, completionOptions } from '../../lib/completion';
 import { numberOrNull, textOrNull, useZodForm } from '../../lib/form';
 import type { Enrolment } from '../../lib/queries';
 import { ModalDialog } from '../../components/Dialog';
@@ -112,7 +113,7 @@ export function IntakeDialog({ enrolment: e, onDone }: Props) {
   );
 }
 
-type ExitValues = { exitDate: string; exitReason: string; exitDetail: string; incomeAfter: string[]; occupationAfter: string; occupationAfterExtent: string };
+type ExitValues = { exitDate: string; exitReason: string; exitDetail: string; exitCompleted: string; incomeAfter: string[]; occupationAfter: string; occupationAfterExtent: string };
 
 export function ExitDataDialog({ enrolment: e, onDone }: Props) {
   const codes = useCodes();
@@ -121,6 +122,7 @@ export function ExitDataDialog({ enrolment: e, onDone }: Props) {
     exitDate: e.exitDate ?? '',
     exitReason: e.exitReason ?? '',
     exitDetail: e.exitDetail ?? '',
+    exitCompleted: choiceOf(e.exitCompleted),
     incomeAfter: e.incomeAfter,
     occupationAfter: e.occupationAfter ?? '',
     occupationAfterExtent: asText(e.occupationAfterExtent),
@@ -129,6 +131,7 @@ export function ExitDataDialog({ enrolment: e, onDone }: Props) {
     exitDate: v.exitDate,
     exitReason: v.exitReason,
     exitDetail: textOrNull(v.exitDetail),
+    exitCompleted: completionOf(v.exitCompleted),
     incomeAfter: v.incomeAfter,
     occupationAfter: textOrNull(v.occupationAfter),
     occupationAfterExtent: numberOrNull(v.occupationAfterExtent),
@@ -150,6 +153,7 @@ export function ExitDataDialog({ enrolment: e, onDone }: Props) {
           <SelectField label={t.exit.reason} name="exitReason" value={values.exitReason} onChange={set('exitReason')} error={errors.exitReason} isRequired
             options={codes.options('exit_reason').filter((o) => o.value !== 'consent_withdrawn')} />
           <TextField label={`${t.exit.detail} ${t.common.optional}`} name="exitDetail" help={t.exit.detailHelp} value={values.exitDetail} onChange={set('exitDetail')} error={errors.exitDetail} />
+          <SelectField label={t.exit.completed} name="exitCompleted" help={t.exit.completedHelp} value={values.exitCompleted} onChange={set('exitCompleted')} error={errors.exitCompleted} options={completionOptions()} />
           <CheckboxGroupField label={`${t.exit.incomeAfter} ${t.common.optional}`} name="incomeAfter" value={values.incomeAfter} onChange={set('incomeAfter')} error={errors.incomeAfter} options={codes.options('income_source')} />
           <SelectField label={`${t.exit.occupationAfter} ${t.common.optional}`} name="occupationAfter" value={values.occupationAfter} onChange={set('occupationAfter')} error={errors.occupationAfter}
             options={[{ value: '', label: t.common.none }, ...codes.options('occupation')]} />

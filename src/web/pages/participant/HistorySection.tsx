@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { t } from '../../i18n/sv';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { useCodes } from '../../lib/codes';
+import { completionLabel } from '../../lib/completion';
 import { interventionsQuery, organisationsQuery, type Enrolment } from '../../lib/queries';
 
 // "Historik": every correction, exit and reopening of the enrolment (issue 9), newest first: when,
@@ -21,7 +22,7 @@ const dateFields = new Set(['startDate', 'exitDate']);
 
 const when = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Stockholm' });
 
-type Value = string | number | string[] | null;
+type Value = string | number | boolean | string[] | null;
 
 export function HistorySection({ enrolment: e }: { enrolment: Enrolment }) {
   const codes = useCodes();
@@ -32,6 +33,7 @@ export function HistorySection({ enrolment: e }: { enrolment: Enrolment }) {
   const show = (field: string, value: Value): string => {
     if (value === null || (Array.isArray(value) && value.length === 0)) return t.correct.empty;
     if (Array.isArray(value)) return codes.labels(codeList[field] ?? '', value);
+    if (typeof value === 'boolean') return completionLabel(value);
     if (typeof value === 'number') return formatNumber(value);
     if (dateFields.has(field)) return formatDate(value);
     if (codeList[field]) return codes.label(codeList[field], value);

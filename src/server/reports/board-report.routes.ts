@@ -1,0 +1,9 @@
+import type { App } from '../app.js';
+import { goalsRoutes } from '../goals/goals.routes.js';
+import { keyFiguresRoutes } from './key-figures.routes.js';
+
+/** The routes of the reports boards receive (issue 12): key figures, goals, budget and actuals. */
+export async function boardReportRoutes(app: App) {
+  await app.register(keyFiguresRoutes);
+  await app.register(goalsRoutes);
+}

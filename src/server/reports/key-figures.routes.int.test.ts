@@ -1,0 +1,78 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { worldFixture } from '../../test/fixture.js';
+import { seedNineExits } from '../../test/nine-exits.js';
+
+// GET /api/v1/reports/figures: who gets which key figures, exact or suppressed, and out of scope
+// exactly as not found.
+
+const t = worldFixture();
+const lead = t.as('lead');
+const kommun = t.as('kommunWorker');
+const af = t.as('afWorker');
+const fk = t.as('fkWorker');
+const forbund = t.as('associationAdmin');
+const board = t.as('reportReader');
+
+const url = (scope: string, period = 'period=2023') => `/api/v1/reports/figures?${scope}&${period}`;
+
+beforeAll(() => seedNineExits(t.db, t.world, 'NYCKEL'));
+
+
+describe('GET /api/v1/reports/figures', () => {
+  it('gives the controlling organisation exact figures for the intervention, a team and the organisation', async () => {
+    for (const [client, scope] of [
+      [lead, 'intervention=KOMMUNINSATS'],
+      [kommun, 'intervention=KOMMUNINSATS&team=Team%20A'],
+      [lead, 'organisation=KOMMUN'],
+    ] as const) {
+      const response = await client.get(url(scope));
+      expect(response.status, scope).toBe(200);
+      expect(response.body.rules.suppression_threshold).toBeNull();
+      expect(response.body.flow.unique_participants).toMatchObject({ woman: 8, man: 1, total: 9 });
+      expect(response.body.completion).toEqual({ completed: 7, recorded: 9, share: 0.7778 });
+    }
+  });
+
+  it('suppresses small cells for another party and for the förbund', async () => {
+    for (const [client, scope] of [
+      [af, 'intervention=KOMMUNINSATS'],
+      [forbund, 'intervention=KOMMUNINSATS'],
+      [forbund, 'association=FORBUND'],
+      [lead, 'intervention=KOMMUNINSATS&suppress=true'],
+    ] as const) {
+      const response = await client.get(url(scope));
+      expect(response.status, scope).toBe(200);
+      expect(response.body.rules.suppression_threshold).toBe(5);
+      expect(response.body.flow.unique_participants).toMatchObject({ man: null, suppressed: expect.arrayContaining(['man']) });
+      expect(response.body.completion).toMatchObject({ completed: null, recorded: null, share: null });
+    }
+  });
+
+  it('answers not found outside the actor’s scope, exactly as for a missing code', async () => {
+    const missing = await fk.get(url('intervention=FINNS-INTE'));
+    expect(missing.status).toBe(404);
+    for (const [client, scope] of [
+      [fk, 'intervention=AF-INSATS'],
+      [af, 'intervention=KOMMUNINSATS&team=Team%20A'],
+      [kommun, 'organisation=KOMMUN'],
+      [lead, 'organisation=AF'],
+      [forbund, 'organisation=KOMMUN'],
+      [forbund, 'association=ANNAT'],
+      [kommun, 'intervention=KOMMUNINSATS&team=Team%20Z'],
+    ] as const) {
+      const response = await client.get(url(scope));
+      expect(response.status, scope).toBe(404);
+      expect(response.body, scope).toEqual(missing.body);
+    }
+    expect((await board.get(url('association=FORBUND'))).status).toBe(403);
+  });
+
+  it('refuses unclear questions with a message in Swedish', async () => {
+    const both = await lead.get(url('intervention=KOMMUNINSATS&organisation=KOMMUN'));
+    expect(both.status).toBe(400);
+    expect(JSON.stringify(both.body.errors)).toContain('Ange en insats, en organisation eller ett förbund');
+    const range = await af.get(url('intervention=KOMMUNINSATS', 'from=2023-02-03&to=2023-03-04'));
+    expect(range.status).toBe(400);
+    expect(range.body.message).toMatch(/går inte att välja här/);
+  });
+});
