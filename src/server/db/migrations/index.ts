@@ -9,6 +9,7 @@ import * as protectedConsentReference from './2026-11-28-0110-protected-consent-
 import * as rights from './2026-11-28-0200-rights.js';
 import * as passwordChange from './2026-11-28-0300-password-change.js';
 import * as enrolmentRevisions from './2026-11-28-0400-enrolment-revisions.js';
+import * as auditSealer from './2026-11-28-1100-audit-sealer.js';
 
 /** Forward-only: append new migrations with a later timestamped name; never edit an old one. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28-0200-rights': rights,
   '2026-11-28-0300-password-change': passwordChange,
   '2026-11-28-0400-enrolment-revisions': enrolmentRevisions,
+  '2026-11-28-1100-audit-sealer': auditSealer,
 };
