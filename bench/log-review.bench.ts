@@ -128,7 +128,7 @@ async function benchKind(kind: DbKind): Promise<Timings> {
     log(kind, 'queries timed; verifying the chain');
     const verifyStart = performance.now();
     const verdict = await verifyAuditChain(db, { batchSize: 10_000 });
-    if (!verdict.ok) throw new Error(`chain broken at ${verdict.brokenId}`);
+    if (!verdict.ok) throw new Error(`chain broken: ${JSON.stringify(verdict)}`);
     const verifySeconds = (performance.now() - verifyStart) / 1000;
     return { kind, insertSeconds, verifySeconds, person: personTiming, user: userTiming, sample: sampleTiming, userCsv: csvTiming, population, personRows, userRows };
   } finally {

@@ -52,12 +52,16 @@ export function renderResults(resultsDir: string, notesFile: string | null): str
     '## 3. API under load against a bare route',
     `autocannon, ${results[0]?.settings.load.connections ?? 50} connections, each its own session of the case worker; ${results[0]?.settings.load.seconds ?? 10} s a run after a warm-up. ` +
       'List: pages 1–10 of 50 of the largest intervention in turn; one enrolment: 200 of its enrolments in turn; report: its outcomes for the year. ' +
-      'Ceiling: a bare Fastify route (separate process) returning a body captured from the same endpoint, from memory.',
-    table(['scale', 'database', 'endpoint', 'throughput', 'p50', 'p99', 'timeouts', 'bare route', 'bare p99', 'share of ceiling', 'body'],
+      'Ceiling: a bare Fastify route (separate process) returning a body captured from the same endpoint, from memory. ' +
+      'SQL floor (PostgreSQL): the statements one request of the endpoint issues (captured from the app, count given), run back to back by bare `pg` clients at the same concurrency, in the same run; "× floor" = floor throughput ÷ API throughput.',
+    table(['scale', 'database', 'endpoint', 'throughput', 'p50', 'p99', 'timeouts', 'SQL floor', 'floor p99', '× floor', 'statements', 'bare route', 'bare p99', 'share of ceiling', 'body'],
       each((r, kind, k) => (k.api?.endpoints ?? []).map((e) => {
         const a = loadSummary(e.api);
         const b = loadSummary(e.bare);
-        return [r.scale, kind, e.endpoint, a.text, msShort(a.p50), msShort(a.p99), e.api.reduce((n, x) => n + x.errors, 0), b.text, msShort(b.p99), pct(a.rps.median / b.rps.median), `${num(e.bytes / 1024, 1)} KiB`];
+        const f = e.floor?.length ? loadSummary(e.floor) : null;
+        return [r.scale, kind, e.endpoint, a.text, msShort(a.p50), msShort(a.p99), e.api.reduce((n, x) => n + x.errors, 0),
+          f ? f.text : '—', f ? msShort(f.p99) : '—', f ? ratio(f.rps.median / a.rps.median) : '—', e.statements ?? '—',
+          b.text, msShort(b.p99), pct(a.rps.median / b.rps.median), `${num(e.bytes / 1024, 1)} KiB`];
       }))),
     '## 4. Cost of audit logging (list endpoint)',
     'The same list load on a server with audit on and on one started with the benchmark-only switch `auditDisabledForBenchmark` (runs alternate, server restarted each time). Overhead = throughput off ÷ throughput on − 1.',

@@ -2,6 +2,7 @@
 // not share its event loop: `tsx bench/server.ts (--db-url URL | --data-dir DIR) [--audit off]`.
 // Prints `listening <port>` on stdout when ready and stops on SIGTERM.
 import { buildApp } from '../src/server/app.js';
+import { startAuditSealer } from '../src/server/audit/audit-sealer.js';
 import { configFromEnv } from '../src/server/config.js';
 import { openDatabase } from '../src/server/db/connection.js';
 import { parseArgs } from './lib/args.js';
@@ -12,6 +13,9 @@ const app = await buildApp(
   { ...configFromEnv({}), logLevel: 'silent', auditDisabledForBenchmark: args.get('audit') === 'off' },
   handle.db,
 );
+// As in production (start.ts): the sealer runs in the server.
+const stopSealer = startAuditSealer(handle.db, app.log);
+app.addHook('onClose', async () => stopSealer());
 await app.listen({ host: '127.0.0.1', port: 0 });
 const address = app.server.address();
 process.stdout.write(`listening ${typeof address === 'object' && address ? address.port : 0}\n`);

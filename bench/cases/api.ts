@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { log } from '../lib/args.js';
+import { captureStatements, sqlFloor } from './api-floor.js';
 import { benchDir, openAt, serverArgs, type Location } from '../lib/db.js';
 import { getJson, hammer, loginSessions, type LoadFigure } from '../lib/load-gen.js';
 import { startChild, type Child } from '../lib/proc.js';
@@ -11,7 +12,8 @@ import { benchEmails, benchPassword, findTargets } from '../lib/users.js';
 
 export type LoadSettings = { connections: number; seconds: number; warmupSeconds: number; runs: number };
 export type Endpoint = 'list' | 'enrolment' | 'report';
-export type EndpointFigure = { endpoint: Endpoint; path: string; bytes: number; api: LoadFigure[]; bare: LoadFigure[] };
+/** `floor`: the request's own SQL statements run back to back by bare pg clients (PostgreSQL only; api-floor.ts). */
+export type EndpointFigure = { endpoint: Endpoint; path: string; bytes: number; api: LoadFigure[]; bare: LoadFigure[]; floor?: LoadFigure[]; statements?: number };
 export type ApiFigures = { endpoints: EndpointFigure[]; audit: { on: LoadFigure[]; off: LoadFigure[] }; serverMaxRssMb: number | null };
 
 export type Paths = Record<Endpoint, string[]>;
@@ -60,6 +62,12 @@ export async function apiCase(location: Location, paths: Paths, s: LoadSettings,
     endpoint, path: paths[endpoint][0], bytes: Buffer.byteLength(bodies[endpoint]), api: [], bare: [],
   }));
   let maxRss: number | null = null;
+  const statements = location.kind === 'postgres'
+    ? await captureStatements(location, Object.fromEntries(endpoints.map((e) => [e.endpoint, e.path])))
+    : null;
+  for (const e of endpoints) {
+    if (statements) Object.assign(e, { floor: [], statements: statements[e.endpoint].length });
+  }
   try {
     for (const e of endpoints) {
       await load(server.url, paths[e.endpoint], s.warmupSeconds);
@@ -69,7 +77,8 @@ export async function apiCase(location: Location, paths: Paths, s: LoadSettings,
       for (const e of endpoints) {
         e.api.push(checked(await load(server.url, paths[e.endpoint]), `${e.endpoint}`));
         e.bare.push(checked(await load(bare.url, [`/bare/${e.endpoint}`]), `bare ${e.endpoint}`));
-        log(`  ${label} ${e.endpoint} run ${run + 1}: ${e.api.at(-1)!.rps.toFixed(0)} req/s p99 ${e.api.at(-1)!.p99} ms; bare ${e.bare.at(-1)!.rps.toFixed(0)} req/s`);
+        if (statements && location.kind === 'postgres') e.floor!.push(await sqlFloor(location, statements[e.endpoint], s.connections, s.seconds));
+        log(`  ${label} ${e.endpoint} run ${run + 1}: ${e.api.at(-1)!.rps.toFixed(0)} req/s p99 ${e.api.at(-1)!.p99} ms; bare ${e.bare.at(-1)!.rps.toFixed(0)} req/s; SQL floor ${e.floor?.at(-1)?.rps.toFixed(0) ?? '–'} req/s`);
       }
     }
     // Audit on and off, alternating; the embedded database admits one server at a time.

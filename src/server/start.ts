@@ -4,10 +4,11 @@ import { openDatabase, type DatabaseHandle } from './db/connection.js';
 import { migrateToLatest } from './db/migrate.js';
 import { type DemoLogin, demoLoginsInDatabase, formatLogins, seedDemoIfEmpty } from './demo/demo-seed.js';
 import { startRetentionSchedule } from './retention/retention.scheduler.js';
+import { startAuditSealer } from './audit/audit-sealer.js';
 
 /**
  * Start-up shared by `npm start` and `stegvis serve`: migrate, seed demo data into an empty
- * embedded database, serve, run retention daily, and stop cleanly on SIGTERM/SIGINT.
+ * embedded database, serve, seal the audit log every second, run retention daily, and stop cleanly on SIGTERM/SIGINT.
  */
 export async function startServer(config: Config = configFromEnv()): Promise<{ app: App; handle: DatabaseHandle }> {
   const handle = await openDatabase(config);
@@ -23,6 +24,9 @@ export async function startServer(config: Config = configFromEnv()): Promise<{ a
   // Retention (gallring) runs daily inside the server; closing the app waits for a run to end.
   const stopRetention = startRetentionSchedule(handle.db, app.log);
   app.addHook('onClose', async () => stopRetention());
+  // The audit sealer chains committed audit events every second (one server at a time seals).
+  const stopSealer = startAuditSealer(handle.db, app.log);
+  app.addHook('onClose', async () => stopSealer());
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -22,36 +22,17 @@ export type Actor = {
   hasPassword?: boolean;
 };
 
+/** The user's columns and assignments as one row: an actor is one query, alone or with its session. */
+export const actorColumns = sql<Actor>`json_build_object(
+  'userId', u.id, 'organisationId', u.organisation_id, 'email', u.email, 'displayName', u.display_name,
+  'passwordMustChange', u.password_must_change, 'hasPassword', u.password_hash is not null,
+  'assignments', coalesce((select json_agg(json_build_object('id', a.id, 'role', a.role, 'interventionId', a.intervention_id,
+    'teamId', a.team_id, 'associationId', a.association_id)) from assignments a where a.user_id = u.id), '[]'::json))`;
+
 /** Loaded fresh on every request, so a changed role or assignment applies on the next one. */
 export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
-  const user = await db
-    .selectFrom('users')
-    .select(['id', 'organisation_id', 'email', 'display_name', 'password_must_change'])
-    .select(sql<boolean>`password_hash is not null`.as('has_password'))
-    .where('id', '=', userId)
-    .where('active', '=', true)
-    .executeTakeFirst();
-  if (!user) return null;
-  const rows = await db
-    .selectFrom('assignments')
-    .select(['id', 'role', 'intervention_id', 'team_id', 'association_id'])
-    .where('user_id', '=', userId)
-    .execute();
-  return {
-    userId: user.id,
-    organisationId: user.organisation_id,
-    email: user.email,
-    displayName: user.display_name,
-    passwordMustChange: user.password_must_change,
-    hasPassword: user.has_password,
-    assignments: rows.map((r) => ({
-      id: r.id,
-      role: r.role as Role,
-      interventionId: r.intervention_id,
-      teamId: r.team_id,
-      associationId: r.association_id,
-    })),
-  };
+  const { rows } = await sql<{ actor: Actor }>`select ${actorColumns} as actor from users u where u.id = ${userId} and u.active`.execute(db);
+  return rows[0]?.actor ?? null;
 }
 
 export const rolesOf = (actor: Actor): Role[] => [...new Set(actor.assignments.map((a) => a.role))];

@@ -240,6 +240,7 @@ export const noParticipantData: Record<string, string> = {
   import_batches: 'which files were imported (hash and row count)',
   retention_rules: 'retention settings per organisation',
   retention_runs: 'counts of what a retention run removed',
+  audit_seals: 'hashes and counts chaining the audit events',
   login_attempts: 'failed logins per account and address, for rate limits',
   oidc_flows: 'single sign-on state between redirect and callback',
   workplaces: "the förbund's workplace register (employers and placement sites)",

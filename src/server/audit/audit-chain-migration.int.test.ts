@@ -9,10 +9,13 @@ import { testServerUrl } from '../../test/test-database.js';
 import { openDatabase, type DatabaseHandle } from '../db/connection.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { migrations } from '../db/migrations/index.js';
-import { GENESIS_HASH, verifyAuditChain } from './audit-chain.service.js';
+import { verifyAuditChain } from './audit-chain.service.js';
+import { sealAuditEvents } from './audit-sealer.js';
 
-// Migration 2026-11-22-0300-audit-chain on a database that already holds audit rows: they are
-// chained once, in id order, and get their controller; the rows after them continue the chain.
+// Migrations 2026-11-22-0300-audit-chain and 2026-11-28-1100-audit-sealer on a database that
+// already holds audit rows: 0300 chains them once, in id order, and gives them their controller;
+// 1100 checks that chain, refuses to convert a broken one, and turns it into content hashes that
+// the first seal covers; the rows after them are sealed after them.
 
 const onPostgres = (process.env.STEGVIS_TEST_DB ?? 'pglite') === 'postgres';
 const name = `stegvis_test_${randomBytes(6).toString('hex')}`;
@@ -49,8 +52,20 @@ afterAll(async () => {
   else fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-describe('migration 2026-11-22-0300-audit-chain', () => {
-  it('chains the rows already there and gives them their controller', async () => {
+const genesis = Buffer.alloc(32);
+const sealedCount = async () => Number((await sql<{ n: number }>`select coalesce(sum(row_count), 0)::int as n from audit_seals`.execute(handle.db)).rows[0].n);
+const migrateTo = async (target: string) => {
+  const { error } = await new Migrator({ db: handle.db, provider: { getMigrations: async () => migrations } }).migrateTo(target);
+  if (error) throw error;
+};
+const tamper = (statement: string) =>
+  handle.db.transaction().execute(async (trx) => {
+    await sql`set local session_replication_role = replica`.execute(trx);
+    await sql.raw(statement).execute(trx);
+  });
+
+describe('migrations 2026-11-22-0300-audit-chain and 2026-11-28-1100-audit-sealer', () => {
+  it('0300 chains the rows already there and gives them their controller', async () => {
     await sql`
       insert into organisations (id, code, name, kind) values ('00000000-0000-4000-8000-000000000001', 'KOMMUN', 'Kommunen', 'municipality');
     `.execute(handle.db);
@@ -61,17 +76,42 @@ describe('migration 2026-11-22-0300-audit-chain', () => {
       insert into audit_events (actor_role, action, entity, person_id, outcome, details)
       select 'case_worker', 'read', 'person', case when g % 2 = 0 then '00000000-0000-4000-8000-0000000000aa'::uuid end, 'allowed', jsonb_build_object('n', g)
       from generate_series(1, 30) g`.execute(handle.db);
-    await migrateToLatest(handle.db);
-    const rows = await handle.db.selectFrom('audit_events').select(['id', 'prev_hash', 'hash', 'person_id', 'controller_org_id']).orderBy('id').execute();
+    await migrateTo('2026-11-22-0300-audit-chain');
+    const { rows } = await sql<{ id: number; prev_hash: Buffer; hash: Buffer; person_id: string | null; controller_org_id: string | null }>`
+      select id, prev_hash, hash, person_id, controller_org_id from audit_events order by id`.execute(handle.db);
     expect(rows).toHaveLength(30);
-    expect(rows[0].prev_hash.equals(GENESIS_HASH)).toBe(true);
+    expect(rows[0].prev_hash.equals(genesis)).toBe(true);
+    for (let i = 1; i < rows.length; i++) expect(rows[i].prev_hash.equals(rows[i - 1].hash)).toBe(true);
     expect(rows.every((r) => r.controller_org_id === (r.person_id ? '00000000-0000-4000-8000-000000000001' : null))).toBe(true);
-    expect(await verifyAuditChain(handle.db, { batchSize: 7 })).toEqual({ ok: true, count: 30, lastId: rows[29].id });
   });
 
-  it('leaves the table append-only and continues the chain', async () => {
-    await expect(sql`update audit_events set purpose = 'x'`.execute(handle.db)).rejects.toMatchObject({ code: '42501' });
+  it('1100 refuses to convert a broken chain, and changes nothing', async () => {
+    const [row] = (await sql<{ id: number }>`select id from audit_events order by id offset 12 limit 1`.execute(handle.db)).rows;
+    await tamper(`update audit_events set purpose = 'ändrad' where id = ${row.id}`);
+    const refused = await new Migrator({ db: handle.db, provider: { getMigrations: async () => migrations } }).migrateToLatest();
+    expect(String(refused.error)).toContain(`the audit chain is broken at id ${row.id}`);
+    expect(await migrateToLatest(handle.db).catch(() => 'failed')).toBe('failed');
+    const columns = await sql<{ column_name: string }>`select column_name from information_schema.columns where table_name = 'audit_events' and column_name = 'prev_hash'`.execute(handle.db);
+    expect(columns.rows).toHaveLength(1);
+    await tamper(`update audit_events set purpose = null where id = ${row.id}`);
+  });
+
+  it('1100 converts an intact chain; the first seal covers the old rows, then the new ones follow', async () => {
+    await migrateToLatest(handle.db);
+    expect(await verifyAuditChain(handle.db, { batchSize: 7 })).toMatchObject({ ok: true, count: 30, seals: 0, unsealed: 30 });
     await sql`insert into audit_events (action, entity, outcome) values ('read', 'person', 'allowed')`.execute(handle.db);
-    expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: true, count: 31 });
+    // On a shared PostgreSQL server another database's open transaction can hold the horizon a moment.
+    const deadline = Date.now() + 20_000;
+    while ((await verifyAuditChain(handle.db)).count !== (await sealedCount()) && Date.now() < deadline) {
+      await sealAuditEvents(handle.db, { batchSize: 30 });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const seals = await handle.db.selectFrom('audit_seals').select(['last_xid', 'row_count']).orderBy('id').execute();
+    expect(seals.map((s) => [s.last_xid, s.row_count])).toEqual([['0', 30], [expect.not.stringMatching(/^0$/), 1]]);
+    expect(await verifyAuditChain(handle.db, { batchSize: 7 })).toMatchObject({ ok: true, count: 31, seals: 2, unsealed: 0 });
+  });
+
+  it('leaves the table append-only', async () => {
+    await expect(sql`update audit_events set purpose = 'x'`.execute(handle.db)).rejects.toMatchObject({ code: '42501' });
   });
 });

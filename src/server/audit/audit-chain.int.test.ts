@@ -4,7 +4,8 @@ import { worldFixture } from '../../test/fixture.js';
 import { writeImportAudit } from '../import/audit-bulk.repository.js';
 import type { Db } from '../db/connection.js';
 import { systemAuditActor, writeAudit, type AuditEntry } from './audit.js';
-import { GENESIS_HASH, verifyAuditChain } from './audit-chain.service.js';
+import { verifyAuditChain } from './audit-chain.service.js';
+import { GENESIS_HASH, sealAuditEvents } from './audit-sealer.js';
 
 const t = worldFixture({ app: false });
 const onPostgres = (process.env.STEGVIS_TEST_DB ?? 'pglite') === 'postgres';
@@ -12,10 +13,30 @@ const who = systemAuditActor('test');
 const reads = (n: number, personId: string | null = null): AuditEntry[] =>
   Array.from({ length: n }, () => ({ action: 'read', entity: 'person', personId }));
 
-const chain = () => t.db.selectFrom('audit_events').select(['id', 'prev_hash', 'hash', 'controller_org_id']).orderBy('id').execute();
+const eventCount = async () => Number((await sql<{ n: number }>`select count(*)::int as n from audit_events`.execute(t.db)).rows[0].n);
+/** Events in the sealer's order. */
+const events = () => sql<{ id: number; xid: string }>`select id, xid::text as xid from audit_events order by xid, id`.execute(t.db).then((r) => r.rows);
+const sealsOf = () => t.db.selectFrom('audit_seals').selectAll().orderBy('id').execute();
+
+/**
+ * Seals until every event is sealed. On the shared PostgreSQL server the horizon is the oldest
+ * transaction of the whole server, so another database's open transaction can hold it back a moment.
+ */
+async function sealAll(batchSize?: number): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    await sealAuditEvents(t.db, { batchSize });
+    const result = await verifyAuditChain(t.db);
+    if (result.ok && result.unsealed === 0) return;
+    if (!result.ok || Date.now() > deadline) throw new Error(`not sealed: ${JSON.stringify(result)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 const expectIntact = async () => {
-  const rows = await chain();
-  for (const batchSize of [5, 1000]) expect(await verifyAuditChain(t.db, { batchSize })).toEqual({ ok: true, count: rows.length, lastId: rows.at(-1)?.id ?? null });
+  const total = await eventCount();
+  for (const batchSize of [5, 1000]) {
+    expect(await verifyAuditChain(t.db, { batchSize })).toMatchObject({ ok: true, count: total, unsealed: 0, staleUnsealed: 0 });
+  }
 };
 /** As a superuser with every trigger off for one transaction: what an attacker with the owner's rights could do. */
 const tamper = (change: (db: Db) => Promise<unknown>) =>
@@ -24,21 +45,25 @@ const tamper = (change: (db: Db) => Promise<unknown>) =>
     await change(trx);
   });
 
-describe('the audit hash chain', () => {
-  it('links every row to the one before, for multi-row and bulk writes alike', async () => {
+describe('the audit seals', () => {
+  it('give each event its own content hash and chain them in batches, for multi-row and bulk writes alike', async () => {
+    const before = await eventCount();
     await writeAudit(t.db, who, reads(7));
     await t.db.transaction().execute((trx) => writeImportAudit(trx, who, reads(1200)));
-    const rows = await chain();
-    expect(rows).toHaveLength(1207);
-    expect(rows[0].prev_hash.equals(GENESIS_HASH)).toBe(true);
-    for (let i = 1; i < rows.length; i++) {
-      expect(rows[i].id).toBeGreaterThan(rows[i - 1].id);
-      expect(rows[i].prev_hash.equals(rows[i - 1].hash)).toBe(true);
-    }
+    const wrong = await sql<{ n: number }>`select count(*)::int as n from audit_events e where hash <> sha256(audit_event_content(e))`.execute(t.db);
+    expect(wrong.rows[0].n).toBe(0);
+    await sealAll(500);
+    const seals = await sealsOf();
+    expect(seals.reduce((sum, s) => sum + s.row_count, 0)).toBe(before + 1207);
+    expect(seals.every((s) => s.row_count <= 500)).toBe(true);
+    expect(seals[0].prev_hash.equals(GENESIS_HASH)).toBe(true);
+    for (let i = 1; i < seals.length; i++) expect(seals[i].prev_hash.equals(seals[i - 1].hash)).toBe(true);
+    const last = (await events()).at(-1)!;
+    expect([seals.at(-1)!.last_xid, Number(seals.at(-1)!.last_id)]).toEqual([last.xid, Number(last.id)]);
     await expectIntact();
   });
 
-  it('sets controller, prev_hash and hash itself, whatever a writer sends', async () => {
+  it('sets controller, transaction and hash itself, whatever a writer sends', async () => {
     const person = await t.db
       .insertInto('persons')
       .values({ controller_org_id: t.world.orgs.kommun, gender: 'man', participant_ref: 'C-1' })
@@ -46,15 +71,18 @@ describe('the audit hash chain', () => {
       .executeTakeFirstOrThrow();
     const row = await t.db
       .insertInto('audit_events')
-      .values({ action: 'read', entity: 'person', outcome: 'allowed', person_id: person.id, controller_org_id: t.world.orgs.other, prev_hash: Buffer.alloc(32, 1), hash: Buffer.alloc(32, 2) })
-      .returning(['controller_org_id', 'prev_hash'])
+      .values({ action: 'read', entity: 'person', outcome: 'allowed', person_id: person.id, controller_org_id: t.world.orgs.other, xid: '1', hash: Buffer.alloc(32, 2) })
+      .returning(['controller_org_id', 'xid', 'hash'])
       .executeTakeFirstOrThrow();
     expect(row.controller_org_id).toBe(t.world.orgs.kommun);
-    expect(row.prev_hash.equals(Buffer.alloc(32, 1))).toBe(false);
+    expect(row.xid).not.toBe('1');
+    expect(row.hash.equals(Buffer.alloc(32, 2))).toBe(false);
+    await sealAll();
     await expectIntact();
   });
 
-  it('keeps id order as chain order when transactions interleave', async () => {
+  it.runIf(onPostgres)('seal nothing at or above a transaction still in progress, so its commit cannot slot in behind a seal', async () => {
+    await sealAll();
     let releaseA!: () => void;
     const holdA = new Promise<void>((resolve) => (releaseA = resolve));
     let markA!: () => void;
@@ -63,91 +91,146 @@ describe('the audit hash chain', () => {
       await writeAudit(trx, who, reads(2));
       markA();
       await holdA;
-      await writeAudit(trx, who, reads(2));
     });
     await aWrote;
-    // B draws its ids now, then waits for A's lock (on PGlite: for the one connection).
-    const b = t.db.transaction().execute((trx) => writeAudit(trx, who, reads(3)));
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // B writes after A and commits first: its rows are committed but sort after A's open ones.
+    await t.db.transaction().execute((trx) => writeAudit(trx, who, reads(3)));
+    const sealedBefore = (await sealsOf()).length;
+    await sealAuditEvents(t.db);
+    expect(await sealsOf()).toHaveLength(sealedBefore);
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true, unsealed: 3 });
     releaseA();
-    await Promise.all([a, b]);
+    await a;
+    await sealAll();
     await expectIntact();
   });
 
-  it('stays one chain under many concurrent writers', async () => {
-    await Promise.all(Array.from({ length: 20 }, (_, i) => t.db.transaction().execute((trx) => writeAudit(trx, who, reads(1 + (i % 4))))));
-    await expectIntact();
-  });
-
-  it.runIf(onPostgres)('refuses, rather than forks, an append from a snapshot older than the head', async () => {
-    let snapshotTaken!: () => void;
-    const taken = new Promise<void>((resolve) => (snapshotTaken = resolve));
-    let proceed!: () => void;
-    const headMoved = new Promise<void>((resolve) => (proceed = resolve));
-    const stale = t.db
-      .transaction()
-      .setIsolationLevel('repeatable read')
-      .execute(async (trx) => {
-        await sql`select count(*) from audit_events`.execute(trx);
-        snapshotTaken();
-        await headMoved;
-        await writeAudit(trx, who, reads(1));
-      });
-    await taken;
-    await writeAudit(t.db, who, reads(1));
-    proceed();
-    await expect(stale).rejects.toMatchObject({ code: '23505' });
+  it('stay one chain with many concurrent writers while two sealers run', async () => {
+    let writing = true;
+    const sealer = async () => {
+      while (writing) {
+        await sealAuditEvents(t.db, { batchSize: 7 });
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      }
+    };
+    const writer = async (i: number) => {
+      for (let round = 0; round < 5; round++) {
+        await t.db.transaction().execute(async (trx) => {
+          await writeAudit(trx, who, reads(1 + (i % 3)));
+          await new Promise((resolve) => setTimeout(resolve, (i * 7 + round * 3) % 11));
+          await writeAudit(trx, who, reads(1));
+        });
+      }
+    };
+    const before = await eventCount();
+    const sealers = [sealer(), sealer()];
+    await Promise.all(Array.from({ length: 12 }, (_, i) => writer(i)));
+    writing = false;
+    await Promise.all(sealers);
+    const written = Array.from({ length: 12 }, (_, i) => 5 * (2 + (i % 3))).reduce((a, b) => a + b, 0);
+    expect(await eventCount()).toBe(before + written);
+    // A commit that slotted in behind a seal would change that seal's rows: verify would fail.
+    await sealAll();
     await expectIntact();
   });
 });
 
 describe('verifyAuditChain', () => {
-  const rowAt = async (index: number) => (await chain())[index];
-  const countBefore = async (id: number) => (await chain()).filter((r) => r.id < id).length;
+  const sealed = async (index: number) => (await events())[index];
+  const sealOf = async (eventIndex: number) => {
+    const event = await sealed(eventIndex);
+    return (await sealsOf()).find((s) => BigInt(s.last_xid) > BigInt(event.xid) || (s.last_xid === event.xid && Number(s.last_id) >= event.id))!;
+  };
 
-  it('reports a row changed behind the triggers as the first broken link', async () => {
-    const target = await rowAt(100);
+  it('reports an event changed behind the triggers by its id', async () => {
+    await sealAll(100);
+    const target = await sealed(100);
     const original = await t.db.selectFrom('audit_events').select('purpose').where('id', '=', target.id).executeTakeFirstOrThrow();
     await tamper((db) => db.updateTable('audit_events').set({ purpose: 'ändrad i efterhand' }).where('id', '=', target.id).execute());
     for (const batchSize of [1, 7, 10_000]) {
-      expect(await verifyAuditChain(t.db, { batchSize })).toEqual({ ok: false, brokenId: target.id, reason: 'hash', count: await countBefore(target.id) });
+      expect(await verifyAuditChain(t.db, { batchSize })).toEqual({ ok: false, brokenId: target.id, reason: 'hash', count: 100 });
     }
     await tamper((db) => db.updateTable('audit_events').set({ purpose: original.purpose }).where('id', '=', target.id).execute());
     await expectIntact();
   });
 
-  it('reports the next row when the changed row was given a fresh hash too', async () => {
-    const [target, next] = [await rowAt(200), await rowAt(201)];
+  it('reports the seal of an event changed and given a fresh hash too', async () => {
+    const target = await sealed(200);
+    const seal = await sealOf(200);
+    const original = await t.db.selectFrom('audit_events').select('purpose').where('id', '=', target.id).executeTakeFirstOrThrow();
+    const rehash = (db: Db) => sql`update audit_events e set hash = sha256(audit_event_content(e)) where id = ${target.id}`.execute(db);
     await tamper(async (db) => {
       await db.updateTable('audit_events').set({ purpose: 'ändrad' }).where('id', '=', target.id).execute();
-      await sql`update audit_events e set hash = sha256(prev_hash || audit_event_content(e)) where id = ${target.id}`.execute(db);
+      await rehash(db);
     });
-    expect(await verifyAuditChain(t.db, { batchSize: 50 })).toMatchObject({ ok: false, brokenId: next.id, reason: 'link' });
+    expect(await verifyAuditChain(t.db, { batchSize: 50 })).toMatchObject({ ok: false, sealId: Number(seal.id), reason: 'seal' });
+    await tamper(async (db) => {
+      await db.updateTable('audit_events').set({ purpose: original.purpose }).where('id', '=', target.id).execute();
+      await rehash(db);
+    });
+    await expectIntact();
   });
 
-  it('reports the row after one that was deleted', async () => {
-    const [target, next] = [await rowAt(10), await rowAt(11)];
-    await tamper((db) => db.deleteFrom('audit_events').where('id', '=', target.id).execute());
-    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: false, brokenId: next.id, reason: 'link', count: 10 });
+  it('reports the seal of an event inserted among sealed ones', async () => {
+    const neighbour = await sealed(300);
+    const seal = await sealOf(300);
+    await tamper((db) =>
+      sql`insert into audit_events (id, xid, action, entity, outcome, hash)
+          select ${neighbour.id} + 1000000, ${neighbour.xid}::xid8, 'read', 'person', 'allowed', '\\x00'::bytea`.execute(db),
+    );
+    await tamper((db) => sql`update audit_events e set hash = sha256(audit_event_content(e)) where id = ${neighbour.id + 1_000_000}`.execute(db));
+    const result = await verifyAuditChain(t.db);
+    expect(result).toMatchObject({ ok: false, reason: 'seal' });
+    expect((result as { sealId: number }).sealId).toBeGreaterThanOrEqual(Number(seal.id));
+    await tamper((db) => db.deleteFrom('audit_events').where('id', '=', neighbour.id + 1_000_000).execute());
+    await expectIntact();
   });
 
-  it('reports a first row that does not start from the genesis hash', async () => {
-    const first = await rowAt(0);
-    await tamper((db) => db.deleteFrom('audit_events').where('id', '<', first.id + 1).execute());
-    const second = await rowAt(0);
-    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: false, brokenId: second.id, reason: 'link', count: 0 });
+  it('reports a seal that does not follow the one before', async () => {
+    const seals = await sealsOf();
+    await tamper((db) => db.deleteFrom('audit_seals').where('id', '=', seals[2].id).execute());
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: false, sealId: Number(seals[3].id), reason: 'link' });
+  });
+  it('reports the seal of an event that was deleted, the last of its seal included', async () => {
+    const seals = await sealsOf();
+    const lastOfFirst = Number(seals[0].last_id);
+    await tamper((db) => db.deleteFrom('audit_events').where('id', '=', lastOfFirst).execute());
+    expect(await verifyAuditChain(t.db, { batchSize: 3 })).toMatchObject({ ok: false, sealId: Number(seals[0].id), reason: 'seal', count: seals[0].row_count - 1 });
+  });
+
+});
+
+describe('unsealed events', () => {
+  it('are counted, and those older than a minute reported', async () => {
+    // A fresh chain: the tests above broke this one on purpose.
+    await tamper(async (db) => {
+      await db.deleteFrom('audit_seals').execute();
+      await db.deleteFrom('audit_events').execute();
+    });
+    await writeAudit(t.db, who, reads(3));
+    await sealAll();
+    await writeAudit(t.db, who, reads(2));
+    await tamper((db) =>
+      sql`insert into audit_events (action, entity, outcome, at, xid, hash) values ('read', 'person', 'allowed', now() - interval '2 minutes', pg_current_xact_id(), '\\x00')`.execute(db),
+    );
+    await tamper((db) => sql`update audit_events e set hash = sha256(audit_event_content(e)) where length(hash) = 1`.execute(db));
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true, count: 6, seals: 1, unsealed: 3, staleUnsealed: 1 });
   });
 });
 
-describe('the append-only table', () => {
-  it('refuses UPDATE, DELETE and TRUNCATE through the trigger', async () => {
-    const id = (await chain())[0].id;
-    for (const statement of [
-      sql`update audit_events set purpose = 'x' where id = ${id}`,
-      sql`delete from audit_events where id = ${id}`,
-      sql`truncate audit_events`,
-    ]) {
-      await expect(statement.execute(t.db)).rejects.toMatchObject({ code: '42501', message: 'audit_events is append-only' });
+describe('the append-only tables', () => {
+  it('refuse UPDATE, DELETE and TRUNCATE through their triggers', async () => {
+    await sealAll();
+    const id = (await events())[0].id;
+    for (const [table, statement] of [
+      ['audit_events', sql`update audit_events set purpose = 'x' where id = ${id}`],
+      ['audit_events', sql`delete from audit_events where id = ${id}`],
+      ['audit_events', sql`truncate audit_events`],
+      ['audit_seals', sql`update audit_seals set row_count = 1`],
+      ['audit_seals', sql`delete from audit_seals`],
+      ['audit_seals', sql`truncate audit_seals`],
+    ] as const) {
+      await expect(statement.execute(t.db)).rejects.toMatchObject({ code: '42501', message: `${table} is append-only` });
     }
   });
 });

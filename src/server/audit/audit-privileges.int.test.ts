@@ -8,6 +8,7 @@ import { openDatabase, type DatabaseHandle } from '../db/connection.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { systemAuditActor, writeAudit } from './audit.js';
 import { verifyAuditChain } from './audit-chain.service.js';
+import { sealAuditEvents } from './audit-sealer.js';
 
 // Data-protection model 6: "audit rows cannot be updated or deleted by the application's database
 // role". The trigger refuses it, but the schema's owner can drop a trigger; the privilege is what
@@ -24,8 +25,15 @@ const who = systemAuditActor('test');
 const grantsFor = (role: string) =>
   fs.readFileSync(new URL('../db/grants.sql', import.meta.url), 'utf8').replaceAll(':"app_role"', `"${role}"`);
 
-const refusedByPrivilege = { code: '42501', message: expect.stringMatching(/^permission denied for table audit_events$/) };
-const writes = ['update audit_events set purpose = $1', 'delete from audit_events', 'truncate audit_events'];
+const refusedByPrivilege = { code: '42501', message: expect.stringMatching(/^permission denied for table audit_(events|seals)$/) };
+const writes = [
+  'update audit_events set purpose = $1',
+  'delete from audit_events',
+  'truncate audit_events',
+  'update audit_seals set row_count = 1',
+  'delete from audit_seals',
+  'truncate audit_seals',
+];
 
 describe.runIf(onPostgres)('on PostgreSQL, the application role connected as itself', () => {
   const dbName = `stegvis_test_${suffix}`;
@@ -71,12 +79,17 @@ describe.runIf(onPostgres)('on PostgreSQL, the application role connected as its
     await app.db.insertInto('organisations').values({ code: 'KOMMUN', name: 'Kommunen', kind: 'municipality' }).execute();
     await app.db.updateTable('organisations').set({ name: 'Kommunen (ny)' }).where('code', '=', 'KOMMUN').execute();
     await writeAudit(app.db, who, [{ action: 'read', entity: 'person' }, { action: 'list', entity: 'person' }]);
-    expect(await verifyAuditChain(app.db)).toMatchObject({ ok: true, count: 2 });
+    // The sealer runs in the server as this role. (Another database's open transaction can hold the horizon a moment.)
+    const deadline = Date.now() + 20_000;
+    while ((await sealAuditEvents(app.db)).rows === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await verifyAuditChain(app.db)).toMatchObject({ ok: true, count: 2, seals: 1, unsealed: 0 });
   });
 
   it('cannot UPDATE, DELETE or TRUNCATE audit rows, even once the owner has dropped the trigger', async () => {
     await sql`drop trigger audit_events_append_only on audit_events`.execute(owner.db);
     await sql`drop trigger audit_events_no_truncate on audit_events`.execute(owner.db);
+    await sql`drop trigger audit_seals_append_only on audit_seals`.execute(owner.db);
+    await sql`drop trigger audit_seals_no_truncate on audit_seals`.execute(owner.db);
     for (const text of writes) {
       await expect(sql.raw(text.replace('$1', "'x'")).execute(app.db)).rejects.toMatchObject(refusedByPrivilege);
     }
@@ -107,6 +120,8 @@ describe.runIf(!onPostgres)('on the embedded database, a role granted by grants.
     tdb.db.transaction().execute(async (trx) => {
       await sql`drop trigger audit_events_append_only on audit_events`.execute(trx);
       await sql`drop trigger audit_events_no_truncate on audit_events`.execute(trx);
+      await sql`drop trigger audit_seals_append_only on audit_seals`.execute(trx);
+      await sql`drop trigger audit_seals_no_truncate on audit_seals`.execute(trx);
       await sql.raw(`set local role ${appRole}`).execute(trx);
       await run(trx);
     });

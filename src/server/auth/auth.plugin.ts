@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { hasPermission, loadActor } from '../access/actor.js';
+import { hasPermission } from '../access/actor.js';
 import { auditDeniedPermission } from '../audit/denied-permission.js';
 import { AppError, forbidden } from '../errors.js';
 import { sessionCookieName, touchSession } from './sessions.js';
@@ -35,11 +35,11 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     if (!permission) throw forbidden();
     if (permission === 'public') return;
     const token = request.cookies[sessionCookieName(app.config.secureCookies)];
-    const session = token ? await touchSession(app.db, token) : null;
-    const actor = session ? await loadActor(app.db, session.userId) : null;
-    if (!session || !actor) {
+    const found = token ? await touchSession(app.db, token) : null;
+    if (!found) {
       throw new AppError('unauthenticated', 'Du är inte inloggad eller din session har gått ut. Logga in igen.');
     }
+    const { session, actor } = found;
     // Cookies ride along on cross-site requests; a write must also prove it came from our page.
     if (unsafeMethods.has(request.method) && request.headers['x-csrf-token'] !== session.csrfToken) {
       request.log.warn({ event: 'csrf_rejected', userId: actor.userId }, 'skrivning utan giltig CSRF-token'); // ASVS 16.3.3

@@ -1,4 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import { actorColumns, type Actor } from '../access/actor.js';
 import type { Db } from '../db/connection.js';
 
 export const sessionCookie = 'stegvis_session';
@@ -34,22 +36,23 @@ export async function createSession(db: Db, userId: string): Promise<{ token: st
  */
 const touchIntervalMs = 60 * 1000;
 
-/** A session is valid until its absolute expiry and while used at least every 30 minutes. */
-export async function touchSession(db: Db, token: string): Promise<Session | null> {
+/**
+ * A session is valid until its absolute expiry and while used at least every 30 minutes. Its
+ * active user and their assignments come in the same query: one round trip per request.
+ */
+export async function touchSession(db: Db, token: string): Promise<{ session: Session; actor: Actor } | null> {
   const hash = tokenHash(token);
   const now = new Date();
-  const row = await db
-    .selectFrom('sessions')
-    .select(['user_id', 'csrf_token', 'last_seen_at'])
-    .where('token_hash', '=', hash)
-    .where('expires_at', '>', now)
-    .where('last_seen_at', '>', new Date(now.getTime() - idleTimeoutMs))
-    .executeTakeFirst();
+  const { rows } = await sql<{ user_id: string; csrf_token: string; last_seen_at: Date; actor: Actor }>`
+    select s.user_id, s.csrf_token, s.last_seen_at, ${actorColumns} as actor
+    from sessions s join users u on u.id = s.user_id and u.active
+    where s.token_hash = ${hash} and s.expires_at > ${now} and s.last_seen_at > ${new Date(now.getTime() - idleTimeoutMs)}`.execute(db);
+  const row = rows[0];
   if (!row) return null;
   if (now.getTime() - new Date(row.last_seen_at).getTime() >= touchIntervalMs) {
     await db.updateTable('sessions').set({ last_seen_at: now }).where('token_hash', '=', hash).execute();
   }
-  return { tokenHash: hash, userId: row.user_id, csrfToken: row.csrf_token };
+  return { session: { tokenHash: hash, userId: row.user_id, csrfToken: row.csrf_token }, actor: row.actor };
 }
 
 export async function endSession(db: Db, token: string): Promise<void> {

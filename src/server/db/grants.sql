@@ -19,6 +19,8 @@ GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO :"app_role";
 -- role never had cannot be bypassed from the application's connection.
 REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON audit_events FROM :"app_role";
 REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON retention_runs FROM :"app_role";
+-- The sealer runs in the server as this role: it appends seals, never changes one.
+REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON audit_seals FROM :"app_role";
 
 -- Migrations are the owner's: the application may read which ran, not record or undo one.
 REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON kysely_migration, kysely_migration_lock FROM :"app_role";

@@ -191,12 +191,25 @@ export interface AuditEventsTable {
   purpose: string | null;
   outcome: 'allowed' | 'denied';
   details: unknown;
-  /** Set by the audit_events_chain trigger (migration 0300), never by the writer. */
+  /** Set by the audit_events_content_hash trigger (migration 1100), never by the writer. */
   controller_org_id: Generated<string | null>;
-  prev_hash: Generated<Buffer>;
+  /** sha256 of audit_event_content(row); chained by audit_seals. */
   hash: Generated<Buffer>;
+  /** The writing transaction's id (xid8, as text): the sealer's order is (xid, id). */
+  xid: Generated<string>;
   /** Migration 0200: set by a trigger when the event concerns a person with protected identity. */
   protected: Generated<boolean>;
+}
+
+/** Migration 1100: the audit sealer's chain over committed audit events (issue 11). */
+export interface AuditSealsTable {
+  id: Generated<number>;
+  sealed_at: Generated<Date>;
+  last_xid: string;
+  last_id: number;
+  row_count: number;
+  prev_hash: Buffer;
+  hash: Buffer;
 }
 
 /** Migration 0200: retention (gallring) per organisation and record type (data-protection model 8). */
@@ -536,6 +549,7 @@ export interface Database {
   consent_parties: ConsentPartiesTable;
   import_batches: ImportBatchesTable;
   audit_events: AuditEventsTable;
+  audit_seals: AuditSealsTable;
   retention_rules: RetentionRulesTable;
   retention_runs: RetentionRunsTable;
   enrolment_revisions: EnrolmentRevisionsTable;

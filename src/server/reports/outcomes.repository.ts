@@ -93,31 +93,34 @@ export async function countHistory(db: Db, interventionIds: string[]): Promise<O
 }
 
 /** The intervention's project period (start_date … end_date), null without an end date. */
-export async function projectPeriod(db: Db, scope: { intervention: string } | { association: string }): Promise<Period | null> {
-  if (!('intervention' in scope)) return null;
-  const row = await db
-    .selectFrom('interventions')
-    .select(['start_date', 'end_date'])
-    .where('code', '=', scope.intervention)
-    .executeTakeFirst();
-  return row?.end_date ? { from: row.start_date, to: row.end_date } : null;
-}
+export type ResolvedOutcomesScope = {
+  interventionIds: string[];
+  /** The intervention's project period, when it has an end date (none for a förbund). */
+  project: Period | null;
+  /** For an intervention: what the access rule needs (owner, förbund, teams). */
+  intervention: { id: string; ownerOrgId: string; associationId: string | null; teamIds: string[] } | null;
+  associationId: string | null;
+};
 
-export async function interventionIdsForScope(
-  db: Db,
-  scope: { intervention: string } | { association: string },
-): Promise<{ interventionIds: string[]; found: boolean }> {
+/** The scope's interventions and what the access rule needs of them, in one query; null if there is no such scope. */
+export async function resolveOutcomesScope(db: Db, scope: { intervention: string } | { association: string }): Promise<ResolvedOutcomesScope | null> {
   if ('intervention' in scope) {
-    const row = await db.selectFrom('interventions').select('id').where('code', '=', scope.intervention).executeTakeFirst();
-    return { interventionIds: row ? [row.id] : [], found: !!row };
+    const { rows } = await sql<{ id: string; owner_org_id: string; association_id: string | null; start_date: string; end_date: string | null; team_ids: string[] }>`
+      select i.id, i.owner_org_id, i.association_id, i.start_date, i.end_date,
+        array(select t.id from teams t where t.intervention_id = i.id)::text[] as team_ids
+      from interventions i where i.code = ${scope.intervention}`.execute(db);
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      interventionIds: [row.id],
+      project: row.end_date ? { from: row.start_date, to: row.end_date } : null,
+      intervention: { id: row.id, ownerOrgId: row.owner_org_id, associationId: row.association_id, teamIds: row.team_ids },
+      associationId: null,
+    };
   }
-  const association = await db
-    .selectFrom('organisations')
-    .select('id')
-    .where('code', '=', scope.association)
-    .where('kind', '=', 'association')
-    .executeTakeFirst();
-  if (!association) return { interventionIds: [], found: false };
-  const rows = await db.selectFrom('interventions').select('id').where('association_id', '=', association.id).execute();
-  return { interventionIds: rows.map((r) => r.id), found: true };
+  const { rows } = await sql<{ id: string; intervention_ids: string[] }>`
+    select o.id, array(select i.id from interventions i where i.association_id = o.id)::text[] as intervention_ids
+    from organisations o where o.code = ${scope.association} and o.kind = 'association'`.execute(db);
+  const row = rows[0];
+  return row ? { interventionIds: row.intervention_ids, project: null, intervention: null, associationId: row.id } : null;
 }

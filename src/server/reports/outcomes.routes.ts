@@ -5,8 +5,7 @@ import { excelFileName, outcomesToExcelCsv } from '../../core/figures/outcomes-c
 import { code, errorBody, isoDate } from '../../core/schemas/common.js';
 import { outcomesReportSchema } from '../../core/schemas/outcomes-report.js';
 import { contextOf } from '../context.js';
-import { notFound } from '../errors.js';
-import { computeOutcomesReport, outcomesAccess } from './outcomes.service.js';
+import { outcomesReportFor } from './outcomes.service.js';
 
 const fields = {
   intervention: code.optional(),
@@ -49,12 +48,10 @@ export async function outcomesRoutes(app: App) {
     const ctx = contextOf(request, 'report:outcomes');
     const { intervention, association, from, to, period, suppress } = request.query;
     const scope = intervention ? { intervention } : { association: association! };
-    const access = await outcomesAccess(ctx.db, ctx.actor, scope);
-    if (!access) throw notFound();
-    return computeOutcomesReport(ctx.db, {
+    return outcomesReportFor(ctx.db, ctx.actor, {
       scope,
       period: period ?? { from: from!, to: to! },
-      suppress: access.mustSuppress || suppress === 'true',
+      suppress: suppress === 'true',
       threshold: app.config.suppressionThreshold,
     });
   };

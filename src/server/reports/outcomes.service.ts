@@ -7,7 +7,7 @@ import type { Period } from '../../core/dates.js';
 import type { Actor } from '../access/actor.js';
 import type { Db } from '../db/connection.js';
 import { badRequest, notFound } from '../errors.js';
-import { countHistory, countOutcomes, interventionIdsForScope, projectPeriod } from './outcomes.repository.js';
+import { countHistory, countOutcomes, resolveOutcomesScope, type ResolvedOutcomesScope } from './outcomes.repository.js';
 
 export type OutcomesInput = {
   scope: OutcomesScope;
@@ -52,13 +52,23 @@ function memoFor(key: string): FamilyMemo {
  * is refused with the periods that can be chosen.
  */
 export async function computeOutcomesReport(db: Db, input: OutcomesInput): Promise<OutcomesReport> {
+  const resolved = await resolveOutcomesScope(db, input.scope);
+  if (!resolved) throw notFound();
+  return reportOn(db, input, resolved);
+}
+
+/** The report for a user: the scope is resolved once, for the access rule and the figures. */
+export async function outcomesReportFor(db: Db, actor: Actor, input: OutcomesInput): Promise<OutcomesReport> {
+  const resolved = await resolveOutcomesScope(db, input.scope);
+  const access = resolved && outcomesAccess(actor, resolved);
+  if (!resolved || !access) throw notFound();
+  return reportOn(db, { ...input, suppress: access.mustSuppress || input.suppress }, resolved);
+}
+
+async function reportOn(db: Db, input: OutcomesInput, { interventionIds, project }: ResolvedOutcomesScope): Promise<OutcomesReport> {
   if (typeof input.period !== 'string' && input.period.from > input.period.to) {
     throw badRequest('Perioden slutar före den börjar.', [{ path: 'to', message: 'Välj ett slutdatum efter startdatum' }]);
   }
-  const { interventionIds, found } = await interventionIdsForScope(db, input.scope);
-  if (!found) throw notFound();
-  // The project period matters only to suppressed figures and to `period=project`.
-  const project = input.suppress || input.period === 'project' ? await projectPeriod(db, input.scope) : null;
   const subsidised = input.subsidisedCountsAsWork ?? true;
   const threshold = input.threshold ?? 5;
   const shownProject = project && input.suppress ? projectInMonths(project) : project;
@@ -112,31 +122,20 @@ export function resolvePeriod(period: Period | string, project: Period | null, s
  * intervention. Everyone else entitled to it (another party's staff in the intervention, the
  * förbund) gets suppressed figures; anyone else gets "not found".
  */
-export async function outcomesAccess(
-  db: Db,
-  actor: Actor,
-  scope: OutcomesScope,
-): Promise<{ mustSuppress: boolean } | null> {
-  if ('association' in scope) {
-    const association = await db.selectFrom('organisations').select('id').where('code', '=', scope.association).executeTakeFirst();
-    const admin = association && actor.assignments.some((a) => a.role === 'association_admin' && a.associationId === association.id);
+export function outcomesAccess(actor: Actor, scope: ResolvedOutcomesScope): { mustSuppress: boolean } | null {
+  const { intervention } = scope;
+  if (!intervention) {
+    const admin = actor.assignments.some((a) => a.role === 'association_admin' && a.associationId === scope.associationId);
     return admin ? { mustSuppress: true } : null;
   }
-  const intervention = await db
-    .selectFrom('interventions')
-    .select(['id', 'owner_org_id', 'association_id'])
-    .where('code', '=', scope.intervention)
-    .executeTakeFirst();
-  if (!intervention) return null;
-  const teamIds = (await db.selectFrom('teams').select('id').where('intervention_id', '=', intervention.id).execute()).map((t) => t.id);
   const assigned = actor.assignments.some(
     (a) =>
       (a.role === 'case_worker' || a.role === 'intervention_lead') &&
-      (a.interventionId === intervention.id || (a.teamId !== null && teamIds.includes(a.teamId))),
+      (a.interventionId === intervention.id || (a.teamId !== null && intervention.teamIds.includes(a.teamId))),
   );
-  if (assigned) return { mustSuppress: actor.organisationId !== intervention.owner_org_id };
+  if (assigned) return { mustSuppress: actor.organisationId !== intervention.ownerOrgId };
   const ofTheForbund = actor.assignments.some(
-    (a) => a.role === 'association_admin' && a.associationId !== null && a.associationId === intervention.association_id,
+    (a) => a.role === 'association_admin' && a.associationId !== null && a.associationId === intervention.associationId,
   );
   return ofTheForbund ? { mustSuppress: true } : null;
 }

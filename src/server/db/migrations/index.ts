@@ -9,6 +9,7 @@ import * as protectedConsentReference from './2026-11-28-0110-protected-consent-
 import * as rights from './2026-11-28-0200-rights.js';
 import * as passwordChange from './2026-11-28-0300-password-change.js';
 import * as enrolmentRevisions from './2026-11-28-0400-enrolment-revisions.js';
+import * as auditSealer from './2026-11-28-1100-audit-sealer.js';
 import * as caseRecords from './2026-11-28-1200-case-records.js';
 import * as activities from './2026-11-28-1210-activities.js';
 import * as surveys from './2026-11-28-1300-surveys.js';
@@ -27,6 +28,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28-0200-rights': rights,
   '2026-11-28-0300-password-change': passwordChange,
   '2026-11-28-0400-enrolment-revisions': enrolmentRevisions,
+  '2026-11-28-1100-audit-sealer': auditSealer,
   '2026-11-28-1200-case-records': caseRecords,
   '2026-11-28-1210-activities': activities,
   '2026-11-28-1300-surveys': surveys,
