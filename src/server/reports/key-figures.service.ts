@@ -8,7 +8,7 @@ import type { RequestContext } from '../context.js';
 import type { Db } from '../db/connection.js';
 import { badRequest, notFound } from '../errors.js';
 import { countKeyFigures, resolveKeyFiguresScope, volumeTargetsOf, type ResolvedScope } from './key-figures.repository.js';
-import { projectPeriod } from './outcomes.repository.js';
+import { resolveOutcomesScope } from './outcomes.repository.js';
 import { computeOutcomesReport, resolvePeriod } from './outcomes.service.js';
 
 export type KeyFiguresInput = {
@@ -49,7 +49,7 @@ export async function computeKeyFiguresReport(db: Db, input: KeyFiguresInput, re
       { path: 'suppress', message: 'Välj en insats eller ett förbund' },
     ]);
   }
-  const project = outcomesScope && (input.suppress || input.period === 'project') ? await projectPeriod(db, outcomesScope) : null;
+  const project = outcomesScope && (input.suppress || input.period === 'project') ? ((await resolveOutcomesScope(db, outcomesScope))?.project ?? null) : null;
   const shownProject = project && input.suppress ? projectInMonths(project) : project;
   const { range } = resolvePeriod(input.period, shownProject, input.suppress);
   const subsidised = input.subsidisedCountsAsWork ?? true;
