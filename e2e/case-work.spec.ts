@@ -1,11 +1,12 @@
 // The shared case (issue 10), in the browser only: a municipality case worker and an
 // Arbetsförmedlingen case worker in the same intervention build one participant's action plan
-// together, hold a trepartsmöte, and each sees the other's records exactly as the consent's parties
-// and categories allow; when the municipality stops sharing `meetings` with Arbetsförmedlingen, its
-// meeting notes are gone for them on the next request. Axe on every page state.
+// together, hold a trepartsmöte, place the participant at a workplace, and each sees the other's
+// records exactly as the consent's parties and categories allow; when the municipality stops
+// sharing `meetings` with Arbetsförmedlingen, its meeting notes are gone for them on the next
+// request. Axe on every page state.
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { choose, expectAccessible, heading, launch, login, newPage, tick } from './support/browser.js';
+import { choose, expectAccessible, heading, launch, login, newPage, screenshot, tick } from './support/browser.js';
 import { password, users } from './support/world.js';
 
 const baseUrl = inject('worldUrl');
@@ -100,6 +101,7 @@ describe('shared case work', () => {
     await poll(() => history.getByText(/handlaggare, Org AF/).count()).toBe(1);
     await poll(() => history.getByText(/handlaggare, Org KOMMUN/).count()).toBe(1);
     await expectAccessible(page, 'plan tab, revised by AF');
+    await screenshot(page, 'case-plan');
   });
 
   test('the municipality holds a trepartsmöte with Arbetsförmedlingen and the employer', async () => {
@@ -123,6 +125,29 @@ describe('shared case work', () => {
     await poll(() => page.getByText('Mötet är sparat.').count()).toBe(1);
     await poll(() => page.getByRole('heading', { name: /^Trepartsmöte/ }).count()).toBe(1);
     await expectAccessible(page, 'meetings tab, one meeting');
+    await screenshot(page, 'case-meetings');
+  });
+
+  test('the municipality places the participant at a workplace from the register', async () => {
+    const page = kommun.page;
+    await page.goto(`${baseUrl}/arbetsplatser`);
+    await page.getByRole('button', { name: 'Ny arbetsplats' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Ny arbetsplats' });
+    await dialog.getByRole('textbox', { name: 'Namn', exact: true }).fill('Lagret Syd');
+    await dialog.getByRole('button', { name: 'Spara' }).click();
+    await poll(() => page.getByRole('link', { name: 'Lagret Syd' }).count()).toBe(1);
+    await page.goto(caseUrl);
+    await openTab(page, 'Aktiviteter');
+    await page.getByRole('button', { name: 'Ny aktivitet' }).click();
+    const activity = page.getByRole('dialog', { name: 'Ny aktivitet' });
+    await choose(page, 'Typ av aktivitet', 'Arbetsträning');
+    await choose(page, 'Arbetsplats', 'Lagret Syd');
+    await activity.getByRole('textbox', { name: /^Startdatum/ }).fill('2026-02-10');
+    await choose(page, 'Status', 'Pågår');
+    await expectAccessible(page, 'activity dialog, filled');
+    await activity.getByRole('button', { name: 'Spara' }).click();
+    await poll(() => page.getByRole('row', { name: /Lagret Syd/ }).count()).toBe(1);
+    await expectAccessible(page, 'activities tab, one placement');
   });
 
   test('Arbetsförmedlingen reads the municipality’s meeting notes', async () => {
@@ -131,6 +156,8 @@ describe('shared case work', () => {
     await openTab(page, 'Möten');
     await poll(() => page.getByText(notes).count()).toBe(1);
     await expectAccessible(page, 'meetings tab as AF');
+    await openTab(page, 'Aktiviteter');
+    await poll(() => page.getByRole('row', { name: /Lagret Syd/ }).count()).toBe(1);
   });
 
   test('the participant’s own copy is a plain page with the goal and the next meeting', async () => {
@@ -163,8 +190,10 @@ describe('shared case work', () => {
     expect(await afPage.getByText(notes).count()).toBe(0);
     expect(await afPage.getByRole('button', { name: 'Registrera möte' }).count()).toBe(0);
     await expectAccessible(afPage, 'meetings tab as AF, not covered');
-    // The plan is still shared.
+    // The plan and the placement (category plan) are still shared.
     await openTab(afPage, 'Handlingsplan');
     await poll(() => afPage.getByText(goal).count()).toBe(1);
+    await openTab(afPage, 'Aktiviteter');
+    await poll(() => afPage.getByRole('row', { name: /Lagret Syd/ }).count()).toBe(1);
   });
 });
