@@ -50,7 +50,12 @@ describe('shared case work', () => {
     await page.getByRole('textbox', { name: 'Efternamn (frivilligt)' }).fill('Samverkan');
     await page.getByLabel('Datum för samtycket', { exact: true }).fill('2026-01-12');
     await tick(page, 'checkbox', 'Org AF');
+    // The categories shared with AF are chosen with the party: plan and meetings, not health.
+    const shared = page.getByRole('group', { name: 'Vad delas med parten: Org AF' });
+    expect(await shared.getByRole('checkbox', { name: 'Möten och anteckningar' }).isChecked()).toBe(true);
+    expect(await shared.getByRole('checkbox', { name: 'Uppgifter om hälsa' }).isChecked()).toBe(false);
     await tick(page, 'checkbox', 'Försörjningsstöd (ekonomiskt bistånd)');
+    await expectAccessible(page, 'enrol form with consent categories');
     await choose(page, 'Sysselsättning före start', 'Ingen sysselsättning');
     await page.getByRole('button', { name: 'Skriv in', exact: true }).click();
     await poll(() => heading(page).textContent()).toBe('Deltagare: Kim Samverkan');
