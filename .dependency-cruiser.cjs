@@ -92,6 +92,7 @@ const appTypeCycles = [
   'src/server/anonymous/anonymous.routes.ts',
   'src/server/audit/log-review.routes.ts',
   'src/server/auth/auth.routes.ts',
+  'src/server/activities/activity.routes.ts',
   'src/server/case/meeting.routes.ts',
   'src/server/case/plan.routes.ts',
   'src/server/code-lists/code-list.routes.ts',
@@ -108,6 +109,8 @@ const appTypeCycles = [
   'src/server/surveys/questionnaire.routes.ts',
   'src/server/surveys/results.routes.ts',
   'src/server/surveys/sending.routes.ts',
+  'src/server/workplaces/workplace.routes.ts',
+  'src/server/worklist/worklist.routes.ts',
 ].map((routes) => knownCycle(routes, 'src/server/app.ts', 'src/server/routes.ts'));
 
 /** @type {import('dependency-cruiser').IViolation[]} */

@@ -38,6 +38,12 @@ export class AppError extends Error {
 
 /** Out of scope answers exactly as missing (data-protection model 4). */
 export const notFound = () => new AppError('not_found', 'Uppgiften finns inte.');
+
+/** A service's null (out of scope or missing, already audited) as the answer not found. */
+export function orNotFound<T>(value: T | null): T {
+  if (value === null) throw notFound();
+  return value;
+}
 export const forbidden = () => new AppError('forbidden', 'Din roll saknar behörighet för detta.');
 export const badRequest = (message: string, errors: FieldError[] = []) =>
   new AppError('bad_request', message, errors);

@@ -2,15 +2,10 @@ import type { App } from '../app.js';
 import { activityCreate, activityList, activityUpdate, activityView } from '../../core/schemas/activity.js';
 import { errorBody, idParams } from '../../core/schemas/common.js';
 import { contextOf } from '../context.js';
-import { notFound } from '../errors.js';
+import { orNotFound } from '../errors.js';
 import { changeActivity, createActivity, getActivity, listActivities } from './activity.service.js';
 
 const tags = ['Aktiviteter'];
-
-const orNotFound = <T>(value: T | null): T => {
-  if (value === null) throw notFound();
-  return value;
-};
 
 export async function activityRoutes(app: App) {
   app.get('/api/v1/enrolments/:id/activities', {

@@ -9,13 +9,17 @@ import type { Db } from '../db/connection.js';
  *    through a consent (GDPR art. 5(2), 24 and 32; OSL 12:2), or
  *  - it was made by a user of the reviewer's organisation: the organisation answers for what its
  *    staff do, also in records another party controls (but sees only ids there, never names).
+ *  - it read case records (plan, meetings, activities) written by the reviewer's organisation in
+ *    another organisation's enrolment (details recordControllers): each authority answers for its
+ *    own documentation (issue 10), but sees only ids there, never names.
  * Events of another organisation's users on another organisation's records never appear.
  * controller_org_id is copied into the event when it is written (migration 0300), so the scope
  * holds after retention has removed the record itself.
  */
 function inScope(orgId: string): RawBuilder<boolean> {
   return sql<boolean>`(ae.controller_org_id = ${orgId} or ae.actor_org_id = ${orgId}
-    or (${rightsEvent} and ae.details->>'userOrgId' = ${orgId}))`;
+    or (${rightsEvent} and ae.details->>'userOrgId' = ${orgId})
+    or (ae.details->'recordControllers' @> jsonb_build_array(${orgId}::text)))`;
 }
 
 /**

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { worldFixture } from '../../test/fixture.js';
 import { addParticipant } from '../../test/world.js';
+import { addUser } from '../../test/access-log.js';
+import { login } from '../../test/http.js';
 
 // The shared case through the API (issue 10, items 1–4): the plan built by two parties, its
 // history, the participant's copy, meetings, and the consent's categories deciding who sees what.
@@ -124,6 +126,35 @@ describe('the action plan', () => {
     expect(pdf.headers['content-type']).toContain('application/pdf');
     const exports = await t.db.selectFrom('audit_events').select('details').where('enrolment_id', '=', id).where('action', '=', 'export').where('entity', '=', 'plan').execute();
     expect(exports.map((e) => (e.details as { format: string }).format).sort()).toEqual(['html', 'html', 'pdf']);
+  });
+});
+
+describe('subject access', () => {
+  it('lists the controller’s own case records in full and only counts another party’s', async () => {
+    const { id, personId } = await participant('Ida');
+    await kommun.request('PUT', `/api/v1/enrolments/${id}/plan`, { mainGoal: 'Kommunens mål', subGoals: [{ text: 'Kommunens delmål' }] });
+    await af.post(`/api/v1/enrolments/${id}/meetings`, { ...meeting, notes: 'Arbetsförmedlingens anteckning' });
+    const answer = await t.as('orgAdmin').get(`/api/v1/persons/${personId}/subject-access`);
+    expect(answer.status).toBe(200);
+    expect(answer.body.caseRecords.flatMap((r: { texts: string[] }) => r.texts).sort()).toEqual(['Kommunens delmål', 'Kommunens mål']);
+    expect(answer.body.caseRecordsOfOtherParties).toEqual([{ code: 'AF', name: 'Org AF', records: 1 }]);
+    expect(JSON.stringify(answer.body)).not.toContain('Arbetsförmedlingens anteckning');
+  });
+});
+
+describe('log review', () => {
+  it('lets Arbetsförmedlingen review the municipality’s reads of the records it wrote, without the person’s name', async () => {
+    const { id } = await participant('Ebba');
+    await af.request('PUT', `/api/v1/enrolments/${id}/plan`, { mainGoal: 'Arbetsförmedlingens mål' });
+    await kommun.get(`/api/v1/enrolments/${id}/plan`);
+    const reviewer = await addUser(t.db, 'logg@af.test', t.world.orgs.af, 'log_reviewer');
+    const client = await login(t.app, reviewer.email);
+    const today = new Date().toISOString().slice(0, 10);
+    const sample = await client.post('/api/v1/audit/sample', { from: today, to: today, k: 1000 });
+    expect(sample.status).toBe(200);
+    const reads = sample.body.items.filter((i: { entity: string; action: string; enrolmentId: string }) => i.entity === 'plan' && i.action === 'read' && i.enrolmentId === id);
+    expect(reads.map((i: { organisation: { code: string } }) => i.organisation.code)).toContain('KOMMUN');
+    expect(JSON.stringify(sample.body)).not.toContain('Fallsson');
   });
 });
 

@@ -40,7 +40,7 @@ async function meetingsOf(ctx: RequestContext, db: Db, enrolment: CaseEnrolment)
 export async function listMeetings(ctx: RequestContext, enrolmentId: string) {
   return onCaseEnrolment(ctx, enrolmentId, { action: 'list', entity: 'meeting' }, (trx) => findCaseEnrolment(trx, ctx.scope, enrolmentId), async (trx, enrolment) => {
     const view = await meetingsOf(ctx, trx, enrolment);
-    await writeAudit(trx, ctx.audit, [{ action: 'list', entity: 'meeting', enrolmentId, personId: enrolment.person_id, details: { hits: view.items.length } }]);
+    await writeAudit(trx, ctx.audit, [{ action: 'list', entity: 'meeting', enrolmentId, personId: enrolment.person_id, details: { hits: view.items.length, recordControllers: [...new Set(view.items.map((m) => m.organisation.id))] } }]);
     return view;
   });
 }

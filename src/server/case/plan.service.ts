@@ -73,10 +73,16 @@ async function planOf(ctx: RequestContext, db: Db, enrolment: CaseEnrolment) {
   };
 }
 
+/** The organisations whose records the reader was shown, so each can review the access (log review). */
+const recordControllers = (view: { history: { by: { organisation: { id: string } } }[]; subGoals: { organisation: { id: string } }[] }) => [
+  ...new Set([...view.history.map((r) => r.by.organisation.id), ...view.subGoals.map((g) => g.organisation.id)]),
+];
+
 export async function getPlan(ctx: RequestContext, enrolmentId: string) {
   return onCaseEnrolment(ctx, enrolmentId, { action: 'read', entity: 'plan' }, (trx) => findCaseEnrolment(trx, ctx.scope, enrolmentId), async (trx, enrolment) => {
     const view = await planOf(ctx, trx, enrolment);
-    await writeAudit(trx, ctx.audit, [{ action: 'read', entity: 'plan', enrolmentId, personId: enrolment.person_id, details: { revisions: view.history.length, subGoals: view.subGoals.length } }]);
+    const details = { revisions: view.history.length, subGoals: view.subGoals.length, recordControllers: recordControllers(view) };
+    await writeAudit(trx, ctx.audit, [{ action: 'read', entity: 'plan', enrolmentId, personId: enrolment.person_id, details }]);
     return view;
   });
 }
@@ -132,7 +138,7 @@ export async function participantCopy(ctx: RequestContext, enrolmentId: string, 
   return onCaseEnrolment(ctx, enrolmentId, { action: 'export', entity: 'plan' }, (trx) => findCaseEnrolment(trx, ctx.scope, enrolmentId), async (trx, enrolment) => {
     const view = await planOf(ctx, trx, enrolment);
     if (!view.current) throw new AppError('conflict', 'Det finns ingen handlingsplan att skriva ut ännu.');
-    await writeAudit(trx, ctx.audit, [{ action: 'export', entity: 'plan', enrolmentId, personId: enrolment.person_id, details: { format } }]);
+    await writeAudit(trx, ctx.audit, [{ action: 'export', entity: 'plan', enrolmentId, personId: enrolment.person_id, details: { format, recordControllers: recordControllers(view) } }]);
     const name = [enrolment.first_name, enrolment.last_name].filter(Boolean).join(' ') || null;
     return {
       name,

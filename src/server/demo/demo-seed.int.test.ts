@@ -107,7 +107,8 @@ describe('demo data', () => {
       })
       .catch(() => undefined);
     expect(caseSeconds).toBeGreaterThan(0);
-    expect(caseSeconds).toBeLessThan(0.3);
+    // About 0.15 s on an idle machine (the first start's budget leaves it 0.3 s); a loaded 2-core machine takes longer.
+    expect(caseSeconds).toBeLessThan(1);
   });
 
   it('is not loaded a second time', async () => {

@@ -6,6 +6,7 @@ import type { Role } from '../access/roles.js';
 import { systemAuditActor, writeAudit } from '../audit/audit.js';
 import { systemScope } from '../access/data-scope.js';
 import { hashPassword, verifyPassword } from '../auth/password.js';
+import { seedActivities } from './demo-activities.js';
 import { seedCaseRecords } from './demo-case.js';
 import type { Db } from '../db/connection.js';
 import { importEnrolments, importInterventions, importOrganisations, type ImportResult } from '../import/import.service.js';
@@ -79,6 +80,7 @@ export async function loadDemo(db: Db): Promise<DemoLogin[]> {
     await shareKraftenConsents(trx);
     await createUsers(trx, hashes);
     await seedCaseRecords(trx);
+    await seedActivities(trx);
     return USERS.map(({ role, email, password }) => ({ role, email, password }));
   });
 }

@@ -12,25 +12,9 @@ import type { Db } from '../db/connection.js';
 import { swedishToday } from '../persons/today.js';
 import { foldName } from './code-index.js';
 import { loadActivityLookups, type ActivityLookups, type MatchedEnrolment } from './activity-lookups.repository.js';
-import { insertActivities, insertWorkplaces, updateImportedActivity } from './activity-writes.repository.js';
+import { insertActivities, insertWorkplaces, updateImportedActivity, type ActivityInsert, type NewWorkplace } from './activity-writes.repository.js';
 import { noCounts, type ImportOptions, type StepResult } from './import.types.js';
 import { orderedId } from './ordered-id.js';
-
-export type NewWorkplace = { id: string; association_id: string; name: string; org_number: string | null };
-export type ActivityInsert = {
-  id: string;
-  enrolment_id: string;
-  person_id: string;
-  controller_org_id: string;
-  activity_type: string;
-  employment_type: string | null;
-  extension: boolean;
-  workplace_id: string | null;
-  start_date: string;
-  end_date: string | null;
-  hours_per_week: number | null;
-  status: 'planned' | 'ongoing' | 'completed';
-};
 
 export async function importActivityTable(db: Db, table: CsvTable, opts: ImportOptions): Promise<StepResult> {
   const { rows, errors } = validateActivities(table);

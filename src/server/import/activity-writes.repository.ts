@@ -1,7 +1,22 @@
 // The writes of an activities import: new workplaces and activities in multi-row statements.
 import type { Db } from '../db/connection.js';
-import type { ActivityInsert, NewWorkplace } from './activity-import.service.js';
 import { insertChunks } from './bulk.repository.js';
+
+export type NewWorkplace = { id: string; association_id: string; name: string; org_number: string | null };
+export type ActivityInsert = {
+  id: string;
+  enrolment_id: string;
+  person_id: string;
+  controller_org_id: string;
+  activity_type: string;
+  employment_type: string | null;
+  extension: boolean;
+  workplace_id: string | null;
+  start_date: string;
+  end_date: string | null;
+  hours_per_week: number | null;
+  status: 'planned' | 'ongoing' | 'completed';
+};
 
 export const insertWorkplaces = (db: Db, rows: NewWorkplace[]) => insertChunks(db, 'workplaces', rows);
 

@@ -26,6 +26,11 @@ async function fullyRecordedPerson(n: number) {
   const id = created.body.id as string;
   expect((await kommun.patch(`/api/v1/enrolments/${id}`, { notes: `Anteckning ${n}` })).status).toBe(200);
   expect((await kommun.post(`/api/v1/enrolments/${id}/exit`, { exitDate: '2024-05-01', exitReason: 'work', exitDetail: `Anställd hos Firma ${n}` })).status).toBe(200);
+  // The shared case (issue 10): a plan with a sub-goal and a meeting with an agreed action.
+  const plan = await kommun.request('PUT', `/api/v1/enrolments/${id}/plan`, { mainGoal: `Mål ${n}`, ownWords: `Egna ord ${n}`, subGoals: [{ text: `Delmål ${n}` }] });
+  expect(plan.status).toBe(200);
+  const meeting = await kommun.post(`/api/v1/enrolments/${id}/meetings`, { type: 'sip', heldAt: '2024-03-01T10:00', notes: `Mötesanteckning ${n}`, actions: [{ text: `Åtgärd ${n}` }] });
+  expect(meeting.status).toBe(201);
   const personId = (await t.db.selectFrom('enrolments').select('person_id').where('id', '=', id).executeTakeFirstOrThrow()).person_id;
   return { enrolmentId: id, personId };
 }

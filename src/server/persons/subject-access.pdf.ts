@@ -98,6 +98,20 @@ function surveySection(report: SubjectAccess): Content[] {
   );
 }
 
+const caseKinds: Record<string, string> = { plan_revision: 'Handlingsplan', sub_goal: 'Delmål', meeting: 'Möte' };
+
+function caseSection(report: SubjectAccess): Content[] {
+  const own: Content[] =
+    report.caseRecords.length === 0
+      ? [{ text: 'Inga uppgifter ur handlingsplan eller möten finns lagrade hos oss.', margin: [0, 0, 0, 8] }]
+      : report.caseRecords.map((r) => facts([[`${caseKinds[r.kind] ?? r.kind}, ${time(r.at)}`, [r.detail, ...r.texts].filter(Boolean).join('\n')]]));
+  const others: Content[] = report.caseRecordsOfOtherParties.map((o) => ({
+    text: `${text(o.name)} har ${o.records} egna uppgifter om personen i det gemensamma ärendet. Begär utdrag hos dem.`,
+    margin: [0, 0, 0, 4],
+  }));
+  return [...own, ...others];
+}
+
 function accessLogSection(report: SubjectAccess): Content[] {
   const note: Content = {
     text: 'Enskilda medarbetares namn redovisas inte: de handlar på den personuppgiftsansvariges uppdrag. Nekade försök redovisas också.',
@@ -146,6 +160,8 @@ export async function renderSubjectAccessPdf(report: SubjectAccess, labels: Labe
     ...consentSection(report),
     { text: 'Enkäter', style: 'h2' },
     ...surveySection(report),
+    { text: 'Handlingsplan och möten', style: 'h2' },
+    ...caseSection(report),
     { text: 'Vem har tagit del av uppgifterna', style: 'h2' },
     ...accessLogSection(report),
     {

@@ -1,11 +1,12 @@
 import type { SubjectAccess } from './subject-access.schemas.js';
 import type { SubjectAccessRows } from './subject-access.repository.js';
+import type { caseRecordsOf } from './subject-access-case.repository.js';
 
 const iso = (value: Date | string) => new Date(value).toISOString();
 const isoOrNull = (value: Date | string | null) => (value === null ? null : iso(value));
 
 /** Rows → the export (GDPR art. 15): every stored field of the person, their enrolments and consents. */
-export function presentSubjectAccess(rows: SubjectAccessRows, now: Date): SubjectAccess {
+export function presentSubjectAccess(rows: SubjectAccessRows, caseRecords: Awaited<ReturnType<typeof caseRecordsOf>>, now: Date): SubjectAccess {
   const { person, enrolments, consents, parties, accessLog, sendings, answers } = rows;
   return {
     kind: 'subject_access',
@@ -72,6 +73,8 @@ export function presentSubjectAccess(rows: SubjectAccessRows, now: Date): Subjec
         answers: mine.map((a) => ({ question: a.wording ?? a.key, value: a.value, choices: a.choices, text: a.free_text })),
       };
     }),
+    caseRecords: caseRecords.own.map((r) => ({ kind: r.kind, at: iso(r.at), detail: r.detail, texts: r.texts.filter((text): text is string => text !== null) })),
+    caseRecordsOfOtherParties: caseRecords.others,
     accessLog: accessLog.map((a) => ({
       at: iso(a.at),
       action: a.action,

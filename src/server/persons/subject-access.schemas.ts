@@ -74,6 +74,9 @@ export const subjectAccessSchema = z.object({
       answers: z.array(z.object({ question: z.string(), value: z.number().nullable(), choices: z.array(z.string()).nullable(), text: nullableText })),
     }),
   ),
+  /** The shared case: the controller's own records in full; other parties' records only counted (theirs to disclose). */
+  caseRecords: z.array(z.object({ kind: z.string(), at: z.string(), detail: nullableText, texts: z.array(z.string()) })),
+  caseRecordsOfOtherParties: z.array(named.extend({ records: z.number() })),
   /**
    * Who accessed the data: organisation and role, time, action, purpose, outcome. Not the staff
    * member's name: GDPR art. 15(1)(c) and CJEU C-579/21 (employees act under the controller).

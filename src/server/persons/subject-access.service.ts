@@ -4,6 +4,7 @@ import type { RequestContext } from '../context.js';
 import { notFound } from '../errors.js';
 import { presentSubjectAccess } from './subject-access.presenter.js';
 import { codeLabels, findPersonController, loadSubjectAccess } from './subject-access.repository.js';
+import { caseRecordsOf } from './subject-access-case.repository.js';
 
 /**
  * GDPR art. 15: everything stored about one person and who accessed it, produced by the
@@ -19,9 +20,10 @@ export async function subjectAccess(ctx: RequestContext, personId: string, forma
       return null;
     }
     const rows = await loadSubjectAccess(trx, personId);
+    const caseRecords = await caseRecordsOf(trx, personId, person.controller_org_id);
     const labels = format === 'pdf' ? await codeLabels(trx) : new Map<string, string>();
     await writeAudit(trx, ctx.audit, [{ action: 'export', entity: 'person', personId, details: { kind: 'subject_access', format } }]);
-    return { report: presentSubjectAccess(rows, new Date()), labels };
+    return { report: presentSubjectAccess(rows, caseRecords, new Date()), labels };
   });
   if (!result) throw notFound();
   return result;

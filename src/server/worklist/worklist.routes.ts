@@ -2,7 +2,7 @@ import type { App } from '../app.js';
 import { errorBody, idParams } from '../../core/schemas/common.js';
 import { caseloadView, worklistView } from '../../core/schemas/worklist.js';
 import { contextOf } from '../context.js';
-import { notFound } from '../errors.js';
+import { orNotFound } from '../errors.js';
 import { getCaseload, getWorklist } from './worklist.service.js';
 
 const tags = ['Arbetslista'];
@@ -17,10 +17,6 @@ export async function worklistRoutes(app: App) {
   app.get('/api/v1/teams/:id/caseload', {
     config: { permission: 'enrolment:read' },
     schema: { tags, params: idParams, response: { 200: caseloadView, 404: errorBody } },
-    handler: async (request) => {
-      const caseload = await getCaseload(contextOf(request, 'enrolment:read'), request.params.id);
-      if (!caseload) throw notFound();
-      return caseload;
-    },
+    handler: async (request) => orNotFound(await getCaseload(contextOf(request, 'enrolment:read'), request.params.id)),
   });
 }

@@ -3,15 +3,10 @@ import type { App } from '../app.js';
 import { errorBody, idParams } from '../../core/schemas/common.js';
 import { workplaceInput, workplaceList, workplaceListQuery, workplaceView } from '../../core/schemas/workplace.js';
 import { contextOf } from '../context.js';
-import { notFound } from '../errors.js';
+import { orNotFound } from '../errors.js';
 import { changeWorkplace, createWorkplace, getWorkplace, listWorkplaces, workplaceAssociations } from './workplace.service.js';
 
 const tags = ['Arbetsplatser'];
-
-const orNotFound = <T>(value: T | null): T => {
-  if (value === null) throw notFound();
-  return value;
-};
 
 export async function workplaceRoutes(app: App) {
   app.get('/api/v1/workplaces', {

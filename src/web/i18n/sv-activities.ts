@@ -66,7 +66,7 @@ export const workplaceTexts = {
     orgNumber: 'Organisationsnummer',
     address: 'Adress',
     supervisors: 'Handledare',
-    supervisorName: 'Namn',
+    supervisorName: 'Handledarens namn',
     supervisorPhone: 'Telefon',
     supervisorEmail: 'E-post',
     addSupervisor: 'Lägg till handledare',

@@ -4,6 +4,7 @@ import { organisationsQuery, type Intervention } from '../../lib/queries';
 import { CheckboxGroupField, RadioGroupField } from '../../components/ChoiceGroup';
 import { TextField } from '../../components/Field';
 import type { EnrolForm } from './types';
+import { CaseCategoriesField } from '../case/CaseCategoriesField';
 
 /** The consent: when, how, and which other parties it covers (the controller is always covered). */
 export function EnrolConsent({ form, interventions }: { form: EnrolForm; interventions: Intervention[] }) {
@@ -24,6 +25,10 @@ export function EnrolConsent({ form, interventions }: { form: EnrolForm; interve
         <CheckboxGroupField label={t.enrol.consentParties} help={t.enrol.consentPartiesHelp} name="partyIds" value={values.partyIds} onChange={set('partyIds')} error={errors['consent.partyIds']}
           options={parties.map((o) => ({ value: o.id, label: o.name }))} />
       )}
+      {parties.filter((o) => values.partyIds.includes(o.id)).map((o) => (
+        <CaseCategoriesField key={o.id} party={o.name} name={`categories.${o.id}`} value={values.categories[o.id] ?? ['plan', 'meetings']}
+          onChange={(value) => set('categories')({ ...values.categories, [o.id]: value })} />
+      ))}
     </fieldset>
   );
 }

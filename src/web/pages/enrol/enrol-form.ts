@@ -15,6 +15,8 @@ export type EnrolValues = {
   consentMethod: string;
   consentDocument: string;
   partyIds: string[];
+  /** Per party chosen, what the consent shares with it (plan, meetings, health). */
+  categories: Record<string, string[]>;
   referrerId: string;
   incomeBefore: string[];
   occupationBefore: string;
@@ -26,7 +28,7 @@ export type EnrolValues = {
 
 export const emptyEnrolment = (interventionId: string, today: string): EnrolValues => ({
   mode: 'consent', interventionId, teamId: '', personnummer: '', participantRef: '', firstName: '', lastName: '',
-  gender: '', birthYear: '', startDate: today, consentDate: today, consentMethod: 'written', consentDocument: '', partyIds: [],
+  gender: '', birthYear: '', startDate: today, consentDate: today, consentMethod: 'written', consentDocument: '', partyIds: [], categories: {},
   referrerId: '', incomeBefore: [], occupationBefore: '', occupationBeforeExtent: '', education: '', supportTime: '', targetGroups: [],
 });
 
@@ -49,7 +51,14 @@ export function toEnrolmentInput(v: EnrolValues): unknown {
       firstName: textOrNull(v.firstName),
       lastName: textOrNull(v.lastName),
     },
-    consent: { givenDate: v.consentDate, method: v.consentMethod || undefined, documentRef: textOrNull(v.consentDocument), partyIds: v.partyIds },
+    consent: {
+      givenDate: v.consentDate,
+      method: v.consentMethod || undefined,
+      documentRef: textOrNull(v.consentDocument),
+      partyIds: v.partyIds,
+      // Only the parties still chosen; a party left out gets plan and meetings.
+      categories: Object.fromEntries(Object.entries(v.categories).filter(([id]) => v.partyIds.includes(id))),
+    },
     referrerId: textOrNull(v.referrerId),
     incomeBefore: v.incomeBefore,
     occupationBefore: textOrNull(v.occupationBefore),

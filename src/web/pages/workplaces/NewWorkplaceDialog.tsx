@@ -62,7 +62,7 @@ export function NewWorkplaceDialog() {
           <SelectField label={wt.fields.sector} name="sector" value={v.sector} onChange={form.set('sector')} options={[{ value: '', label: t.common.none }, ...codes.options('workplace_sector')]} error={form.errors.sector} />
           <TextField label={wt.fields.orgNumber} name="orgNumber" value={v.orgNumber} onChange={form.set('orgNumber')} error={form.errors.orgNumber} />
           <TextField label={wt.fields.address} name="address" value={v.address} onChange={form.set('address')} error={form.errors.address} />
-          <TextField label={wt.fields.supervisorName} name="supervisor" value={v.supervisor} onChange={form.set('supervisor')} help={wt.fields.supervisors} error={form.errors['supervisors.0.name']} />
+          <TextField label={wt.fields.supervisorName} name="supervisor" value={v.supervisor} onChange={form.set('supervisor')} error={form.errors['supervisors.0.name']} />
           <div className="actions">
             <Button type="submit">{t.common.save}</Button>
             <Button variant="secondary" onPress={close}>{t.common.cancel}</Button>
