@@ -139,6 +139,43 @@ const writes = (w: World): Record<string, TextProbe> => ({
   'POST /api/v1/imports/enrolments': {
     url: '/api/v1/imports/enrolments', csv: csvOf(enrolmentHeader, `KOMMUNINSATS,,REF${NUL}1,,,,woman,1990,nej,ja,nej,2024-01-01,,,,,,,,`),
   },
+  'POST /api/v1/imports/activities': {
+    url: '/api/v1/imports/activities',
+    csv: csvOf(
+      'intervention,participant_ref,personnummer,enrolment_start,activity_type,employment_type,extension,workplace,workplace_org_number,start_date,end_date,hours_per_week',
+      `KOMMUNINSATS,REF-1,,2024-01-01,internship,,nej,Verk${NUL}stad,,2024-02-01,,`,
+    ),
+  },
+  // The shared case (issue 10).
+  'PUT /api/v1/enrolments/:id/consent/parties/:organisationId/categories': { none: 'categories from a fixed list' },
+  'PUT /api/v1/enrolments/:id/plan': { url: `/api/v1/enrolments/${anyId}/plan`, body: { mainGoal: `Arbete${NUL}` }, path: 'body.mainGoal' },
+  'POST /api/v1/enrolments/:id/meetings': {
+    url: `/api/v1/enrolments/${anyId}/meetings`, body: { type: 'three_party', heldAt: '2024-03-01T10:00', notes: `Möte${NUL}` }, path: 'body.notes',
+  },
+  'POST /api/v1/enrolments/:id/activities': {
+    url: `/api/v1/enrolments/${anyId}/activities`, body: { activityType: 'internship', startDate: '2024-03-01', provider: `Verk${NUL}stad` }, path: 'body.provider',
+  },
+  'PUT /api/v1/activities/:id': {
+    url: `/api/v1/activities/${anyId}`, body: { activityType: 'internship', startDate: '2024-03-01', notes: `Not${NUL}` }, path: 'body.notes',
+  },
+  'POST /api/v1/workplaces': { url: '/api/v1/workplaces', body: { associationId: w.orgs.forbund, name: `Verk${NUL}stad` }, path: 'body.name' },
+  'PUT /api/v1/workplaces/:id': { url: `/api/v1/workplaces/${anyId}`, body: { associationId: w.orgs.forbund, name: 'Verkstad', address: `Gatan${NUL} 1` }, path: 'body.address' },
+  // Goals (issue 12).
+  'POST /api/v1/interventions/:id/goals': {
+    url: `/api/v1/interventions/${w.interventions.kommunInsats}/goals`, body: { period: '2025', kind: 'volume', title: `Mål${NUL}`, target: 10 }, path: 'body.title',
+  },
+  'PATCH /api/v1/interventions/:id/goals/:goalId': {
+    url: `/api/v1/interventions/${w.interventions.kommunInsats}/goals/${anyId}`, body: { period: '2025', kind: 'volume', title: `Mål${NUL}`, target: 10 }, path: 'body.title',
+  },
+  'DELETE /api/v1/interventions/:id/goals/:goalId': { none: 'no body' },
+  // Surveys (issue 13).
+  'PUT /api/v1/questionnaires/:id/questions/:questionId/texts/:language': {
+    url: `/api/v1/questionnaires/${anyId}/questions/${anyId}/texts/ar`, body: { text: `Fråga${NUL}` }, path: 'body.text',
+  },
+  'POST /api/v1/enrolments/:id/surveys': { none: 'a variant from a fixed list' },
+  'POST /api/v1/interventions/:id/survey-link': { none: 'a variant from a fixed list' },
+  'POST /api/v1/interventions/:id/survey-texts/hidden': { none: 'ids and a yes/no' },
+  'POST /enkat/:token': { none: "the participant's HTML form: a free text with control characters is refused by parseAnswers (core/surveys) with the page's own message" },
 });
 
 const writeRoutes = () => t.app.registeredRoutes.filter((r) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method));
