@@ -1,4 +1,5 @@
 import type { App } from '../app.js';
+import { budgetRoutes } from '../budget/budget.routes.js';
 import { goalsRoutes } from '../goals/goals.routes.js';
 import { keyFiguresRoutes } from './key-figures.routes.js';
 
@@ -6,4 +7,5 @@ import { keyFiguresRoutes } from './key-figures.routes.js';
 export async function boardReportRoutes(app: App) {
   await app.register(keyFiguresRoutes);
   await app.register(goalsRoutes);
+  await app.register(budgetRoutes);
 }

@@ -73,6 +73,7 @@ const crawl: Record<string, () => string[]> = {
   '/api/v1/reports/outcomes': () => reportQueries().map((q) => `/api/v1/reports/outcomes${q}`),
   '/api/v1/reports/outcomes.csv': () => reportQueries().map((q) => `/api/v1/reports/outcomes.csv${q}`),
   '/api/v1/interventions/:id/goals': () => each('/api/v1/interventions', ids.interventions.map((i) => i.id), '/goals'),
+  '/api/v1/interventions/:id/budget': () => each('/api/v1/interventions', ids.interventions.map((i) => i.id), '/budget?year=2024'),
   '/api/v1/reports/figures': () => [
     ...reportQueries().map((q) => `/api/v1/reports/figures${q}`),
     ...periods.flatMap((p) => [`?intervention=KOMMUNINSATS&team=Team%20A&${p}`, `?organisation=KOMMUN&${p}`].map((q) => `/api/v1/reports/figures${q}`)),

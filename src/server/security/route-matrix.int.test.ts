@@ -121,6 +121,12 @@ const matrix: Record<string, Row> = {
     who: ALL, foreign: (f) => ({ url: `/api/v1/interventions/${f.interventionId}/goals/${f.interventionId}`, body: { period: '2024', kind: 'volume', title: 'Mål', target: 5 } }),
   },
   'DELETE /api/v1/interventions/:id/goals/:goalId': { who: ALL, foreign: (f) => ({ url: `/api/v1/interventions/${f.interventionId}/goals/${f.interventionId}` }) },
+  'GET /api/v1/interventions/:id/budget': { who: ALL, foreign: (f) => ({ url: `/api/v1/interventions/${f.interventionId}/budget?year=2024` }) },
+  'PUT /api/v1/interventions/:id/budget/:year': { who: ALL, foreign: (f) => ({ url: `/api/v1/interventions/${f.interventionId}/budget/2024`, body: { grant: 10, lines: {} } }) },
+  'PUT /api/v1/interventions/:id/costs/:month': { who: ALL, foreign: (f) => ({ url: `/api/v1/interventions/${f.interventionId}/costs/2024-01`, body: { costs: { travel: 10 } } }) },
+  'POST /api/v1/interventions/:id/costs/import': {
+    who: ALL, foreign: (f) => ({ url: `/api/v1/interventions/${f.interventionId}/costs/import`, body: { csv: 'intervention,month,cost_category,amount\n' } }),
+  },
   'GET /api/v1/reports/figures': { who: [CW, IL, AA], foreign: (f) => ({ url: `/api/v1/reports/figures?intervention=${f.interventionCode}&${period}` }) },
   'GET /api/v1/persons/:id/subject-access': { who: [OA, LR], foreign: (f) => ({ url: `/api/v1/persons/${f.personId}/subject-access` }) },
   'GET /api/v1/persons/:id/subject-access.pdf': { who: [OA, LR], foreign: (f) => ({ url: `/api/v1/persons/${f.personId}/subject-access.pdf` }) },

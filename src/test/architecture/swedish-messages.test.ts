@@ -59,7 +59,7 @@ async function schemasOf(file: string): Promise<[string, z.ZodType][]> {
 }
 
 describe('validation messages', () => {
-  it('every shared schema answers bad input in Swedish, at every field', async () => {
+  it('every shared schema answers bad input in Swedish, at every field', { timeout: 60_000 }, async () => {
     const files = [
       ...filesUnder(path.join(root, 'src/core/schemas'), (f) => f.endsWith('.ts') && !f.endsWith('.test.ts')),
       ...filesUnder(path.join(root, 'src/server'), (f) => f.endsWith('.schemas.ts')),

@@ -82,6 +82,7 @@ const tree = root.addChildren([
     at('/insatser', page(() => import('../pages/interventions/InterventionsPage'), 'InterventionsPage')),
     at('/insatser/$id', page(() => import('../pages/interventions/InterventionPage'), 'InterventionPage')),
     at('/insatser/$id/anonyma', page(() => import('../pages/anonymous/AnonymousPage'), 'AnonymousPage')),
+    at('/insatser/$id/mal-och-budget', page(() => import('../pages/goals/GoalsBudgetPage'), 'GoalsBudgetPage')),
     at('/deltagare', page(() => import('../pages/participants/ParticipantsPage'), 'ParticipantsPage')),
     createRoute({ getParentRoute: () => app, path: '/deltagare/ny', validateSearch: insatsSearch, component: page(() => import('../pages/enrol/EnrolPage'), 'EnrolPage') }),
     at('/deltagare/$id', page(() => import('../pages/participant/ParticipantPage'), 'ParticipantPage')),

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { costCategories } from '../figures/budget.js';
+
+const kronor = z.number({ message: 'Ange ett belopp i kronor' }).min(0, 'Beloppet kan inte vara negativt').max(1e11, 'Beloppet är för stort').multipleOf(0.01, 'Högst två decimaler (öre)');
+const category = z.string().refine((c) => costCategories.includes(c), 'Okänt kostnadsslag');
+const byCategory = z.record(category, kronor);
+
+/** The year's granted funds and budget per cost category (kostnadsslag). */
+export const budgetInput = z.object({ grant: kronor.nullable(), lines: byCategory });
+/** One month's actual costs per cost category, as typed in the browser (a credit may be negative). */
+export const monthCostsInput = z.object({ costs: z.record(category, kronor.min(-1e11)) });
+/** A CSV export from the finance system (docs/finance-costs-csv.md). */
+export const costImportInput = z.object({ csv: z.string().max(2_000_000, 'Filen är för stor (högst 2 MB)') });
+
+const row = z.object({ category: z.string(), budget: z.number(), actual: z.number(), difference: z.number(), used: z.number().nullable() });
+
+export const budgetView = z.object({
+  year: z.number(),
+  grant: z.number().nullable(),
+  rows: z.array(row),
+  total: row,
+  /** Actual costs by month (YYYY-MM) and category. */
+  months: z.array(z.object({ month: z.string(), costs: z.record(z.string(), z.number()), total: z.number() })),
+  /** Cost figures of the year (domain.md); null when the count they divide by is 0 or hidden. */
+  costPerParticipant: z.number().nullable(),
+  costPerOutcome: z.number().nullable(),
+  participants: z.number().nullable(),
+  exitsToWorkOrStudies: z.number().nullable(),
+  can: z.object({ edit: z.boolean() }),
+});
