@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { costCategories } from '../figures/budget.js';
+import { text } from './common.js';
 
 const kronor = z.number({ message: 'Ange ett belopp i kronor' }).min(0, 'Beloppet kan inte vara negativt').max(1e11, 'Beloppet är för stort').multipleOf(0.01, 'Högst två decimaler (öre)');
 const category = z.string().refine((c) => costCategories.includes(c), 'Okänt kostnadsslag');
@@ -10,7 +11,7 @@ export const budgetInput = z.object({ grant: kronor.nullable(), lines: byCategor
 /** One month's actual costs per cost category, as typed in the browser (a credit may be negative). */
 export const monthCostsInput = z.object({ costs: z.record(category, kronor.min(-1e11)) });
 /** A CSV export from the finance system (docs/finance-costs-csv.md). */
-export const costImportInput = z.object({ csv: z.string().max(2_000_000, 'Filen är för stor (högst 2 MB)') });
+export const costImportInput = z.object({ csv: text().max(2_000_000, 'Filen är för stor (högst 2 MB)') });
 
 const row = z.object({ category: z.string(), budget: z.number(), actual: z.number(), difference: z.number(), used: z.number().nullable() });
 

@@ -168,6 +168,13 @@ const writes = (w: World): Record<string, TextProbe> => ({
     url: `/api/v1/interventions/${w.interventions.kommunInsats}/goals/${anyId}`, body: { period: '2025', kind: 'volume', title: `Mål${NUL}`, target: 10 }, path: 'body.title',
   },
   'DELETE /api/v1/interventions/:id/goals/:goalId': { none: 'no body' },
+  'PUT /api/v1/interventions/:id/budget/:year': { none: 'amounts per cost category from a fixed list' },
+  'PUT /api/v1/interventions/:id/costs/:month': { none: 'amounts per cost category from a fixed list' },
+  'POST /api/v1/interventions/:id/costs/import': {
+    url: `/api/v1/interventions/${w.interventions.kommunInsats}/costs/import`,
+    body: { csv: `intervention;month;cost_category;amount\nKOMMUNINSATS;2025-01;Lön${NUL}er;100\n` },
+    path: 'body.csv',
+  },
   // Surveys (issue 13).
   'PUT /api/v1/questionnaires/:id/questions/:questionId/texts/:language': {
     url: `/api/v1/questionnaires/${anyId}/questions/${anyId}/texts/ar`, body: { text: `Fråga${NUL}` }, path: 'body.text',
