@@ -10,14 +10,13 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../src/server/audit/audit-chain.service.js';
 import { sealAuditEvents } from '../src/server/audit/audit-sealer.js';
 import { openDatabase, type DatabaseHandle } from '../src/server/db/connection.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
-import { testServerUrl } from '../src/test/test-database.js';
+import { adminQuery, testServerUrl } from '../src/test/test-database.js';
 import { seedWorld, testPassword, type World } from '../src/test/world.js';
 
 const kills = Number(process.env.FAULT_KILLS ?? 3);
@@ -25,16 +24,6 @@ const writers = 8;
 const root = path.resolve(import.meta.dirname, '..');
 
 type Target = { kind: 'postgres' | 'embedded'; env: Record<string, string>; open: () => Promise<DatabaseHandle>; drop: () => Promise<void> };
-
-async function admin(text: string) {
-  const client = new pg.Client({ connectionString: testServerUrl });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
 
 function target(kind: Target['kind']): Target {
   if (kind === 'postgres') {
@@ -45,10 +34,10 @@ function target(kind: Target['kind']): Target {
       kind,
       env: { DATABASE_URL: url.toString() },
       open: async () => {
-        await admin(`CREATE DATABASE ${name}`).catch(() => undefined);
+        await adminQuery(`CREATE DATABASE ${name}`).catch(() => undefined);
         return openDatabase({ databaseUrl: url.toString(), dataDir: '' });
       },
-      drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+      drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
     };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stegvis-fault-'));
@@ -111,7 +100,7 @@ async function login(url: string, email: string): Promise<Record<string, string>
 type Outcome = { ref: string; status: number | 'no answer'; id?: string };
 
 /** Writers registering people one after another until the server stops answering. */
-async function writeUntilKilled(url: string, headers: Record<string, string>, world: World, round: number, outcomes: Outcome[]) {
+async function writeUntilKilled(url: string, headers: Record<string, string>, world: World, round: number, outcomes: Outcome[], answered: () => void) {
   await Promise.all(
     Array.from({ length: writers }, async (_, w) => {
       for (let i = 0; ; i++) {
@@ -132,6 +121,7 @@ async function writeUntilKilled(url: string, headers: Record<string, string>, wo
           });
           const body = (await response.json()) as { id?: string };
           outcomes.push({ ref, status: response.status, id: body.id });
+          answered();
         } catch {
           outcomes.push({ ref, status: 'no answer' });
           return;
@@ -168,8 +158,13 @@ describe(`kill -9 during concurrent writes, ${kind}`, () => {
     for (let round = 0; round < kills; round++) {
       const server = await startServer(t);
       const headers = await login(server.url, kommunWorker.email);
-      const writing = writeUntilKilled(server.url, headers, world, round, outcomes);
-      await new Promise((resolve) => setTimeout(resolve, 300 + Math.random() * 1200));
+      // Killed at a random moment once writes are being answered (the first answer can take
+      // seconds on a loaded machine), so every round kills mid-write.
+      let firstAnswer!: () => void;
+      const writesAnswered = new Promise<void>((resolve) => (firstAnswer = resolve));
+      const writing = writeUntilKilled(server.url, headers, world, round, outcomes, () => firstAnswer());
+      await Promise.race([writesAnswered, writing]);
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 1000));
       const exited = new Promise((resolve) => server.child.once('exit', resolve));
       server.child.kill('SIGKILL');
       await Promise.all([writing, exited]);
