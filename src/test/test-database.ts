@@ -47,7 +47,8 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   };
 }
 
-async function adminQuery(text: string) {
+/** One statement on the PostgreSQL test server's admin database (creating and dropping databases). */
+export async function adminQuery(text: string) {
   const client = new pg.Client({ connectionString: testServerUrl });
   await client.connect();
   try {
