@@ -8,6 +8,8 @@ import { choose, expectAccessible, heading, launch, login, newPage, phone, scree
 import { password, users } from './support/world.js';
 
 const baseUrl = inject('worldUrl');
+/** A journey of a dozen screens, each scanned with axe, on a shared 2-core machine. */
+const long = 360_000;
 let browser: Browser;
 let staff: Page;
 let participantUrl: string;
@@ -67,7 +69,7 @@ async function answerAll(page: Page, language: string, next: string, send: strin
 }
 
 describe('participant surveys on a phone', () => {
-  test('the lead enters the Arabic translations', async () => {
+  test('the lead enters the Arabic translations', { timeout: long }, async () => {
     await login(staff, baseUrl, users.lead, password);
     await staff.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Enkätfrågor och översättningar' }).click();
     await expect.poll(() => heading(staff).textContent()).toBe('Enkätfrågor och översättningar');
@@ -104,7 +106,7 @@ describe('participant surveys on a phone', () => {
     await expectAccessible(staff, 'participant page with survey section');
   });
 
-  test('the participant answers in Arabic, right to left, on a 390 px phone', async () => {
+  test('the participant answers in Arabic, right to left, on a 390 px phone', { timeout: long }, async () => {
     const link = await sendSurvey('Under insatsen');
     const { context, page } = await newPage(browser, phone);
     try {
@@ -128,7 +130,7 @@ describe('participant surveys on a phone', () => {
     }
   });
 
-  test('the participant answers in lätt svenska, and the answers stay when the connection drops', async () => {
+  test('the participant answers in lätt svenska, and the answers stay when the connection drops', { timeout: long }, async () => {
     const link = await sendSurvey('Vid avslut');
     const { context, page } = await newPage(browser, phone);
     try {
