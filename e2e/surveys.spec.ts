@@ -10,6 +10,8 @@ import { password, users } from './support/world.js';
 const baseUrl = inject('worldUrl');
 /** A journey of a dozen screens, each scanned with axe, on a shared 2-core machine. */
 const long = 360_000;
+/** The shared machine is slow at times: waits are generous, the checks are the same. */
+const poll = <T>(value: () => T | Promise<T>) => expect.poll(value, { timeout: 30_000 });
 let browser: Browser;
 let staff: Page;
 let participantUrl: string;
@@ -45,7 +47,7 @@ async function sendSurvey(variant: string): Promise<string> {
   await section.getByRole('button', { name: 'Skapa enkätlänk' }).click();
   const url = section.locator('code.survey-url');
   await url.waitFor();
-  await expect.poll(() => section.getByRole('img', { name: 'QR-kod till enkäten' }).count()).toBe(1);
+  await poll(() => section.getByRole('img', { name: 'QR-kod till enkäten' }).count()).toBe(1);
   await expectAccessible(staff, `participant page, ${variant} link shown`);
   return (await url.textContent())!;
 }
@@ -57,7 +59,7 @@ async function answerAll(page: Page, language: string, next: string, send: strin
   expect(total).toBeGreaterThan(3);
   for (let i = 0; i < total; i++) {
     const current = questions.nth(i);
-    await expect.poll(() => current.isVisible()).toBe(true);
+    await poll(() => current.isVisible()).toBe(true);
     const options = current.locator('label.option');
     if ((await options.count()) > 0) await options.nth(Math.min(2, (await options.count()) - 1)).click();
     else await current.locator('textarea').fill(language === 'ar' ? 'العمل مع الناس' : 'Att få hjälp att börja jobba');
@@ -72,17 +74,17 @@ describe('participant surveys on a phone', () => {
   test('the lead enters the Arabic translations', { timeout: long }, async () => {
     await login(staff, baseUrl, users.lead, password);
     await staff.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Enkätfrågor och översättningar' }).click();
-    await expect.poll(() => heading(staff).textContent()).toBe('Enkätfrågor och översättningar');
-    await expect.poll(() => staff.getByText('13 frågor saknar översättning').count()).toBe(1);
+    await poll(() => heading(staff).textContent()).toBe('Enkätfrågor och översättningar');
+    await poll(() => staff.getByText('13 frågor saknar översättning').count()).toBe(1);
     await expectAccessible(staff, 'translations, Arabic missing');
     for (const [swedish, text] of Object.entries(arabic)) {
       const form = staff.getByRole('form', { name: swedish, exact: true });
       await form.getByRole('textbox', { name: 'Frågans text' }).fill(text.text);
       for (const [i, option] of (text.options ?? []).entries()) await form.getByRole('textbox').nth(i + 1).fill(option);
       await form.getByRole('button', { name: 'Spara' }).click();
-      await expect.poll(() => form.getByText('Översättningen är sparad.').count()).toBe(1);
+      await poll(() => form.getByText('Översättningen är sparad.').count()).toBe(1);
     }
-    await expect.poll(() => staff.getByText('Alla frågor är översatta').count()).toBe(1);
+    await poll(() => staff.getByText('Alla frågor är översatta').count()).toBe(1);
     await expectAccessible(staff, 'translations, Arabic complete');
     await staff.getByRole('button', { name: /Logga ut/ }).first().click();
   });
@@ -90,7 +92,7 @@ describe('participant surveys on a phone', () => {
   test('a case worker enrols a participant and sends a survey link with a QR code', async () => {
     await login(staff, baseUrl, users.caseWorker, password);
     await staff.goto(`${baseUrl}/deltagare/ny`);
-    await expect.poll(() => heading(staff).textContent()).toBe('Skriv in deltagare');
+    await poll(() => heading(staff).textContent()).toBe('Skriv in deltagare');
     await choose(staff, 'Kön', 'Kvinna');
     await staff.getByLabel('Startdatum', { exact: true }).fill('2025-03-03');
     await staff.getByRole('textbox', { name: 'Personnummer' }).fill('19920304-4285');
@@ -98,7 +100,7 @@ describe('participant surveys on a phone', () => {
     await staff.getByRole('textbox', { name: 'Efternamn (frivilligt)' }).fill('Enkätsson');
     await staff.getByLabel('Datum för samtycket', { exact: true }).fill('2025-03-03');
     await staff.getByRole('button', { name: 'Skriv in', exact: true }).click();
-    await expect.poll(() => heading(staff).textContent()).toBe('Deltagare: Samira Enkätsson').catch(async (error) => {
+    await poll(() => heading(staff).textContent()).toBe('Deltagare: Samira Enkätsson').catch(async (error) => {
       await screenshot(staff, 'survey-enrol-failed');
       throw error;
     });
@@ -114,16 +116,16 @@ describe('participant surveys on a phone', () => {
       await expectAccessible(page, 'language choice');
       await screenshot(page, 'survey-languages');
       await page.getByRole('link', { name: 'العربية' }).click();
-      await expect.poll(() => page.locator('html').getAttribute('dir')).toBe('rtl');
+      await poll(() => page.locator('html').getAttribute('dir')).toBe('rtl');
       expect(await page.locator('html').getAttribute('lang')).toBe('ar');
-      await expect.poll(() => page.getByText('كم مرة تشعر أنك بخير؟').count()).toBe(1);
+      await poll(() => page.getByText('كم مرة تشعر أنك بخير؟').count()).toBe(1);
       await answerAll(page, 'ar', 'التالي', 'إرسال الإجابات');
-      await expect.poll(() => heading(page).textContent()).toBe('شكراً على إجاباتك!');
+      await poll(() => heading(page).textContent()).toBe('شكراً على إجاباتك!');
       await expectAccessible(page, 'Arabic thanks');
       await screenshot(page, 'survey-ar-thanks');
       // The link takes one answer: opened again, it says so kindly.
       await page.goto(link);
-      await expect.poll(() => page.getByText(/Länken fungerar inte/).count()).toBe(1);
+      await poll(() => page.getByText(/Länken fungerar inte/).count()).toBe(1);
       await expectAccessible(page, 'used link');
     } finally {
       await context.close();
@@ -136,7 +138,7 @@ describe('participant surveys on a phone', () => {
     try {
       await page.goto(link);
       await page.getByRole('link', { name: 'Lätt svenska' }).click();
-      await expect.poll(() => heading(page).textContent()).toBe('Frågor till dig');
+      await poll(() => heading(page).textContent()).toBe('Frågor till dig');
       await expectAccessible(page, 'lätt svenska, first question');
       await screenshot(page, 'survey-sv-easy');
       // Offline: sending fails with a kind message, the answer stays on the phone.
@@ -147,7 +149,7 @@ describe('participant surveys on a phone', () => {
       await page.goto(`${link}?sprak=sv-easy`);
       expect(await page.locator('fieldset.question').first().locator('input').first().isChecked()).toBe(true);
       await answerAll(page, 'sv-easy', 'Nästa', 'Skicka');
-      await expect.poll(() => heading(page).textContent()).toBe('Tack för att du svarade!');
+      await poll(() => heading(page).textContent()).toBe('Tack för att du svarade!');
       await expectAccessible(page, 'lätt svenska thanks');
     } finally {
       await context.close();
@@ -156,13 +158,13 @@ describe('participant surveys on a phone', () => {
 
   test('the results show the answers with a chart and a table', async () => {
     await staff.goto(`${baseUrl}/enkater`);
-    await expect.poll(() => heading(staff).textContent()).toBe('Enkätresultat');
+    await poll(() => heading(staff).textContent()).toBe('Enkätresultat');
     await choose(staff, 'Insats', 'Insats KOMMUNINSATS');
-    await expect.poll(() => staff.getByRole('heading', { name: 'Hur ofta mår du bra?' }).count()).toBe(1);
-    await expect.poll(() => staff.getByText('العمل مع الناس').count()).toBe(1);
+    await poll(() => staff.getByRole('heading', { name: 'Hur ofta mår du bra?' }).count()).toBe(1);
+    await poll(() => staff.getByText('العمل مع الناس').count()).toBe(1);
     await expectAccessible(staff, 'survey results');
     await staff.getByRole('button', { name: 'Visa diagrammet som tabell' }).first().click();
-    await expect.poll(() => staff.getByRole('table', { name: 'Hur ofta mår du bra?' }).count()).toBe(1);
+    await poll(() => staff.getByRole('table', { name: 'Hur ofta mår du bra?' }).count()).toBe(1);
     await expectAccessible(staff, 'survey results, table shown');
     await screenshot(staff, 'survey-results');
   });
