@@ -4,12 +4,14 @@
 // same server (the thank-you page, one request of a few hundred bytes) under the same profile, in
 // the same run. Run: npx tsx bench/survey-page.ts — writes bench/results/survey-page.json.
 import fs from 'node:fs';
+import path from 'node:path';
 import os from 'node:os';
 import zlib from 'node:zlib';
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { chromium, type Browser } from 'playwright-core';
 import { headCommit } from './lib/machine.js';
+import { renderResults } from './report.js';
 import { testPassword } from '../src/test/world.js';
 
 const budgetKb = 60;
@@ -93,5 +95,6 @@ const result = {
 };
 fs.mkdirSync('bench/results', { recursive: true });
 fs.writeFileSync('bench/results/survey-page.json', `${JSON.stringify(result, null, 2)}\n`);
+fs.writeFileSync(path.join('bench', 'RESULTS.md'), renderResults(path.join('bench', 'results'), path.join('bench', 'notes.md')));
 console.log(JSON.stringify(result, null, 2));
 process.exit(result.ok ? 0 : 1);
