@@ -112,8 +112,11 @@ function surveyPageSection(resultsDir: string): string[] {
   if (!fs.existsSync(file)) return [];
   const r = JSON.parse(fs.readFileSync(file, 'utf8'));
   const p = r.profile;
-  const row = (what: string, s: { median: number; min: number; max: number; runs: number }, budget: boolean) =>
-    [what, `${s.median} ms (${s.min}–${s.max}, ${s.runs} runs)`, ratio(s.median / r.firstRenderMs.floor.median), budget ? `${r.firstRenderMs.budget} ms: ${mark(s.median < r.firstRenderMs.budget)}` : '—'];
+  // A median of null: some runs recorded no paint entry (see notes).
+  const row = (what: string, s: { median: number | null; min: number; max: number; runs: number }, budget: boolean) =>
+    s.median === null
+      ? [what, 'not measured', '—', '— not measured']
+      : [what, `${s.median} ms (${s.min}–${s.max}, ${s.runs} runs)`, ratio(s.median / r.firstRenderMs.floor.median), budget ? `${r.firstRenderMs.budget} ms: ${mark(s.median < r.firstRenderMs.budget)}` : '—'];
   return [
     '## 8. The participant\'s survey page on a slow phone connection',
     `\`npx tsx bench/survey-page.ts\`; ${r.date.slice(0, 16).replace('T', ' ')} UTC, commit \`${String(r.commit).slice(0, 10)}\`, ${r.cpus} cores, load average ${r.loadAverage.before.join('/')} before and ${r.loadAverage.after.join('/')} after the runs. ` +

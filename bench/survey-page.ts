@@ -12,8 +12,9 @@ import { createInterface } from 'node:readline';
 import { chromium, type Browser } from 'playwright-core';
 import { headCommit } from './lib/machine.js';
 import { renderResults } from './report.js';
-import { testPassword } from '../src/test/world.js';
 
+/** The test world's password (src/test/world.ts), which e2e/support/serve.ts seeds; bench code does not import test code. */
+const worldPassword = 'rätt-hemligt-lösenord';
 const budgetKb = 60;
 const budgetMs = 1000;
 const runs = 5;
@@ -27,15 +28,15 @@ const baseUrl: string = await new Promise((resolve) =>
 
 /** A case worker of the test world enrols a participant and sends a survey: the link to measure. */
 async function surveyLink(): Promise<string> {
-  const login = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'handlaggare@kommun.test', password: testPassword }) });
+  const login = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'handlaggare@kommun.test', password: worldPassword }) });
   const cookie = login.headers.get('set-cookie')!.split(';')[0];
-  const { csrfToken, user } = await login.json();
+  const { csrfToken } = await login.json();
   const headers = { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken };
   const interventions = await (await fetch(`${baseUrl}/api/v1/interventions`, { headers })).json();
   const interventionId = interventions.items.find((i: { code: string }) => i.code === 'KOMMUNINSATS').id;
   const enrolment = await fetch(`${baseUrl}/api/v1/enrolments`, {
     method: 'POST', headers,
-    body: JSON.stringify({ mode: 'consent', interventionId, gender: 'woman', startDate: '2025-01-02', person: { participantRef: `BENCH-${user.id.slice(0, 6)}` }, consent: { givenDate: '2025-01-02', method: 'written', partyIds: [] } }),
+    body: JSON.stringify({ mode: 'consent', interventionId, gender: 'woman', startDate: '2025-01-02', person: { participantRef: `BENCH-${Date.now()}` }, consent: { givenDate: '2025-01-02', method: 'written', partyIds: [] } }),
   });
   const { id } = await enrolment.json();
   const sent = await fetch(`${baseUrl}/api/v1/enrolments/${id}/surveys`, { method: 'POST', headers, body: JSON.stringify({ variant: 'during' }) });
