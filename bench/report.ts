@@ -84,6 +84,7 @@ export function renderResults(resultsDir: string, notesFile: string | null): str
       each((r, _kind, k) => (k.pair ? [[r.scale, k.pair.sessionShared ? 'yes' : 'NO', loadSummary(k.pair.one).text, loadSummary(k.pair.pair).text,
         ratio(loadSummary(k.pair.pair).rps.median / loadSummary(k.pair.one).rps.median)]] : []))),
     ...startSection(resultsDir),
+    ...surveyPageSection(resultsDir),
     ...failures(results),
     notes,
   ].filter(Boolean).join('\n\n')}\n`;
@@ -105,6 +106,34 @@ function startSection(resultsDir: string): string[] {
       row('restart on that directory, `npm start`', r.restart, r.budget.restartMs),
       row('restart, `node dist/server/main.js` (no npm, no build checks)', r.restartNode, null),
       row('floor: `node -e` bare http server', r.floor, null),
+    ]),
+  ];
+}
+
+/** Section 8 from bench/results/survey-page.json (`npx tsx bench/survey-page.ts`), when it is there. */
+function surveyPageSection(resultsDir: string): string[] {
+  const file = path.join(resultsDir, 'survey-page.json');
+  if (!fs.existsSync(file)) return [];
+  const r = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const p = r.profile;
+  // A median of null: some runs recorded no paint entry (see notes).
+  const row = (what: string, s: { median: number | null; min: number; max: number; runs: number }, budget: boolean) =>
+    s.median === null
+      ? [what, 'not measured', '—', '— not measured']
+      : [what, `${s.median} ms (${s.min}–${s.max}, ${s.runs} runs)`, ratio(s.median / r.firstRenderMs.floor.median), budget ? `${r.firstRenderMs.budget} ms: ${mark(s.median < r.firstRenderMs.budget)}` : '—'];
+  return [
+    '## 8. The participant\'s survey page on a slow phone connection',
+    `\`npx tsx bench/survey-page.ts\`; ${r.date.slice(0, 16).replace('T', ' ')} UTC, commit \`${String(r.commit).slice(0, 10)}\`, ${r.cpus} cores, load average ${r.loadAverage.before.join('/')} before and ${r.loadAverage.after.join('/')} after the runs. ` +
+      `Chromium through its DevTools protocol: ${p.kbitPerSecond} kbit/s both ways, ${p.latencyMs} ms round trip, CPU ${p.cpuSlowdown}× slower, 360 px; every load cold (new context). ` +
+      'First render = first contentful paint. Floor: the thank-you page (one small request) under the same profile, interleaved with the measured loads.',
+    table(['what', 'first render', 'floor ÷', 'budget'], [
+      row('first screen (language choice)', r.firstRenderMs.languages, true),
+      row('questions (Arabic, 13 questions on one page)', r.firstRenderMs.questions, true),
+      row('floor: thank-you page', r.firstRenderMs.floor, false),
+    ]),
+    table(['what', 'gzipped', 'budget'], [
+      [`JavaScript (${r.javascriptGzipKb.files} file)`, `${r.javascriptGzipKb.value} KB`, `${r.javascriptGzipKb.budget} KB: ${mark(r.javascriptGzipKb.value < r.javascriptGzipKb.budget)}`],
+      ['HTML of the questions page (style sheet inlined)', `${r.questionsHtmlGzipKb} KB`, '—'],
     ]),
   ];
 }

@@ -86,7 +86,6 @@ const crawl: Record<string, () => string[]> = {
   '/api/v1/enrolments/:id/surveys': () => each('/api/v1/enrolments', canaries.enrolmentIds, '/surveys'),
   '/api/v1/interventions/:id/survey-results': () => ids.interventions.flatMap((i) => ['', '?variant=during'].map((q) => `/api/v1/interventions/${i.id}/survey-results${q}`)),
   '/api/v1/interventions/:id/survey-texts': () => each('/api/v1/interventions', ids.interventions.map((i) => i.id), '/survey-texts'),
-  '/enkat/assets/survey.css': () => ['/enkat/assets/survey.css'],
   '/enkat/assets/survey.js': () => ['/enkat/assets/survey.js'],
   '/enkat/tack': () => ['/enkat/tack?sprak=ar'],
   '/enkat/:token': () => [`/enkat/${'A'.repeat(43)}`, `/enkat/${'A'.repeat(43)}?sprak=sv`],

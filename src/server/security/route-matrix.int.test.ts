@@ -169,7 +169,6 @@ const matrix: Record<string, Row> = {
     who: [CW, IL, AA], foreign: (f) => ({ url: `/api/v1/interventions/${f.interventionId}/survey-texts/hidden`, body: { responseId: f.enrolmentId, questionId: f.enrolmentId, hidden: true } }),
   },
   // The participant's page: the token is the only key (survey.int.test.ts: guessed, used and expired tokens).
-  'GET /enkat/assets/survey.css': { who: 'public', scope: 'the participant page\'s style sheet' },
   'GET /enkat/assets/survey.js': { who: 'public', scope: 'the participant page\'s script' },
   'GET /enkat/tack': { who: 'public', scope: 'a thank-you page, no data' },
   'GET /enkat/:token': { who: 'public', scope: 'a survey link opens only its own survey (survey.int.test.ts)' },

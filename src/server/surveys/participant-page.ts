@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { languageInfo, pickTranslation, surveyLanguages, type SurveyLanguage } from '../../core/surveys/languages.js';
 import { pageTexts, type PageTexts } from '../../core/surveys/page-texts.js';
 import type { Question, QuestionText } from '../../core/surveys/questionnaire.js';
+import { surveyCss } from './participant-assets.js';
 import { surveyPath } from './survey-token.js';
 
 // The participant's page as plain server-rendered HTML (issue 13, build 4): a language list, then
@@ -13,9 +14,11 @@ export type PageQuestion = Question & { texts: Partial<Record<SurveyLanguage, Qu
 
 const html = (value: string) => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+// The style sheet is inlined (allowed by its hash in the page's CSP, participant.routes.ts): on a
+// slow connection a second request before the first paint costs a whole round trip.
 function shell(language: SurveyLanguage, title: string, body: string, script = false): string {
   const { lang, dir } = languageInfo[language];
-  return `<!doctype html><html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${html(title)}</title><link rel="stylesheet" href="/enkat/assets/survey.css">${script ? '<script src="/enkat/assets/survey.js" defer></script>' : ''}</head><body>${body}</body></html>`;
+  return `<!doctype html><html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${html(title)}</title><style>${surveyCss}</style>${script ? '<script src="/enkat/assets/survey.js" defer></script>' : ''}</head><body>${body}</body></html>`;
 }
 
 /** Text in another language than the page's: marked, so it is read in its own language. */

@@ -27,7 +27,8 @@ export function SurveysPage() {
   const { data: interventions = [] } = useQuery(interventionsQuery);
   const [interventionId, setInterventionId] = useState('');
   const [variant, setVariant] = useState('');
-  const chosen = interventionId || interventions[0]?.id || '';
+  // First the user's own interventions (those whose report they may open), as on the report page.
+  const chosen = interventionId || (interventions.find((i) => i.can.report) ?? interventions[0])?.id || '';
   const results = useQuery({
     queryKey: ['survey-results', chosen, variant],
     queryFn: () => get<Results>(`/api/v1/interventions/${chosen}/survey-results${query({ variant: variant || undefined })}`),
