@@ -10,8 +10,12 @@ let otherSession: { token: string; csrfToken: string };
 
 const csrfMessage = 'Begäran saknar giltig CSRF-token. Ladda om sidan och försök igen.';
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-/** Public writes: only the login, which takes JSON only (a cross-site form cannot send it). */
-const publicWrites = ['POST /api/v1/auth/login'];
+/**
+ * Public writes: the login, which takes JSON only (a cross-site form cannot send it), and a
+ * participant's survey answer, which no cookie authorises: the unguessable token in its path is
+ * the only key, and a site that does not know it cannot forge the request.
+ */
+const publicWrites = ['POST /api/v1/auth/login', 'POST /enkat/:token'];
 
 beforeAll(async () => {
   const a = await tryLogin(t.app, t.world.users.systemAdmin.email);
