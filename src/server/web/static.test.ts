@@ -64,6 +64,13 @@ describe('static web app', () => {
     }
   });
 
+  it('answers a path too long for the file system with the app, not an error (found by the fuzzer)', async () => {
+    const res = await get(`/enkat/${'a'.repeat(100_000)}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('<title>Stegvis</title>');
+    expect((await get(`/${'b'.repeat(5000)}.js`)).statusCode).toBe(404);
+  });
+
   it('does not compress images again', async () => {
     const res = await get('/assets/logo-AbC123.png', 'br, gzip');
     expect(res.headers['content-encoding']).toBeUndefined();

@@ -101,7 +101,12 @@ export async function webStatic(app: FastifyInstance, options: { webDir?: string
     if (decoded.includes('\0')) return null;
     const file = path.resolve(webDir, `.${path.posix.normalize(`/${decoded}`)}`);
     if (!file.startsWith(webDir + path.sep)) return null;
-    return fs.statSync(file, { throwIfNoEntry: false })?.isFile() ? file : null;
+    try {
+      return fs.statSync(file, { throwIfNoEntry: false })?.isFile() ? file : null;
+    } catch {
+      // A name the file system cannot hold (ENAMETOOLONG, say) names no file either.
+      return null;
+    }
   };
 
   app.get('/*', { config: { permission: 'public' }, schema: { hide: true } }, async (request, reply) => {
