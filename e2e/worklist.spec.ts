@@ -60,9 +60,11 @@ describe('worklist, caseload and workplace register', () => {
       });
     const placed = await enrol('Verkstadsdotter', 30);
     await enrol('Väntesdotter', 20);
+    // By name: other specs on the same server add workplaces of their own.
     const workplaces = await (await page.request.get(`${baseUrl}/api/v1/workplaces`)).json();
+    const garden = workplaces.items.find((w: { name: string }) => w.name === 'Stadsträdgården');
     await apiPost(`/api/v1/enrolments/${placed.id}/activities`, {
-      activityType: 'work_training', workplaceId: workplaces.items[0].id, startDate: addDays(today, -10), endDate: addDays(today, 10), status: 'ongoing',
+      activityType: 'work_training', workplaceId: garden.id, startDate: addDays(today, -10), endDate: addDays(today, 10), status: 'ongoing',
     });
 
     await nav().getByRole('link', { name: 'Start' }).click();
