@@ -13,6 +13,8 @@ export async function seedBuiltInQuestionnaire(db: Kysely<Database>): Promise<vo
   const questionnaire = await db.selectFrom('questionnaires').select('id').where('code', '=', builtInCode).executeTakeFirstOrThrow();
   const existing = await db.selectFrom('survey_questions').select(['id', 'key']).where('questionnaire_id', '=', questionnaire.id).where('retired_at', 'is', null).execute();
   const byKey = new Map(existing.map((q) => [q.key, q.id]));
+  // Every shipped text in one statement: this runs on every start, so round trips count.
+  const texts: { question_id: string; language: string; wording: string; option_labels: string[] | null }[] = [];
   for (const [position, question] of builtInQuestions.entries()) {
     if (!byKey.has(question.key) && !(await anyVersion(db, questionnaire.id, question.key))) {
       const row = await db
@@ -24,12 +26,11 @@ export async function seedBuiltInQuestionnaire(db: Kysely<Database>): Promise<vo
     }
     const questionId = byKey.get(question.key);
     if (!questionId) continue; // retired by staff: their version stands
-    const texts = Object.entries(question.texts).map(([language, text]) => ({
-      question_id: questionId,
-      language,
-      wording: text.text,
-      option_labels: text.options ? [...text.options] : null,
-    }));
+    for (const [language, text] of Object.entries(question.texts)) {
+      texts.push({ question_id: questionId, language, wording: text.text, option_labels: text.options ? [...text.options] : null });
+    }
+  }
+  if (texts.length > 0) {
     await db.insertInto('survey_translations').values(texts).onConflict((oc) => oc.columns(['question_id', 'language']).doNothing()).execute();
   }
 }
