@@ -55,7 +55,17 @@ async function firstRender(browser: Browser, url: string) {
   const scripts: string[] = [];
   page.on('response', (r) => r.url().endsWith('.js') && scripts.push(r.url()));
   await page.goto(url, { waitUntil: 'load' });
-  const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null);
+  // The paint entry can be recorded after the load event: wait for it (buffered, so an earlier one counts too).
+  const fcp = await page.evaluate(
+    () =>
+      new Promise<number | null>((resolve) => {
+        new PerformanceObserver((list) => {
+          const entry = list.getEntriesByName('first-contentful-paint')[0];
+          if (entry) resolve(entry.startTime);
+        }).observe({ type: 'paint', buffered: true });
+        setTimeout(() => resolve(null), 10_000);
+      }),
+  );
   await context.close();
   return { fcp: fcp === null ? null : Math.round(fcp), scripts };
 }
