@@ -244,6 +244,30 @@ describe('data quality at the door', () => {
     expect(await t.db.selectFrom('persons').select('id').where('personnummer', '=', pnr2).execute()).toHaveLength(2);
   });
 
+  it('a user who cannot see an enrolment from the same start day cannot learn it exists: a new person is registered, as for a stranger, and the near-miss is audited', async () => {
+    const pnr = personnummer();
+    const hidden = await enrolled({ startDate: '2024-03-01' }, pnr);
+    await kommun.post(`/api/v1/enrolments/${hidden}/exit`, { exitDate: '2024-04-01', exitReason: 'work' });
+    const stranger = await teamB.post('/api/v1/enrolments', enrolBody(personnummer(), { teamId: t.world.teams.teamB, startDate: '2024-03-01' }));
+    const known = await teamB.post('/api/v1/enrolments', enrolBody(pnr, { teamId: t.world.teams.teamB, startDate: '2024-03-01' }));
+    expect([stranger.status, known.status]).toEqual([201, 201]);
+    expect(Object.keys(known.body).sort()).toEqual(Object.keys(stranger.body).sort());
+    const persons = await t.db.selectFrom('persons').select('id').where('personnummer', '=', pnr).execute();
+    expect(persons).toHaveLength(2);
+    const hiddenRow = await t.db.selectFrom('enrolments').select(['person_id', 'start_date', 'exit_date']).where('id', '=', hidden).executeTakeFirstOrThrow();
+    expect(hiddenRow).toMatchObject({ start_date: '2024-03-01', exit_date: '2024-04-01' });
+    const created = await t.db.selectFrom('enrolments').select('person_id').where('id', '=', known.body.id).executeTakeFirstOrThrow();
+    expect(created.person_id).not.toBe(hiddenRow.person_id);
+    const denied = (await audit(hidden)).filter((e) => e.outcome === 'denied');
+    expect(denied.map((e) => [e.action, e.actor_user_id, (e.details as { reason?: string } | null)?.reason ?? null])).toEqual([
+      ['create', t.world.users.teamBWorker.id, 'same_day_enrolment_out_of_scope'],
+    ]);
+    // The controller's own staff, who see it, are told at the field.
+    const again = await kommun.post('/api/v1/enrolments', enrolBody(pnr, { startDate: '2024-03-01' }));
+    expect(again.status).toBe(409);
+    expect(again.body.errors).toEqual([{ path: 'startDate', message: 'Personen är redan inskriven i insatsen med samma startdatum' }]);
+  });
+
   it('refuses a birth year that contradicts the personnummer instead of replacing it', async () => {
     const pnr = personnummer();
     const wrong = await kommun.post('/api/v1/enrolments', enrolBody(pnr, { birthYear: 1991 }));

@@ -147,18 +147,6 @@ export async function consentsOf(db: Db, personId: string) {
   return consents.map((c) => ({ ...c, parties: parties.filter((p) => p.consent_id === c.id) }));
 }
 
-/** Whether the person is already enrolled in the intervention from that day. */
-export async function enrolledFrom(db: Db, personId: string, interventionId: string, startDate: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('enrolments')
-    .select('id')
-    .where('person_id', '=', personId)
-    .where('intervention_id', '=', interventionId)
-    .where('start_date', '=', startDate)
-    .executeTakeFirst();
-  return !!row;
-}
-
 export async function insertEnrolment(db: Db, values: Insertable<EnrolmentsTable>): Promise<string> {
   return (await db.insertInto('enrolments').values(values).returning('id').executeTakeFirstOrThrow()).id;
 }
@@ -216,16 +204,17 @@ export function revisionsOf(db: Db, row: EnrolmentRow) {
  * The person's open enrolments in the intervention, split by whether the caller sees them. Only
  * the visible ones may be named to the caller; the hidden ones are for the audit trail (their ids).
  */
-export async function openEnrolmentsOf(db: Db, scope: DataScope, personId: string, interventionId: string) {
-  const open = db
+/** The person's enrolments in the intervention, split by whether the access rule lets the caller see them. */
+export async function enrolmentsOf(db: Db, scope: DataScope, personId: string, interventionId: string) {
+  const rows = await db
     .selectFrom('enrolments as e')
     .where('e.person_id', '=', personId)
     .where('e.intervention_id', '=', interventionId)
-    .where('e.exit_date', 'is', null);
-  const all = await open.select(['e.id']).execute();
-  const visible = await open.where(enrolmentVisibleTo(scope, 'e')).select(['e.id', 'e.start_date']).orderBy('e.start_date').execute();
-  const seen = new Set(visible.map((v) => v.id));
-  return { visible, hidden: all.filter((r) => !seen.has(r.id)).map((r) => r.id) };
+    .select(['e.id', 'e.start_date', 'e.exit_date', enrolmentVisibleTo(scope, 'e').as('visible')])
+    .orderBy('e.start_date')
+    .execute();
+  const facts = rows.map(({ visible: _, ...row }) => row);
+  return { visible: facts.filter((_, i) => rows[i].visible), hidden: facts.filter((_, i) => !rows[i].visible) };
 }
 
 /** Whether another enrolment of the person in the intervention starts that day (one per day, UNIQUE). */

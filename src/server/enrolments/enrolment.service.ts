@@ -12,12 +12,11 @@ import { swedishToday } from '../persons/today.js';
 import { AppError, badRequest, notFound, type FieldError } from '../errors.js';
 import {
   consentsOf,
-  enrolledFrom,
   findVisibleEnrolment,
   insertEnrolment,
   insertRevision,
   listVisibleEnrolments,
-  openEnrolmentsOf,
+  enrolmentsOf,
   otherEnrolmentFrom,
   revisionsOf,
   renameVisiblePerson,
@@ -120,15 +119,12 @@ export async function createEnrolment(ctx: RequestContext, input: Create) {
       gender: input.gender,
       birthYear,
     };
-    const registered = await registerPerson(trx, ctx.scope, intervention.owner_org_id, person, input.startDate, input.consent, alreadyEnrolled(trx, ctx, intervention.id));
+    const registered = await registerPerson(trx, ctx.scope, intervention.owner_org_id, person, input.startDate, input.consent, alreadyEnrolled(trx, ctx, intervention.id, input.startDate));
     if (!registered.ok) {
       await writeAudit(trx, ctx.audit, registered.audit);
       return { error: registered.error };
     }
     const personId = registered.personId;
-    if (await enrolledFrom(trx, personId, intervention.id, input.startDate)) {
-      throw new AppError('conflict', 'Personen är redan inskriven i insatsen med samma startdatum.');
-    }
     const enrolmentId = await insertEnrolment(trx, {
       person_id: personId,
       intervention_id: intervention.id,
@@ -182,34 +178,39 @@ async function validateIntake(db: Db, input: Create & { mode: 'consent' }, onDat
 }
 
 /**
- * No second open enrolment of a person in one intervention. The caller learns of an open one only
- * when the access rule lets them see it; one out of their scope is not there to them: the
- * registration goes ahead and the near-miss is audited as denied on the hidden enrolment, so the
- * controller's log review sees it (ARCHITECTURE.md, "Duplicate enrolments").
+ * No second enrolment of a person in one intervention from the same day, and no second open one.
+ * The caller learns of one only when the access rule lets them see it. One out of their scope is
+ * not there to them (ARCHITECTURE.md, "Duplicate enrolments"), and the near-miss is audited as
+ * denied on the hidden enrolment, so the controller's log review sees it: beside a hidden open
+ * enrolment the registration goes ahead; one hidden from the same day (the database holds one per
+ * person, intervention and day) makes the person unattachable, so a new person is registered, as
+ * for a stranger.
  */
-function alreadyEnrolled(db: Db, ctx: RequestContext, interventionId: string): PersonCheck {
+function alreadyEnrolled(db: Db, ctx: RequestContext, interventionId: string, startDate: string): PersonCheck {
   return async (person) => {
     if (person.isNew) return { audit: [] };
-    const open = await openEnrolmentsOf(db, ctx.scope, person.id, interventionId);
-    const seen = open.visible[0];
+    const enrolments = await enrolmentsOf(db, ctx.scope, person.id, interventionId);
+    const nearMiss = (reason: string) => (enrolmentId: string) => ({
+      action: 'create' as const,
+      entity: 'enrolment' as const,
+      enrolmentId,
+      personId: person.id,
+      outcome: 'denied' as const,
+      details: { reason },
+    });
+    const sameDay = enrolments.visible.find((e) => e.start_date === startDate);
+    const seen = sameDay ?? enrolments.visible.find((e) => e.exit_date === null);
     if (seen) {
       return {
         error: new AppError('conflict', 'Personen är redan inskriven i insatsen.', [
-          { path: 'startDate', message: `Personen är redan inskriven sedan ${seen.start_date}` },
+          { path: 'startDate', message: sameDay ? 'Personen är redan inskriven i insatsen med samma startdatum' : `Personen är redan inskriven sedan ${seen.start_date}` },
         ]),
         audit: [{ action: 'read', entity: 'enrolment', enrolmentId: seen.id, personId: person.id, details: { reason: 'already_enrolled' } }],
       };
     }
-    return {
-      audit: open.hidden.map((enrolmentId) => ({
-        action: 'create' as const,
-        entity: 'enrolment' as const,
-        enrolmentId,
-        personId: person.id,
-        outcome: 'denied' as const,
-        details: { reason: 'open_enrolment_out_of_scope' },
-      })),
-    };
+    const hiddenSameDay = enrolments.hidden.filter((e) => e.start_date === startDate).map((e) => e.id);
+    if (hiddenSameDay.length > 0) return { unattachable: true, audit: hiddenSameDay.map(nearMiss('same_day_enrolment_out_of_scope')) };
+    return { audit: enrolments.hidden.filter((e) => e.exit_date === null).map((e) => e.id).map(nearMiss('open_enrolment_out_of_scope')) };
   };
 }
 
@@ -424,10 +425,10 @@ export async function reopenEnrolment(ctx: RequestContext, id: string) {
     if (row.exit_reason === CONSENT_WITHDRAWN) {
       throw new AppError('conflict', 'Avslutet kom av att samtycket återkallades och kan inte ångras. Skriv in personen på nytt med ett nytt samtycke.');
     }
-    const open = await openEnrolmentsOf(trx, ctx.scope, row.person_id, row.intervention_id);
-    if (open.visible[0]) {
+    const open = (await enrolmentsOf(trx, ctx.scope, row.person_id, row.intervention_id)).visible.find((e) => e.exit_date === null);
+    if (open) {
       throw new AppError('conflict', 'Personen är redan inskriven i insatsen.', [
-        { path: 'startDate', message: `Personen är redan inskriven sedan ${open.visible[0].start_date}` },
+        { path: 'startDate', message: `Personen är redan inskriven sedan ${open.start_date}` },
       ]);
     }
     const cleared = { exitDate: null, exitReason: null, exitDetail: null, exitCompleted: null, incomeAfter: [], occupationAfter: null, occupationAfterExtent: null };

@@ -11,7 +11,7 @@ import { consentFacts, insertConsent, insertParties } from '../consents/consent.
 import type { Db } from '../db/connection.js';
 import { AppError, badRequest } from '../errors.js';
 import { deniedMatch, findPersonCandidates, OutOfScope, writeMatchedPersons } from '../persons/person-match.repository.js';
-import { PersonMatcher, type PersonFields } from '../persons/person-matcher.js';
+import { type MatchedPerson, PersonMatcher, type PersonFields } from '../persons/person-matcher.js';
 
 type ConsentInput = z.output<typeof consentInput>;
 
@@ -30,7 +30,10 @@ export type Registration =
  * A check of the matched person before anything is written (e.g. an open enrolment in the same
  * intervention): an error to answer, and audit entries to record either way.
  */
-export type PersonCheck = (person: { id: string; isNew: boolean }) => Promise<{ error?: AppError; audit: AuditEntry[] }>;
+export type PersonCheck = (person: { id: string; isNew: boolean }) => Promise<PersonCheckResult>;
+
+/** `unattachable`: the person holds a record out of the caller's scope that the new one would collide with. */
+export type PersonCheckResult = { error?: AppError; unattachable?: boolean; audit: AuditEntry[] };
 
 /**
  * Matches or creates the person and applies the consent. A failure the caller may learn of is
@@ -50,19 +53,27 @@ export async function registerPerson(
     refs: fields.participantRef ? [fields.participantRef] : [],
     personnummer: fields.personnummer ? [fields.personnummer] : [],
   });
-  const matcher = new PersonMatcher(candidates.filter((c) => c.matchable));
-  const match = matcher.match(controllerId, fields);
-  if (!('person' in match)) {
-    throw badRequest('Uppgifterna är ogiltiga. Rätta fälten och försök igen.', [{ path: fieldPath[match.column] ?? 'person', message: match.reason }]);
-  }
-  const person = match.person;
+  const excluded = new Set<string>();
+  let matcher: PersonMatcher;
+  let person: MatchedPerson;
+  const audited: AuditEntry[] = [];
+  let checked: PersonCheckResult;
+  // A person holding a record out of scope that this one would collide with is, to the caller,
+  // not there: matching goes on without them (ending in a new person, exactly as for a stranger).
+  do {
+    matcher = new PersonMatcher(candidates.filter((c) => c.matchable && !excluded.has(c.id)));
+    person = matchOrRefuse(matcher, controllerId, fields);
+    checked = check ? await check({ id: person.id, isNew: person.isNew }) : { audit: [] };
+    audited.push(...checked.audit);
+    excluded.add(person.id);
+  } while (checked.unattachable && !person.isNew);
+  checked = { ...checked, audit: audited };
   // Out of scope is not there: a new person is registered and the near-miss audited (finding 1).
   const denied = person.isNew ? new OutOfScope(candidates).hits(controllerId, fields.participantRef, fields.personnummer).map(deniedMatch) : [];
   const facts = await consentFacts(db, person.isNew ? [] : [person.id]);
   if (startsBeforeWithdrawal(facts.withdrawnOn.get(person.id), startDate)) {
     throw new AppError('conflict', 'Personen har återkallat sitt samtycke efter detta startdatum. Ange ett senare startdatum eller registrera anonymt.');
   }
-  const checked: Awaited<ReturnType<PersonCheck>> = check ? await check({ id: person.id, isNew: person.isNew }) : { audit: [] };
   if (checked.error) return { ok: false, error: checked.error, audit: [...denied, ...checked.audit] };
   const plan = planConsent(facts.active.get(person.id) ?? null, controllerId, actingOrganisation(scope), consent.partyIds);
   if (plan.kind === 'refused') {
@@ -92,4 +103,12 @@ export async function registerPerson(
         ? [{ action: 'update', entity: 'consent', personId: person.id, details: { consentId, change: 'add_party', organisationIds: plan.partyIds, enrolmentId } }]
         : [];
   return { ok: true, personId: person.id, audit, consentAudit };
+}
+
+function matchOrRefuse(matcher: PersonMatcher, controllerId: string, fields: PersonFields) {
+  const match = matcher.match(controllerId, fields);
+  if (!('person' in match)) {
+    throw badRequest('Uppgifterna är ogiltiga. Rätta fälten och försök igen.', [{ path: fieldPath[match.column] ?? 'person', message: match.reason }]);
+  }
+  return match.person;
 }
