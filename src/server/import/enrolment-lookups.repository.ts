@@ -3,6 +3,7 @@
 import type { EnrolmentRow } from '../../core/import/rows.js';
 import type { Db } from '../db/connection.js';
 import type { DataScope } from '../access/data-scope.js';
+import { enrolmentVisibleTo } from '../access/scope.js';
 import { consentFacts } from '../consents/consent.repository.js';
 import { findPersonCandidates, OutOfScope } from '../persons/person-match.repository.js';
 import { CodeIndex, foldName } from './code-index.js';
@@ -54,21 +55,22 @@ export async function loadEnrolmentLookups(db: Db, rows: readonly EnrolmentRow[]
     teams,
     persons,
     outOfScope: new OutOfScope(candidates),
-    enrolments: await loadEnrolments(db, personIds),
+    enrolments: await loadEnrolments(db, scope, personIds),
     consents: await consentFacts(db, personIds),
   };
 }
 
-function loadEnrolments(db: Db, personIds: string[]) {
+/** The matched persons' enrolments, each marked with whether the access rule lets the caller see it. */
+function loadEnrolments(db: Db, scope: DataScope, personIds: string[]) {
   if (personIds.length === 0) return Promise.resolve([]);
   return db
-    .selectFrom('enrolments')
+    .selectFrom('enrolments as e')
     .select([
-      'id', 'person_id', 'intervention_id', 'start_date', 'team_id', 'controller_org_id', 'gender', 'age_at_start',
-      'exit_date', 'exit_reason', 'exit_completed', 'referrer_org_id', 'income_before', 'occupation_before', 'education',
-      'income_after', 'occupation_after',
+      'e.id', 'e.person_id', 'e.intervention_id', 'e.start_date', 'e.team_id', 'e.controller_org_id', 'e.gender', 'e.age_at_start',
+      'e.exit_date', 'e.exit_reason', 'e.exit_completed', 'e.referrer_org_id', 'e.income_before', 'e.occupation_before', 'e.education',
+      'e.income_after', 'e.occupation_after', enrolmentVisibleTo(scope, 'e').as('visible'),
     ])
-    .where((eb) => eb('person_id', '=', eb.fn.any(eb.val(personIds))))
+    .where((eb) => eb('e.person_id', '=', eb.fn.any(eb.val(personIds))))
     .execute();
 }
 

@@ -42,6 +42,7 @@ export function planEnrolments(
   const consents = new Map<string, { id: string; person_id: string; controller_org_id: string; given_date: string; method: 'written'; enrolmentId: string }>();
   const targets = enrolmentImportTargets(scope);
   const deniedMatches = new Set<string>();
+  const sameDayNearMisses: AuditEntry[] = [];
 
   for (const row of rows) {
     const fail = (column: string, reason: string) => errors.push({ row: row.row, column, reason });
@@ -75,7 +76,14 @@ export function planEnrolments(
     if (intervention.follow_up === 'count_only') {
       fail('anonymous', `Insatsen '${intervention.code}' följs upp med antal: registrera raden anonymt (anonymous=ja)`);
     }
-    const match = matcher.match(owner, row);
+    // An enrolment from this start day that the caller cannot see makes its person unattachable (its near-miss audited).
+    const hiddenSameDay = (candidate: MatchedPerson) => {
+      const other = existing.get(enrolmentKey(candidate.id, intervention.id, row.startDate));
+      if (other?.visible !== false) return false;
+      sameDayNearMisses.push({ action: 'create', entity: 'enrolment', personId: candidate.id, enrolmentId: other.id, outcome: 'denied', details: { reason: 'same_day_enrolment_out_of_scope' } });
+      return true;
+    };
+    const match = matcher.match(owner, row, hiddenSameDay);
     if (!('person' in match)) {
       fail(match.column, match.reason);
       continue;
@@ -124,7 +132,7 @@ export function planEnrolments(
   recordConsentsInAudit(audit, consents.values());
   if (anonymous.length > 0) audit.push({ action: 'create', entity: 'anonymous_registration', details: { count: anonymous.length } });
   return {
-    errors, counts, audit, denied: [...deniedMatches].map(deniedMatch), newTeams: [...newTeams.values()], inserts, updates, anonymous,
+    errors, counts, audit, denied: [...[...deniedMatches].map(deniedMatch), ...sameDayNearMisses], newTeams: [...newTeams.values()], inserts, updates, anonymous,
     newPersons: matcher.created, changedPersons: matcher.changed, consents: [...consents.values()],
   };
 }

@@ -83,6 +83,26 @@ describe('POST /api/v1/imports/…', () => {
     expect(denied).toEqual([{ entity: 'person', actor_user_id: t.world.users.fkWorker.id }]);
   });
 
+  it('a case worker who cannot see an enrolment from the same start day cannot learn it exists or change it: the row registers a new person, audited', async () => {
+    const kommun = await login(t.world.users.kommunWorker.email);
+    const teamB = await login(t.world.users.teamBWorker.email);
+    expect((await post(kommun, '/api/v1/imports/enrolments', enrolments(row('KOMMUNINSATS', 'SAME-DAY-1', 'Team A')))).body).toMatchObject({ ok: true, created: 1 });
+    const original = await t.db.selectFrom('enrolments as e').innerJoin('persons as p', 'p.id', 'e.person_id').select(['e.id', 'e.person_id', 'e.team_id']).where('p.participant_ref', '=', 'SAME-DAY-1').executeTakeFirstOrThrow();
+    const stranger = await post(teamB, '/api/v1/imports/enrolments', enrolments(row('KOMMUNINSATS', 'SAME-DAY-STRANGER', 'Team B')));
+    const known = await post(teamB, '/api/v1/imports/enrolments', enrolments(row('KOMMUNINSATS', 'SAME-DAY-1', 'Team B'), row('KOMMUNINSATS', 'SAME-DAY-1', 'Team B').replace('2024-02-01', '2024-06-01')));
+    expect(stranger.body).toMatchObject({ ok: true, created: 1, updated: 0 });
+    expect(known.body).toMatchObject({ ok: true, created: 2, updated: 0 });
+    const after = await t.db.selectFrom('enrolments').select(['person_id', 'team_id']).where('id', '=', original.id).executeTakeFirstOrThrow();
+    expect(after).toEqual({ person_id: original.person_id, team_id: t.world.teams.teamA });
+    // The colliding row went to a new person standing in for the one out of sight; the other row,
+    // colliding with nothing, is matched as any row is.
+    const persons = await t.db.selectFrom('persons as p').innerJoin('enrolments as e', 'e.person_id', 'p.id').select(['p.id', 'e.team_id', 'e.start_date']).where('p.participant_ref', '=', 'SAME-DAY-1').execute();
+    expect(new Set(persons.map((p) => p.id)).size).toBe(2);
+    expect(persons.filter((p) => p.id !== original.person_id).map((p) => [p.team_id, p.start_date])).toEqual([[t.world.teams.teamB, '2024-02-01']]);
+    const denied = await t.db.selectFrom('audit_events').select(['action', 'actor_user_id', 'details']).where('enrolment_id', '=', original.id).where('outcome', '=', 'denied').execute();
+    expect(denied).toEqual([{ action: 'create', actor_user_id: t.world.users.teamBWorker.id, details: { reason: 'same_day_enrolment_out_of_scope' } }]);
+  });
+
   it('lets an organisation administrator import only interventions of the own organisation', async () => {
     const admin = await login(t.world.users.orgAdmin.email);
     const header = 'code,name,owner,association,start_date,end_date,orientation,follow_up,places,volume_target';

@@ -33,6 +33,8 @@ export class PersonMatcher {
   private readonly byRef = new Map<string, Map<string, MatchedPerson>>();
   private readonly byPnr = new Map<string, Map<string, MatchedPerson>>();
   private readonly updated = new Set<MatchedPerson>();
+  // person → the new person standing in for them where they were unattachable
+  private readonly standIns = new Map<MatchedPerson, MatchedPerson>();
   readonly created: MatchedPerson[] = [];
 
   constructor(persons: readonly PersonRecord[]) {
@@ -44,7 +46,12 @@ export class PersonMatcher {
     return [...this.updated];
   }
 
-  match(controllerId: string, row: PersonFields): PersonMatch {
+  /**
+   * `unattachable`: a matched person holding a record out of the caller's scope that this row
+   * would collide with is, to the caller, not there: the row gets a new person, as a stranger's
+   * would, and the same new person for every such row of the file.
+   */
+  match(controllerId: string, row: PersonFields, unattachable?: (person: MatchedPerson) => boolean): PersonMatch {
     const ref = row.participantRef;
     const pnr = row.personnummer;
     const byRef = ref ? this.byRef.get(controllerId)?.get(ref) : undefined;
@@ -67,8 +74,21 @@ export class PersonMatcher {
         reason: 'Deltagarens identitetsuppgifter är gallrade och får inte lagras igen: lämna personnummer och namn tomma',
       };
     }
+    if (unattachable?.(person)) return { person: this.standInFor(person, controllerId, row) };
     this.update(person, row);
     return { person };
+  }
+
+  private standInFor(person: MatchedPerson, controllerId: string, row: PersonFields): MatchedPerson {
+    const standIn = this.standIns.get(person);
+    if (standIn) {
+      this.update(standIn, row);
+      return standIn;
+    }
+    // Indexing keeps the first person registered under a number, so later rows still find `person`.
+    const created = this.create(controllerId, row);
+    this.standIns.set(person, created);
+    return created;
   }
 
   private create(controllerId: string, row: PersonFields): MatchedPerson {
