@@ -1,25 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/types.js';
 
-export type AuditAction = 'read' | 'list' | 'search' | 'create' | 'update' | 'exit' | 'export' | 'delete' | 'review';
-export type AuditEntity =
-  | 'enrolment'
-  | 'person'
-  | 'consent'
-  | 'anonymous_registration'
-  | 'import'
-  | 'audit_log'
-  | 'user'
-  | 'assignment'
-  | 'plan'
-  | 'meeting'
-  | 'activity'
-  | 'worklist'
-  | 'survey_sending'
-  | 'survey_response'
-  | 'survey_results'
-  | 'goal'
-  | 'budget';
+export type { AuditAction, AuditEntity } from '../../core/audit-labels.js';
+import type { AuditAction, AuditEntity } from '../../core/audit-labels.js';
 
 export type AuditEntry = {
   action: AuditAction;

@@ -1,3 +1,4 @@
+import { auditActionLabels, auditEntityLabels, auditLabel, auditRoleLabels } from '../../core/audit-labels.js';
 import type { ReviewRow } from './log-review.repository.js';
 import type { AccessRow } from './log-review.schemas.js';
 
@@ -23,39 +24,6 @@ export function presentAccess(row: ReviewRow): AccessRow {
   };
 }
 
-// Swedish labels for the exported files; the JSON keeps the codes and the web app translates.
-const actionLabels: Record<string, string> = {
-  read: 'Läsning',
-  list: 'Listning',
-  search: 'Sökning',
-  create: 'Registrering',
-  update: 'Ändring',
-  exit: 'Avslut',
-  export: 'Export',
-  delete: 'Radering',
-  review: 'Loggkontroll',
-};
-const entityLabels: Record<string, string> = {
-  enrolment: 'Inskrivning',
-  person: 'Person',
-  consent: 'Samtycke',
-  anonymous_registration: 'Anonym registrering',
-  import: 'Import',
-  audit_log: 'Åtkomstlogg',
-  user: 'Användarkonto',
-  assignment: 'Behörighet (uppdrag)',
-};
-const roleLabels: Record<string, string> = {
-  case_worker: 'Handläggare',
-  intervention_lead: 'Insatsansvarig',
-  association_admin: 'Förbundsadministratör',
-  org_admin: 'Organisationsadministratör',
-  report_reader: 'Rapportläsare',
-  log_reviewer: 'Logggranskare',
-  system_admin: 'Systemförvaltare',
-  system: 'Systemet',
-};
-
 /** A row as the CSV and PDF show it, in Swedish; codes not yet labelled are shown as codes. */
 export function labelled(row: AccessRow) {
   return {
@@ -63,9 +31,9 @@ export function labelled(row: AccessRow) {
     userName: row.user?.name ?? (row.role === 'system' ? 'Systemet' : ''),
     userEmail: row.user?.email ?? '',
     organisation: row.organisation ? `${row.organisation.name} (${row.organisation.code})` : '',
-    role: row.role ? (roleLabels[row.role] ?? row.role) : '',
-    action: actionLabels[row.action] ?? row.action,
-    entity: entityLabels[row.entity] ?? row.entity,
+    role: row.role ? auditLabel(auditRoleLabels, row.role) : '',
+    action: auditLabel(auditActionLabels, row.action),
+    entity: auditLabel(auditEntityLabels, row.entity),
     personId: row.person?.id ?? '',
     personName: row.person?.name ?? '',
     participantRef: row.person?.participantRef ?? '',

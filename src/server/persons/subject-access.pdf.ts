@@ -1,4 +1,5 @@
 import type { Content, TableCell } from 'pdfmake';
+import { auditActionLabels, auditEntityLabels, auditLabel, auditRoleLabels } from '../../core/audit-labels.js';
 import { drawable, pdfmakeWithStandardFonts } from '../pdf/pdfmake.js';
 import type { SubjectAccess } from './subject-access.schemas.js';
 
@@ -6,16 +7,6 @@ import type { SubjectAccess } from './subject-access.schemas.js';
 // the standard fonts cannot draw are shown as their base letter or '?', and the document says so
 // (the JSON export has the exact spelling).
 
-const actions: Record<string, string> = {
-  read: 'Läsning', list: 'Lista', search: 'Sökning', create: 'Registrering', update: 'Ändring', exit: 'Avslut', export: 'Utdrag', delete: 'Borttagning',
-};
-const entities: Record<string, string> = {
-  enrolment: 'Inskrivning', person: 'Person', consent: 'Samtycke', anonymous_registration: 'Anonym registrering', import: 'Import',
-};
-const roles: Record<string, string> = {
-  case_worker: 'Handläggare', intervention_lead: 'Insatsansvarig', association_admin: 'Förbundsadministratör', org_admin: 'Organisationsadministratör',
-  report_reader: 'Rapportläsare', log_reviewer: 'Loggranskare', system_admin: 'Systemadministratör', system: 'Systemet',
-};
 const methods: Record<string, string> = { written: 'Skriftligt', oral_documented: 'Muntligt, dokumenterat' };
 
 const stockholm = new Intl.DateTimeFormat('sv-SE', {
@@ -123,8 +114,8 @@ function accessLogSection(report: SubjectAccess): Content[] {
   const body: TableCell[][] = report.accessLog.map((a) => [
     time(a.at),
     text(a.organisation ? a.organisation.name : 'Systemet'),
-    text(a.role ? (roles[a.role] ?? a.role) : null),
-    `${actions[a.action] ?? a.action}, ${(entities[a.entity] ?? a.entity).toLowerCase()}`,
+    text(a.role ? auditLabel(auditRoleLabels, a.role) : null),
+    `${auditLabel(auditActionLabels, a.action)}, ${auditLabel(auditEntityLabels, a.entity).toLowerCase()}`,
     text(a.purpose),
     a.outcome === 'denied' ? 'Nekad' : 'Tillåten',
   ]);

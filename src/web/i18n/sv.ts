@@ -1,6 +1,7 @@
 // Every text of the web app, in Swedish. Kept in one module so that more languages can follow:
 // a translation is another object of the same type (`Texts`).
 
+import { auditActionLabels, auditEntityLabels, roleLabels } from '../../core/audit-labels';
 import { activityTexts, workplaceTexts, worklistTexts } from './sv-activities';
 import { caseTexts } from './sv-case';
 
@@ -581,37 +582,10 @@ export const sv = {
     protectedPerson: 'Skyddade personuppgifter',
     person: 'Person',
     enrolment: 'Inskrivning',
-    actions: {
-      read: 'Läsning',
-      list: 'Listning',
-      search: 'Sökning',
-      create: 'Registrering',
-      update: 'Ändring',
-      exit: 'Avslut',
-      export: 'Export',
-      delete: 'Radering',
-      review: 'Loggkontroll',
-    } as Record<string, string>,
-    entities: {
-      enrolment: 'inskrivning',
-      person: 'person',
-      consent: 'samtycke',
-      anonymous_registration: 'anonym registrering',
-      import: 'import',
-      audit_log: 'åtkomstlogg',
-      user: 'användarkonto',
-      assignment: 'behörighet',
-    } as Record<string, string>,
+    actions: auditActionLabels as Record<string, string>,
+    entities: auditEntityLabels as Record<string, string>,
   },
-  roles: {
-    case_worker: 'Handläggare',
-    intervention_lead: 'Insatsansvarig',
-    association_admin: 'Förbundsadministratör',
-    org_admin: 'Organisationsadministratör',
-    report_reader: 'Rapportläsare',
-    log_reviewer: 'Logggranskare',
-    system_admin: 'Systemförvaltare',
-  } as Record<string, string>,
+  roles: roleLabels,
   codeListNames: {
     gender: 'Kön',
     organisation_kind: 'Organisationstyp',
