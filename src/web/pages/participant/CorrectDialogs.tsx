@@ -1,4 +1,4 @@
-import type { FormEvent } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { enrolmentUpdate } from '../../../core/schemas/enrolment';
 import { t } from '../../i18n/sv';
@@ -35,18 +35,10 @@ function useSave(enrolment: Enrolment, onDone: Done) {
   };
 }
 
-function FormActions({ close }: { close: () => void }) {
-  return (
-    <div className="actions">
-      <Button type="submit">{t.common.save}</Button>
-      <Button variant="secondary" onPress={close}>{t.common.cancel}</Button>
-    </div>
-  );
-}
+type CorrectionForm = { parse: () => unknown; fail: (error: unknown) => void; formError: string | null };
 
-export function StartDateDialog({ enrolment, onDone }: Props) {
-  const save = useSave(enrolment, onDone);
-  const form = useZodForm(enrolmentUpdate, { startDate: enrolment.startDate }, (v) => ({ startDate: v.startDate }));
+/** The dialog every correction shares: its fields, a form error, Save and Cancel; saving parses the form first. */
+function CorrectionDialog({ title, form, save, note, children }: { title: string; form: CorrectionForm; save: ReturnType<typeof useSave>; note?: string; children: ReactNode }) {
   const submit = (close: () => void) => async (event: FormEvent) => {
     event.preventDefault();
     const input = form.parse();
@@ -54,16 +46,29 @@ export function StartDateDialog({ enrolment, onDone }: Props) {
     await save(input, close).catch(form.fail);
   };
   return (
-    <ModalDialog trigger={t.correct.editStart} title={t.correct.editStart}>
+    <ModalDialog trigger={title} title={title}>
       {(close) => (
         <form onSubmit={submit(close)} noValidate className="stack">
           {form.formError && <Notice tone="error">{form.formError}</Notice>}
-          <p>{t.correct.figuresNote}</p>
-          <TextField label={t.participant.start} name="startDate" type="date" help={t.correct.startHelp} value={form.values.startDate} onChange={form.set('startDate')} error={form.errors.startDate} isRequired />
-          <FormActions close={close} />
+          {note && <p>{note}</p>}
+          {children}
+          <div className="actions">
+            <Button type="submit">{t.common.save}</Button>
+            <Button variant="secondary" onPress={close}>{t.common.cancel}</Button>
+          </div>
         </form>
       )}
     </ModalDialog>
+  );
+}
+
+export function StartDateDialog({ enrolment, onDone }: Props) {
+  const save = useSave(enrolment, onDone);
+  const form = useZodForm(enrolmentUpdate, { startDate: enrolment.startDate }, (v) => ({ startDate: v.startDate }));
+  return (
+    <CorrectionDialog title={t.correct.editStart} form={form} save={save} note={t.correct.figuresNote}>
+      <TextField label={t.participant.start} name="startDate" type="date" help={t.correct.startHelp} value={form.values.startDate} onChange={form.set('startDate')} error={form.errors.startDate} isRequired />
+    </CorrectionDialog>
   );
 }
 
@@ -86,30 +91,18 @@ export function IntakeDialog({ enrolment: e, onDone }: Props) {
     education: textOrNull(v.education),
     supportTime: textOrNull(v.supportTime),
   }));
-  const submit = (close: () => void) => async (event: FormEvent) => {
-    event.preventDefault();
-    const input = form.parse();
-    if (!input) return;
-    await save(input, close).catch(form.fail);
-  };
   const { values, set, errors } = form;
   return (
-    <ModalDialog trigger={t.correct.editIntake} title={t.correct.editIntake}>
-      {(close) => (
-        <form onSubmit={submit(close)} noValidate className="stack">
-          {form.formError && <Notice tone="error">{form.formError}</Notice>}
-          <CheckboxGroupField label={`${t.enrol.incomeBefore} ${t.common.optional}`} name="incomeBefore" value={values.incomeBefore} onChange={set('incomeBefore')} error={errors.incomeBefore} options={codes.options('income_source')} />
-          <SelectField label={`${t.enrol.occupationBefore} ${t.common.optional}`} name="occupationBefore" value={values.occupationBefore} onChange={set('occupationBefore')} error={errors.occupationBefore}
-            options={[{ value: '', label: t.common.none }, ...codes.options('occupation')]} />
-          <TextField label={`${t.enrol.extent} ${t.common.optional}`} name="occupationBeforeExtent" inputMode="numeric" help={t.enrol.extentHelp} value={values.occupationBeforeExtent} onChange={set('occupationBeforeExtent')} error={errors.occupationBeforeExtent} />
-          <SelectField label={`${t.enrol.education} ${t.common.optional}`} name="education" value={values.education} onChange={set('education')} error={errors.education}
-            options={[{ value: '', label: t.common.none }, ...codes.options('education')]} />
-          <SelectField label={`${t.enrol.supportTime} ${t.common.optional}`} name="supportTime" value={values.supportTime} onChange={set('supportTime')} error={errors.supportTime}
-            options={[{ value: '', label: t.common.none }, ...codes.options('support_time')]} />
-          <FormActions close={close} />
-        </form>
-      )}
-    </ModalDialog>
+    <CorrectionDialog title={t.correct.editIntake} form={form} save={save}>
+      <CheckboxGroupField label={`${t.enrol.incomeBefore} ${t.common.optional}`} name="incomeBefore" value={values.incomeBefore} onChange={set('incomeBefore')} error={errors.incomeBefore} options={codes.options('income_source')} />
+      <SelectField label={`${t.enrol.occupationBefore} ${t.common.optional}`} name="occupationBefore" value={values.occupationBefore} onChange={set('occupationBefore')} error={errors.occupationBefore}
+        options={[{ value: '', label: t.common.none }, ...codes.options('occupation')]} />
+      <TextField label={`${t.enrol.extent} ${t.common.optional}`} name="occupationBeforeExtent" inputMode="numeric" help={t.enrol.extentHelp} value={values.occupationBeforeExtent} onChange={set('occupationBeforeExtent')} error={errors.occupationBeforeExtent} />
+      <SelectField label={`${t.enrol.education} ${t.common.optional}`} name="education" value={values.education} onChange={set('education')} error={errors.education}
+        options={[{ value: '', label: t.common.none }, ...codes.options('education')]} />
+      <SelectField label={`${t.enrol.supportTime} ${t.common.optional}`} name="supportTime" value={values.supportTime} onChange={set('supportTime')} error={errors.supportTime}
+        options={[{ value: '', label: t.common.none }, ...codes.options('support_time')]} />
+    </CorrectionDialog>
   );
 }
 
@@ -136,32 +129,19 @@ export function ExitDataDialog({ enrolment: e, onDone }: Props) {
     occupationAfter: textOrNull(v.occupationAfter),
     occupationAfterExtent: numberOrNull(v.occupationAfterExtent),
   }));
-  const submit = (close: () => void) => async (event: FormEvent) => {
-    event.preventDefault();
-    const input = form.parse();
-    if (!input) return;
-    await save(input, close).catch(form.fail);
-  };
   const { values, set, errors } = form;
   return (
-    <ModalDialog trigger={t.correct.editExit} title={t.correct.editExit}>
-      {(close) => (
-        <form onSubmit={submit(close)} noValidate className="stack">
-          {form.formError && <Notice tone="error">{form.formError}</Notice>}
-          <p>{t.correct.figuresNote}</p>
-          <TextField label={t.exit.exitDate} name="exitDate" type="date" help={t.correct.exitDateHelp} value={values.exitDate} onChange={set('exitDate')} error={errors.exitDate} isRequired />
-          <SelectField label={t.exit.reason} name="exitReason" value={values.exitReason} onChange={set('exitReason')} error={errors.exitReason} isRequired
-            options={codes.options('exit_reason').filter((o) => o.value !== 'consent_withdrawn')} />
-          <TextField label={`${t.exit.detail} ${t.common.optional}`} name="exitDetail" help={t.exit.detailHelp} value={values.exitDetail} onChange={set('exitDetail')} error={errors.exitDetail} />
-          <SelectField label={t.exit.completed} name="exitCompleted" help={t.exit.completedHelp} value={values.exitCompleted} onChange={set('exitCompleted')} error={errors.exitCompleted} options={completionOptions()} />
-          <CheckboxGroupField label={`${t.exit.incomeAfter} ${t.common.optional}`} name="incomeAfter" value={values.incomeAfter} onChange={set('incomeAfter')} error={errors.incomeAfter} options={codes.options('income_source')} />
-          <SelectField label={`${t.exit.occupationAfter} ${t.common.optional}`} name="occupationAfter" value={values.occupationAfter} onChange={set('occupationAfter')} error={errors.occupationAfter}
-            options={[{ value: '', label: t.common.none }, ...codes.options('occupation')]} />
-          <TextField label={`${t.exit.extent} ${t.common.optional}`} name="occupationAfterExtent" inputMode="numeric" help={t.enrol.extentHelp} value={values.occupationAfterExtent} onChange={set('occupationAfterExtent')} error={errors.occupationAfterExtent} />
-          <FormActions close={close} />
-        </form>
-      )}
-    </ModalDialog>
+    <CorrectionDialog title={t.correct.editExit} form={form} save={save} note={t.correct.figuresNote}>
+      <TextField label={t.exit.exitDate} name="exitDate" type="date" help={t.correct.exitDateHelp} value={values.exitDate} onChange={set('exitDate')} error={errors.exitDate} isRequired />
+      <SelectField label={t.exit.reason} name="exitReason" value={values.exitReason} onChange={set('exitReason')} error={errors.exitReason} isRequired
+        options={codes.options('exit_reason').filter((o) => o.value !== 'consent_withdrawn')} />
+      <TextField label={`${t.exit.detail} ${t.common.optional}`} name="exitDetail" help={t.exit.detailHelp} value={values.exitDetail} onChange={set('exitDetail')} error={errors.exitDetail} />
+      <SelectField label={t.exit.completed} name="exitCompleted" help={t.exit.completedHelp} value={values.exitCompleted} onChange={set('exitCompleted')} error={errors.exitCompleted} options={completionOptions()} />
+      <CheckboxGroupField label={`${t.exit.incomeAfter} ${t.common.optional}`} name="incomeAfter" value={values.incomeAfter} onChange={set('incomeAfter')} error={errors.incomeAfter} options={codes.options('income_source')} />
+      <SelectField label={`${t.exit.occupationAfter} ${t.common.optional}`} name="occupationAfter" value={values.occupationAfter} onChange={set('occupationAfter')} error={errors.occupationAfter}
+        options={[{ value: '', label: t.common.none }, ...codes.options('occupation')]} />
+      <TextField label={`${t.exit.extent} ${t.common.optional}`} name="occupationAfterExtent" inputMode="numeric" help={t.enrol.extentHelp} value={values.occupationAfterExtent} onChange={set('occupationAfterExtent')} error={errors.occupationAfterExtent} />
+    </CorrectionDialog>
   );
 }
 
