@@ -19,7 +19,9 @@ export type AuditEntity =
   | 'survey_response'
   | 'survey_results'
   | 'goal'
-  | 'budget';
+  | 'budget'
+  | 'report_document'
+  | 'report_template';
 
 export type AuditEntry = {
   action: AuditAction;
