@@ -1,6 +1,6 @@
 // "Fruset värde / värde i dag" (issue 12, item 6): what later registrations changed in the
 // figure tables of a frozen report.
-import type { ReportCell, ReportDocument, ReportTable } from './document.js';
+import type { ReportCell, ReportColumnKind, ReportDocument, ReportTable } from './document.js';
 import { figureContents, type TemplateSection } from './templates.js';
 
 export type Difference = {
@@ -9,6 +9,8 @@ export type Difference = {
   /** The row's label: its first column. */
   row: string;
   column: string;
+  /** How the column's numbers are shown. */
+  kind: ReportColumnKind;
   frozen: ReportCell;
   today: ReportCell;
   /** today − frozen when both are numbers; null otherwise (a value appeared, vanished or was hidden). */
@@ -41,7 +43,7 @@ export function differencesBetween(sections: TemplateSection[], frozen: ReportDo
           const todayCell = after.get(row)?.[column.key] ?? null;
           if (same(frozenCell, todayCell)) continue;
           const difference = typeof frozenCell === 'number' && typeof todayCell === 'number' ? Math.round((todayCell - frozenCell) * 10_000) / 10_000 : null;
-          found.push({ section: section.heading, table: was.caption, row, column: column.label, frozen: frozenCell, today: todayCell, difference });
+          found.push({ section: section.heading, table: was.caption, row, column: column.label, kind: column.kind, frozen: frozenCell, today: todayCell, difference });
         }
       }
     }

@@ -4,6 +4,7 @@ import { labelOf } from '../code-lists.js';
 import type { CategoryAmounts } from '../figures/budget.js';
 import { budgetAgainstActual, costPerOutcome, costPerParticipant } from '../figures/budget.js';
 import { exitGroupLabels, type Fulfilment, type GoalKind } from '../figures/goals.js';
+import { calendarPeriodLabel, parseCalendarPeriod } from '../figures/periods.js';
 import type { KeyFiguresReport } from '../schemas/key-figures-report.js';
 import type { ReportBlock, ReportCell, ReportDocument, ReportSection, ReportTable } from './document.js';
 import type { TemplateSection } from './templates.js';
@@ -38,10 +39,19 @@ export function fillReportDocument(input: FillInput): ReportDocument {
     ...(input.submitted ? [{ label: 'Inlämnad av', value: input.submitted.by }, { label: 'Inlämnad', value: input.submitted.on }] : []),
   ];
   return {
-    title: `${input.templateName} ${input.period.label} – ${input.intervention.name}`,
+    title: reportTitle(input.templateName, input.period.label, input.intervention.name),
     meta,
     sections: input.sections.map((section): ReportSection => ({ heading: section.heading, blocks: blocksOf(section, input) })),
   };
+}
+
+/** "Tertialrapport 2026 T2 – Avanti": the document's title, also in lists. */
+export const reportTitle = (templateName: string, periodLabel: string, intervention: string) => `${templateName} ${periodLabel} – ${intervention}`;
+
+/** A period's name as a report says it: "2026 T2", "Helår 2026", "Projektperioden". */
+export function reportPeriodLabel(period: string): string {
+  const calendar = parseCalendarPeriod(period);
+  return calendar ? calendarPeriodLabel(calendar) : period;
 }
 
 const tableBlock = (table: ReportTable): ReportBlock => ({ kind: 'table', table });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { reportCellSchema, reportDocumentSchema } from '../reports/document.js';
+import { reportCellSchema, reportColumnKinds, reportDocumentSchema } from '../reports/document.js';
 import { reportKinds, templateSectionSchema, templateSectionsSchema } from '../reports/templates.js';
 import { id, isoDate, ref, shortText, text } from './common.js';
 
@@ -61,6 +61,7 @@ const differenceView = z.object({
   table: z.string(),
   row: z.string(),
   column: z.string(),
+  kind: z.enum(reportColumnKinds),
   frozen: reportCellSchema,
   today: reportCellSchema,
   difference: z.number().nullable(),

@@ -1,8 +1,7 @@
 import type { CategoryAmounts } from '../../core/figures/budget.js';
 import { fulfilmentOf } from '../../core/figures/goals.js';
-import { calendarPeriodLabel, parseCalendarPeriod } from '../../core/figures/periods.js';
 import type { ReportDocument } from '../../core/reports/document.js';
-import { fillReportDocument } from '../../core/reports/fill.js';
+import { fillReportDocument, reportPeriodLabel } from '../../core/reports/fill.js';
 import type { TemplateSection } from '../../core/reports/templates.js';
 import type { Db } from '../db/connection.js';
 import { budgetLinesOf, costsOf, grantOf } from '../budget/budget.repository.js';
@@ -26,12 +25,11 @@ export async function fillDocument(db: Db, doc: DocumentFacts, intervention: Rep
   const goals = (await goalsOf(db, intervention.id))
     .filter((g) => g.period === doc.period)
     .map((row) => ({ title: row.title, kind: row.kind, fulfilment: fulfilmentOf(goalOf(row), figures, { employments: null, survey: null }) }));
-  const calendar = parseCalendarPeriod(doc.period);
   return fillReportDocument({
     templateName: doc.template_name,
     sections: doc.sections as TemplateSection[],
     intervention: { name: intervention.name, owner: intervention.owner_name, association: intervention.association_name, projectFrom: intervention.start_date, projectTo: intervention.end_date },
-    period: { label: calendar ? calendarPeriodLabel(calendar) : doc.period, from: doc.period_from, to: doc.period_to },
+    period: { label: reportPeriodLabel(doc.period), from: doc.period_from, to: doc.period_to },
     figures,
     goals,
     budget: await budgetOf(db, intervention.id, doc.period_from, doc.period_to),

@@ -136,7 +136,7 @@ describe('a tertial report from draft to the board', () => {
       .values({ person_id: person.id, intervention_id: t.world.interventions.kommunInsats, controller_org_id: t.world.orgs.kommun, gender: 'woman', age_at_start: 30, start_date: '2023-02-01', exit_date: '2023-06-15', exit_reason: 'work' })
       .execute();
     const read = await board.get(docUrl(reportId));
-    expect(read.body.differences).toContainEqual({ section: 'Flöde och volymer', table: 'Flöde', row: 'Avslutade under perioden', column: 'Totalt', frozen: 9, today: 10, difference: 1 });
+    expect(read.body.differences).toContainEqual({ section: 'Flöde och volymer', table: 'Flöde', row: 'Avslutade under perioden', column: 'Totalt', kind: 'count', frozen: 9, today: 10, difference: 1 });
     expect(read.body.shown.version).toBe(2);
     expect((await lead.post(docUrl(reportId, '/status'), { to: 'draft' })).status).toBe(200);
     expect((await lead.post(docUrl(reportId, '/status'), { to: 'submitted' })).body.version).toBe(3);

@@ -1,4 +1,5 @@
 import type { ReportDocument } from '../../core/reports/document.js';
+import { reportPeriodLabel, reportTitle } from '../../core/reports/fill.js';
 import type { Difference } from '../../core/reports/differences.js';
 import type { TemplateSection } from '../../core/reports/templates.js';
 import type { reportDocumentCan } from '../access/report-document-policy.js';
@@ -10,7 +11,7 @@ type Row = Omit<DocumentRow, 'narratives' | 'sections'>;
 export function presentSummary(d: Row, asPublished: boolean) {
   return {
     id: d.id,
-    title: `${d.template_name} ${d.period === 'project' ? 'projektperioden' : d.period} – ${d.intervention_name}`,
+    title: reportTitle(d.template_name, reportPeriodLabel(d.period), d.intervention_name),
     intervention: { id: d.intervention_id, code: d.intervention_code, name: d.intervention_name },
     templateName: d.template_name,
     period: d.period,
