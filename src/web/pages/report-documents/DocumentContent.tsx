@@ -51,7 +51,14 @@ export function DocumentTable({ table }: { table: ReportTable }) {
 function Paragraphs({ text }: { text: string }) {
   const paragraphs = text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
   if (paragraphs.length === 0) return <p className="help">{t2.narrative.empty}</p>;
-  return <>{paragraphs.map((p, i) => <p key={`${i}-${p.slice(0, 20)}`} className="pre-line">{p}</p>)}</>;
+  return (
+    <>
+      {paragraphs.map((p, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs have no id, may repeat, and never move
+        <p key={i} className="pre-line">{p}</p>
+      ))}
+    </>
+  );
 }
 
 type Editing = { values: Record<string, string>; onChange: (key: string, value: string) => void };
@@ -79,10 +86,10 @@ export function DocumentContent({ document, sections, editing }: { document: Rep
                 multiline
               />
             ) : (
-              section.blocks.map((block, i) =>
-                block.kind === 'text' ? <Paragraphs key={i} text={block.text} />
-                : block.kind === 'table' ? <DocumentTable key={i} table={block.table} />
-                : <DocumentTable key={i} table={block.chart.table} />,
+              section.blocks.map((block) =>
+                block.kind === 'text' ? <Paragraphs key="text" text={block.text} />
+                : block.kind === 'table' ? <DocumentTable key={`table-${block.table.caption}`} table={block.table} />
+                : <DocumentTable key={`chart-${block.chart.title}`} table={block.chart.table} />,
               )
             )}
           </section>
