@@ -74,6 +74,24 @@ describe('report documents', () => {
     await page.context().close();
   });
 
+  test('the förbund copies a built-in template and adapts its headings and order', async () => {
+    const page = await as(users.associationAdmin);
+    await page.getByRole('link', { name: 'Publicerade rapporter' }).first().click();
+    await page.getByRole('link', { name: 'Rapportmallar' }).click();
+    await expect.poll(() => heading(page).textContent()).toBe('Rapportmallar');
+    await expectAccessible(page, 'report templates');
+    await page.getByRole('button', { name: 'Kopiera Slutrapport till förbundet' }).click();
+    await notice(page, 'Mallen är kopierad. Anpassa den nedan.');
+    const editor = page.getByRole('region', { name: 'Anpassa Slutrapport (förbundets)' });
+    await editor.getByRole('textbox', { name: 'Rubrik' }).first().fill('Om insatsen');
+    await editor.getByRole('button', { name: 'Flytta ned Om insatsen' }).click();
+    await editor.getByRole('button', { name: 'Spara mallen' }).click();
+    await notice(page, 'Mallen är sparad.');
+    expect(await editor.getByRole('group', { name: 'Avsnitt 2' }).getByRole('textbox', { name: 'Rubrik' }).inputValue()).toBe('Om insatsen');
+    await expectAccessible(page, 'report template adapted');
+    await page.context().close();
+  });
+
   test('a board member reads the published report, with its download links', async () => {
     const page = await as(users.reportReader);
     await page.getByRole('link', { name: 'Publicerade rapporter' }).first().click();

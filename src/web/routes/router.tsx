@@ -85,6 +85,7 @@ const tree = root.addChildren([
     at('/insatser/$id/mal-och-budget', page(() => import('../pages/goals/GoalsBudgetPage'), 'GoalsBudgetPage')),
     at('/insatser/$id/rapporter', page(() => import('../pages/report-documents/ReportDocumentsPage'), 'ReportDocumentsPage')),
     at('/rapportdokument/$id', page(() => import('../pages/report-documents/ReportDocumentPage'), 'ReportDocumentPage')),
+    at('/rapportmallar', page(() => import('../pages/report-documents/TemplatesPage'), 'TemplatesPage')),
     at('/publicerade-rapporter', page(() => import('../pages/report-documents/PublishedReportsPage'), 'PublishedReportsPage')),
     at('/deltagare', page(() => import('../pages/participants/ParticipantsPage'), 'ParticipantsPage')),
     createRoute({ getParentRoute: () => app, path: '/deltagare/ny', validateSearch: insatsSearch, component: page(() => import('../pages/enrol/EnrolPage'), 'EnrolPage') }),

@@ -3,7 +3,7 @@ import { Link, useParams } from '@tanstack/react-router';
 import { Fragment, useEffect, useState, type FormEvent } from 'react';
 import { t } from '../../i18n/sv';
 import { formatDate } from '../../i18n/format';
-import { ApiError, put } from '../../lib/api';
+import { ApiError, post, put } from '../../lib/api';
 import { Button } from '../../components/Button';
 import { Notice } from '../../components/Notice';
 import { PageHeader } from '../../components/PageHeader';
@@ -51,32 +51,43 @@ export function ReportDocumentPage() {
   );
 }
 
-/** The written sections as text fields in their place, the tables read-only; saved explicitly. */
+/**
+ * The written sections as text fields in their place, the tables read-only; saved explicitly.
+ * Submitting saves the text first, so what the lead sees is what is frozen.
+ */
 function Editor({ view, onSaved }: { view: DocumentView; onSaved: (message: string) => void }) {
   const queryClient = useQueryClient();
   const [values, setValues] = useState<Record<string, string>>(view.narratives);
   const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const [busy, setBusy] = useState(false);
   useEffect(() => setValues(view.narratives), [view.narratives]);
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    setSaving(true);
+  const run = async (submit: boolean) => {
+    setBusy(true);
     try {
       await put(`/api/v1/report-documents/${view.id}/narratives`, { narratives: values });
-      await queryClient.invalidateQueries({ queryKey: ['report-documents', view.id] });
+      if (submit) await post(`/api/v1/report-documents/${view.id}/status`, { to: 'submitted', message: null });
+      await queryClient.invalidateQueries({ queryKey: ['report-documents'] });
       setError(null);
-      onSaved(t2.narrative.saved);
+      onSaved(submit ? t2.actions.submitted : t2.narrative.saved);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e));
     } finally {
-      setSaving(false);
+      setBusy(false);
     }
+  };
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    void run(false);
   };
   return (
     <form onSubmit={save} noValidate className="stack">
       {error && <Notice tone="error">{error}</Notice>}
       <DocumentContent document={view.document} sections={view.sections} editing={{ values, onChange: (key, value) => setValues((v) => ({ ...v, [key]: value })) }} />
-      <div className="actions"><Button type="submit" isDisabled={saving}>{t2.narrative.save}</Button></div>
+      <div className="actions">
+        <Button type="submit" variant="secondary" isDisabled={busy}>{t2.narrative.save}</Button>
+        {view.can.submit && <Button onPress={() => run(true)} isDisabled={busy}>{t2.actions.submit}</Button>}
+      </div>
+      {busy && <p role="status">{t.app.loading}</p>}
     </form>
   );
 }

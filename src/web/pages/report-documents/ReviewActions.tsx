@@ -10,14 +10,14 @@ import type { DocumentView } from './queries';
 
 const t2 = t.reportDocuments;
 
-/** What the reader may do next: the lead submits or starts a new version; the förbund returns, approves, publishes. */
+/** What the reader may do next: the lead starts a new version (submitting is in the editor); the förbund returns, approves, publishes. */
 export function ReviewActions({ view, onDone }: { view: DocumentView; onDone: (message: string) => void }) {
   const queryClient = useQueryClient();
   const [comment, setComment] = useState('');
   const [error, setError] = useState<{ message: string; field?: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const { can } = view;
-  if (!can.submit && !can.newVersion && !can.return && !can.approve && !can.publish) return null;
+  if (!can.newVersion && !can.return && !can.approve && !can.publish) return null;
 
   const move = async (to: ReportStatusCode, message: string | null = null) => {
     setBusy(true);
@@ -26,7 +26,7 @@ export function ReviewActions({ view, onDone }: { view: DocumentView; onDone: (m
       await queryClient.invalidateQueries({ queryKey: ['report-documents'] });
       setError(null);
       setComment('');
-      onDone(to === 'submitted' ? t2.actions.submitted : t2.actions.done(t2.statuses[to]));
+      onDone(t2.actions.done(t2.statuses[to]));
     } catch (e) {
       setError(e instanceof ApiError ? { message: e.message, field: e.errors.find((x) => x.path === 'message')?.message } : { message: String(e) });
     } finally {
@@ -42,7 +42,6 @@ export function ReviewActions({ view, onDone }: { view: DocumentView; onDone: (m
       <h2 id="actions">{t2.actions.title}</h2>
       {error && <Notice tone="error">{error.message}</Notice>}
       <div className="actions">
-        {can.submit && <Button onPress={() => move('submitted')} isDisabled={busy}>{t2.actions.submit}</Button>}
         {can.newVersion && <Button variant="secondary" onPress={() => move('draft')} isDisabled={busy}>{t2.actions.newVersion}</Button>}
         {can.approve && <Button onPress={() => move('approved')} isDisabled={busy}>{t2.actions.approve}</Button>}
         {can.publish && <Button onPress={() => move('published')} isDisabled={busy}>{t2.actions.publish}</Button>}

@@ -1,9 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { documentList, documentView, publishedList, templateList } from '../../../core/schemas/report-documents';
+import type { documentList, documentView, publishedList, templateList, templateView } from '../../../core/schemas/report-documents';
 import { get } from '../../lib/api';
 
 export type DocumentView = z.infer<typeof documentView>;
+export type TemplateView = z.infer<typeof templateView>;
 export type DocumentSummary = z.infer<typeof documentList>['documents'][number];
 
 export const documentsQuery = (interventionId: string) =>
