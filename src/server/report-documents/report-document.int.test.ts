@@ -72,6 +72,12 @@ describe('a tertial report from draft to the board', () => {
       expect((await client.post(docUrl(reportId, '/status'), { to: 'approved' })).status).toBe(404);
       expect(await deniedAudits(user.id)).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'read' }), expect.objectContaining({ action: 'update' })]));
     }
+    const before = await statusOf(reportId);
+    expect((await worker.request('PUT', docUrl(reportId, '/narratives'), { narratives: { resultat: 'intrång' } })).status).toBe(404);
+    expect((await board.post(docUrl(reportId, '/questions'), { question: 'Finns rapporten?' })).status).toBe(404);
+    expect((await af.get(docUrl(reportId, '/versions/1/file?format=csv'))).status).toBe(404);
+    expect(await statusOf(reportId)).toEqual(before);
+    expect(await t.db.selectFrom('report_document_questions').select('question').where('question', '=', 'Finns rapporten?').execute()).toEqual([]);
     expect((await worker.get(listUrl())).status).toBe(404);
     expect((await board.get(listUrl())).body.documents).toEqual([]);
     expect((await board.get('/api/v1/report-documents/published')).body.documents).toEqual([]);

@@ -24,6 +24,7 @@ export const reportDocumentTexts = {
   back: 'Tillbaka till rapporterna',
   meta: 'Uppgifter om rapporten',
   shownVersion: (version: number, sha: string) => `Fryst version ${version}. Kontrollsumma (sha256): ${sha}`,
+  returnedBy: (by: string, at: string) => `Förbundet återlämnade rapporten ${at} (${by}) för komplettering:`,
   draftNote: 'Utkastet visar siffrorna som de ser ut i dag. När du lämnar in rapporten fryses siffror och text.',
   narrative: {
     save: 'Spara texten',

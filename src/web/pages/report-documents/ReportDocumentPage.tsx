@@ -36,6 +36,7 @@ export function ReportDocumentPage() {
         </dl>
         {d.shown ? <p className="help">{t2.shownVersion(d.shown.version, d.shown.sha256)}</p> : <p className="help">{t2.draftNote}</p>}
       </section>
+      {d.status === 'returned' && <ReturnedNotice view={d} />}
       {d.shown && <Differences differences={d.differences} />}
       {d.can.edit ? <Editor view={d} onSaved={setNotice} /> : <DocumentContent document={d.document} sections={d.sections} />}
       {(d.questions.length > 0 || d.can.ask) && <Questions view={d} onDone={setNotice} />}
@@ -90,6 +91,13 @@ function Editor({ view, onSaved }: { view: DocumentView; onSaved: (message: stri
       {busy && <p role="status">{t.app.loading}</p>}
     </form>
   );
+}
+
+/** Why the förbund returned the report: its newest comment, where the lead starts writing again. */
+function ReturnedNotice({ view }: { view: DocumentView }) {
+  const returned = view.history.filter((h) => h.status === 'returned').at(-1);
+  if (!returned?.message) return null;
+  return <Notice tone="warning" title={t2.returnedBy(returned.by, formatDate(returned.at))}><p className="pre-line">{returned.message}</p></Notice>;
 }
 
 function Downloads({ id, version }: { id: string; version: number }) {
