@@ -25,7 +25,6 @@ const input = (over: Partial<FillInput> = {}): FillInput => ({
   parties: [{ name: 'Malmö stad', role: 'Insatsägare' }],
   narratives: { insatsbeskrivning: 'Vi <b>arbetar</b> med =SUMMA(A1)' },
   questions: [{ question: 'Hur går det?', askedOn: '2026-09-01', reply: null }],
-  status: 'Utkast',
   version: 1,
   submitted: null,
   ...over,

@@ -23,8 +23,7 @@ export type FillInput = {
   parties: { name: string; role: string }[];
   narratives: Record<string, string>;
   questions: { question: string; askedOn: string; reply: string | null }[];
-  /** Status and version as the document says them ("Utkast", "Inlämnad"), and the submission once there is one. */
-  status: string;
+  /** The version the document will be or is, and its submission once there is one (no status: it changes after freezing). */
   version: number;
   submitted: { by: string; on: string } | null;
 };
@@ -34,7 +33,6 @@ export function fillReportDocument(input: FillInput): ReportDocument {
   const meta = [
     { label: 'Insats', value: input.intervention.name },
     { label: 'Period', value: `${input.period.label} (${input.period.from} – ${input.period.to})` },
-    { label: 'Status', value: input.status },
     { label: 'Version', value: String(input.version) },
     ...(input.submitted ? [{ label: 'Inlämnad av', value: input.submitted.by }, { label: 'Inlämnad', value: input.submitted.on }] : []),
   ];

@@ -10,7 +10,7 @@ import { goalsOf } from '../goals/goals.repository.js';
 import { computeKeyFiguresReport } from '../reports/key-figures.service.js';
 import { partiesOf, questionsOf, type ReportIntervention } from './report-document.repository.js';
 
-export type FillState = { status: string; version: number; submitted: { by: string; on: string } | null; narratives: Record<string, string> };
+export type FillState = { version: number; submitted: { by: string; on: string } | null; narratives: Record<string, string> };
 type DocumentFacts = { id: string; template_name: string; sections: unknown; period: string; period_from: string; period_to: string };
 
 /**
@@ -36,7 +36,6 @@ export async function fillDocument(db: Db, doc: DocumentFacts, intervention: Rep
     parties: (await partiesOf(db, intervention.id)).map((p) => ({ name: p.name, role: p.owner ? 'Insatsägare' : 'Part i insatsen' })),
     narratives: state.narratives,
     questions: (await questionsOf(db, doc.id)).map((q) => ({ question: q.question, askedOn: swedishDate(q.asked_at), reply: q.reply })),
-    status: state.status,
     version: state.version,
     submitted: state.submitted,
   });

@@ -32,8 +32,6 @@ async function loadDocument(db: Db, ctx: RequestContext, documentId: string, act
   return { doc, intervention, can };
 }
 
-const statusOf = (doc: repo.DocumentRow) => ({ status: reportStatusLabels[doc.status], narratives: doc.narratives });
-
 export async function listDocuments(ctx: RequestContext, interventionId: string) {
   const intervention = await repo.interventionOfReport(ctx.db, interventionId);
   const can = intervention && reportListCan(ctx.actor, { id: intervention.id, associationId: intervention.association_id });
@@ -103,7 +101,7 @@ export async function viewDocument(ctx: RequestContext, documentId: string) {
   const { doc, intervention, can } = loaded;
   const shownVersion = can.read === 'published' ? doc.published_version! : doc.status === 'draft' || doc.status === 'returned' ? null : doc.version;
   const version = shownVersion ? await repo.versionOf(ctx.db, doc.id, shownVersion) : null;
-  const today = await fillDocument(ctx.db, doc, intervention, { ...statusOf(doc), version: doc.version + 1, submitted: null });
+  const today = await fillDocument(ctx.db, doc, intervention, { narratives: doc.narratives, version: doc.version + 1, submitted: null });
   const frozen = version ? reportDocumentSchema.parse(JSON.parse(version.content)) : null;
   const differences = frozen ? differencesBetween(doc.sections as TemplateSection[], frozen, today) : [];
   const history = can.read === 'all' ? await repo.eventsOf(ctx.db, doc.id) : [];
@@ -148,7 +146,7 @@ export async function moveDocument(ctx: RequestContext, documentId: string, to: 
     if (to === 'submitted') {
       version += 1;
       const submitted = { by: ctx.actor.displayName, on: swedishDate(new Date()) };
-      const content = JSON.stringify(await fillDocument(trx, doc, intervention, { status: reportStatusLabels.submitted, narratives: doc.narratives, version, submitted }));
+      const content = JSON.stringify(await fillDocument(trx, doc, intervention, { narratives: doc.narratives, version, submitted }));
       sha256 = createHash('sha256').update(content, 'utf8').digest('hex');
       await repo.insertVersion(trx, doc.id, version, content, sha256, ctx.actor.userId);
     }
