@@ -151,6 +151,18 @@ describe('a tertial report from draft to the board', () => {
   });
 });
 
+describe('a delrapport', () => {
+  it('covers dates that make a calendar period, and refuses a range whose small cells could be differenced', async () => {
+    const template = await t.db.selectFrom('report_templates').select('id').where('code', '=', 'delrapport').executeTakeFirstOrThrow();
+    const refused = await lead.post(listUrl(), { templateId: template.id, from: '2023-05-02', to: '2023-08-31' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([{ path: 'period', message: 'Välj en månad, ett tertial, ett kalenderår eller projektperioden' }]);
+    const created = await lead.post(listUrl(), { templateId: template.id, from: '2023-03-01', to: '2023-03-31' });
+    expect(created.status).toBe(201);
+    expect((await lead.get(docUrl(created.body.id))).body).toMatchObject({ period: '2023-03', from: '2023-03-01', to: '2023-03-31', title: 'Delrapport Mars 2023 – Insats KOMMUNINSATS' });
+  });
+});
+
 describe('report templates', () => {
   it('are adapted by the förbund in its own copy; the built-in ones never change', async () => {
     const list = await forbund.get('/api/v1/report-templates');

@@ -42,7 +42,13 @@ function NewReport({ interventionId }: { interventionId: string }) {
   const templates = useQuery(templatesQuery);
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const form = useZodForm(documentCreateInput, { templateId: '', period: '' }, (v) => ({ templateId: v.templateId || undefined, period: v.period.trim() || undefined }));
+  const form = useZodForm(documentCreateInput, { templateId: '', period: '', from: '', to: '' }, (v) => ({
+    templateId: v.templateId || undefined,
+    period: v.period.trim() || undefined,
+    from: v.from.trim() || undefined,
+    to: v.to.trim() || undefined,
+  }));
+  const partial = templates.data?.templates.find((x) => x.id === form.values.templateId)?.kind === 'delrapport';
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const input = form.parse();
@@ -63,7 +69,15 @@ function NewReport({ interventionId }: { interventionId: string }) {
       <form onSubmit={submit} noValidate className="stack">
         {form.formError && <Notice tone="error">{form.formError}</Notice>}
         <SelectField label={t2.create.template} name="templateId" value={form.values.templateId} onChange={form.set('templateId')} options={options} placeholder={t2.create.chooseTemplate} error={form.errors.templateId} isRequired />
-        <TextField label={t2.create.period} name="period" value={form.values.period} onChange={form.set('period')} help={t2.create.periodHelp} error={form.errors.period} isRequired />
+        <TextField label={t2.create.period} name="period" value={form.values.period} onChange={form.set('period')} help={t2.create.periodHelp} error={form.errors.period} isRequired={!partial} />
+        {partial && (
+          <fieldset className="stack">
+            <legend>{t2.create.range}</legend>
+            <p className="help">{t2.create.rangeHelp}</p>
+            <TextField label={t2.create.from} name="from" type="date" value={form.values.from} onChange={form.set('from')} help={t.enrol.dateHelp} error={form.errors.from} />
+            <TextField label={t2.create.to} name="to" type="date" value={form.values.to} onChange={form.set('to')} help={t.enrol.dateHelp} error={form.errors.to} />
+          </fieldset>
+        )}
         <div className="actions"><Button type="submit">{t2.create.submit}</Button></div>
       </form>
     </section>
