@@ -1,6 +1,7 @@
 // Report documents (issue 12, items 5–6), in the browser only: the intervention's lead drafts a
 // tertialrapport from the built-in template, writes the narrative and submits it; the förbund
-// approves and publishes it; a board member (report_reader) reads it with its download links; a
+// returns it with a comment, the lead completes and resubmits it, the förbund approves and
+// publishes it and adapts a template; a board member (report_reader) reads it with its download links; a
 // case worker's later registration in the period shows as a difference in the frozen report.
 // Every page state is scanned with axe. The tertial (2025 T3) is one no other journey registers in.
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
@@ -60,11 +61,32 @@ describe('report documents', () => {
     await page.context().close();
   });
 
+  test('the förbund returns it with a comment, and the lead completes it and submits again', async () => {
+    const admin = await as(users.associationAdmin);
+    await admin.goto(reportUrl);
+    await expect.poll(() => heading(admin).textContent()).toBe(title);
+    await expectAccessible(admin, 'report to review');
+    await admin.getByRole('button', { name: 'Återlämna', exact: true }).click();
+    await notice(admin, 'Skriv vad som ska kompletteras.');
+    await admin.getByRole('textbox', { name: 'Kommentar till insatsen' }).fill('Beskriv hindren för samverkan.');
+    await admin.getByRole('button', { name: 'Återlämna', exact: true }).click();
+    await notice(admin, 'Rapporten är nu: återlämnad för komplettering.');
+    await admin.context().close();
+
+    const page = await as(users.lead);
+    await page.goto(reportUrl);
+    await notice(page, 'Beskriv hindren för samverkan.');
+    await expectAccessible(page, 'report returned to the lead');
+    await page.getByRole('textbox', { name: 'Hinder för samverkan/utmaningar' }).fill('Lokalerna delas med två andra verksamheter.');
+    await page.getByRole('button', { name: 'Lämna in rapporten' }).click();
+    await expect.poll(() => page.getByText(/Fryst version 2\./).count()).toBe(1);
+    await page.context().close();
+  });
+
   test('the förbund approves and publishes it', async () => {
     const page = await as(users.associationAdmin);
     await page.goto(reportUrl);
     await expect.poll(() => heading(page).textContent()).toBe(title);
-    await expectAccessible(page, 'report to review');
     await page.getByRole('button', { name: 'Godkänn' }).click();
     await notice(page, 'Rapporten är nu: godkänd.');
     await expectAccessible(page, 'report approved');
@@ -101,7 +123,7 @@ describe('report documents', () => {
     await expect.poll(() => heading(page).textContent()).toBe(title);
     await expect.poll(() => page.getByText('Vi har fått fler remisser än väntat.').count()).toBe(1);
     for (const name of ['PDF', 'Word (DOCX)', 'Excel (XLSX)', 'CSV för Excel']) {
-      expect(await page.getByRole('link', { name }).getAttribute('href')).toMatch(/\/versions\/1\/file\?format=(pdf|docx|xlsx|csv)$/);
+      expect(await page.getByRole('link', { name }).getAttribute('href')).toMatch(/\/versions\/2\/file\?format=(pdf|docx|xlsx|csv)$/);
     }
     await expect.poll(() => page.getByText('Siffrorna i den frysta versionen stämmer med dagens registreringar.').count()).toBe(1);
     await expectAccessible(page, 'published report, board member');
