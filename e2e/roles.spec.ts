@@ -132,10 +132,10 @@ describe('system administrator (system_admin)', () => {
 describe('report reader and log reviewer', () => {
   // The log reviewer's own workplace (Loggkontroll) has a journey of its own: e2e/log-review.spec.ts.
   for (const [role, email, links] of [
-    ['report_reader', users.reportReader, ['Start', 'Insatser']],
+    ['report_reader', users.reportReader, ['Start', 'Insatser', 'Publicerade rapporter']],
     ['log_reviewer', users.logReviewer, ['Start', 'Insatser', 'Loggkontroll']],
   ] as const) {
-    test(`${role} sees interventions but no person data and no reports`, async () => {
+    test(`${role} sees interventions but no person data and no outcomes report`, async () => {
       await login(page, baseUrl, email, password);
       await expect.poll(navLinks).toEqual(links);
       await expectAccessible(page, `${role} start`);

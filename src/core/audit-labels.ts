@@ -33,6 +33,8 @@ export const auditEntityLabels = {
   survey_results: 'Enkätresultat',
   goal: 'Mål',
   budget: 'Budget',
+  report_document: 'Rapportdokument',
+  report_template: 'Rapportmall',
 } as const;
 export type AuditEntity = keyof typeof auditEntityLabels;
 

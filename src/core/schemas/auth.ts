@@ -31,6 +31,8 @@ export const navigationCan = z.object({
   surveys: z.boolean(),
   /** Editing questionnaires and their translations (a förbund or an intervention lead). */
   surveyTranslations: z.boolean(),
+  /** The förbund's published report documents (a board member, the förbund's admin). */
+  boardReports: z.boolean(),
 });
 
 export const meResponse = z.object({

@@ -25,12 +25,13 @@ type Can = {
   grantableRoles: string[];
   surveys: boolean;
   surveyTranslations: boolean;
+  boardReports: boolean;
 };
 
 const period = 'from=2024-01-01&to=2024-12-31';
 
 /** The API route behind each flag (the one the web page behind it calls first). */
-const probes: Record<Exclude<keyof Can, 'reportAssociations' | 'importKinds' | 'grantableRoles'>, (c: Client) => Promise<Reply>> = {
+const probes: Record<Exclude<keyof Can, 'reportAssociations' | 'importKinds' | 'grantableRoles' | 'boardReports'>, (c: Client) => Promise<Reply>> = {
   participants: (c) => c.get('/api/v1/enrolments'),
   enrol: (c) => c.post('/api/v1/enrolments', {}),
   reports: (c) => c.get(`/api/v1/reports/outcomes?${period}`),
@@ -91,6 +92,7 @@ describe('GET /auth/me `can`', () => {
       grantableRoles: [],
       surveys: false,
       surveyTranslations: false,
+      boardReports: false,
     };
     const admin = ['case_worker', 'intervention_lead', 'org_admin', 'log_reviewer'];
     const expected: Record<keyof World['users'], Can> = {
@@ -99,8 +101,8 @@ describe('GET /auth/me `can`', () => {
       afWorker: { ...none, participants: true, enrol: true, reports: true, importKinds: ['enrolments'], surveys: true },
       fkWorker: { ...none, participants: true, enrol: true, reports: true, importKinds: ['enrolments'], surveys: true },
       lead: { ...none, reports: true, importKinds: ['interventions'], surveys: true, surveyTranslations: true },
-      associationAdmin: { ...none, reports: true, reportAssociations: [t.world.orgs.forbund], surveys: true, surveyTranslations: true },
-      reportReader: none,
+      associationAdmin: { ...none, reports: true, reportAssociations: [t.world.orgs.forbund], surveys: true, surveyTranslations: true, boardReports: true },
+      reportReader: { ...none, boardReports: true },
       orgAdmin: { ...none, importKinds: ['interventions'], users: true, subjectAccess: true, grantableRoles: admin },
       logReviewer: { ...none, logReview: true, subjectAccess: true },
       systemAdmin: { ...none, importKinds: ['organisations', 'interventions'], users: true, organisations: true, codeLists: true, grantableRoles: ['org_admin', 'system_admin'] },

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { navigationCan as navigationCanSchema } from '../../core/schemas/auth.js';
 import { associationIdsFor, hasPermission, type Actor } from './actor.js';
 import type { Permission } from './roles.js';
+import { boardAssociations } from './report-document-policy.js';
 import { grantableRoles, type GrantableFacts } from './rights-policy.js';
 
 // What the web app offers an actor (`can` in GET /auth/me). Each area is the permission its API
@@ -44,5 +45,7 @@ export function navigationCan(actor: Actor, grant: GrantableFacts): NavigationCa
     // GET /interventions/:id/survey-results and PUT /questionnaires/… (surveys/).
     surveys: may('survey:results'),
     surveyTranslations: may('survey:edit'),
+    // GET /report-documents/published: the förbund whose board or admin the actor is (report-document-policy.ts).
+    boardReports: boardAssociations(actor).length > 0,
   };
 }

@@ -1,14 +1,16 @@
 import { Migrator, sql, type Kysely } from 'kysely';
 import { codeLists } from '../../core/code-lists.js';
 import { migrations } from './migrations/index.js';
+import { seedBuiltInTemplates } from '../report-documents/templates.seed.js';
 import { seedBuiltInQuestionnaire } from '../surveys/built-in.seed.js';
 
-/** Applies pending migrations, then adds code-list entries and the built-in questionnaire shipped in core that are missing. */
+/** Applies pending migrations, then adds code-list entries, the built-in questionnaire and report templates shipped in core that are missing. */
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   // A restart of an up-to-date database: one query instead of the migrator's own round trips.
   if (await upToDate(db)) {
     await seedCodeLists(db);
     await seedBuiltInQuestionnaire(db);
+    await seedBuiltInTemplates(db);
     return [];
   }
   const migrator = new Migrator({
@@ -19,6 +21,7 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   if (error) throw error;
   await seedCodeLists(db);
   await seedBuiltInQuestionnaire(db);
+  await seedBuiltInTemplates(db);
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { TemplateSection } from '../../core/reports/templates.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Id = Generated<string>;
@@ -530,6 +531,67 @@ export interface InterventionCostsTable {
   updated_at: Generated<Date>;
 }
 
+export type ReportStatus = 'draft' | 'submitted' | 'returned' | 'approved' | 'published';
+
+export interface ReportTemplatesTable {
+  id: Id;
+  code: string | null;
+  association_id: string | null;
+  based_on: string | null;
+  kind: 'tertial' | 'year' | 'delrapport' | 'slutrapport';
+  name: string;
+  sections: ColumnType<TemplateSection[], string, string>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ReportDocumentsTable {
+  id: Id;
+  intervention_id: string;
+  template_id: string;
+  template_name: string;
+  sections: ColumnType<TemplateSection[], string, string>;
+  period: string;
+  period_from: string;
+  period_to: string;
+  status: ColumnType<ReportStatus, ReportStatus | undefined, ReportStatus>;
+  narratives: ColumnType<Record<string, string>, string | undefined, string>;
+  published_version: number | null;
+  created_by: string;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ReportDocumentVersionsTable {
+  document_id: string;
+  version: number;
+  content: string;
+  sha256: string;
+  submitted_by: string;
+  submitted_at: Generated<Date>;
+}
+
+export interface ReportDocumentEventsTable {
+  id: Id;
+  document_id: string;
+  version: number;
+  to_status: ReportStatus;
+  message: string | null;
+  actor_user_id: string;
+  at: Generated<Date>;
+}
+
+export interface ReportDocumentQuestionsTable {
+  id: Id;
+  document_id: string;
+  question: string;
+  asked_by: string;
+  asked_at: Generated<Date>;
+  reply: string | null;
+  replied_by: string | null;
+  replied_at: Date | null;
+}
+
 export interface Database {
   code_list_entries: CodeListEntriesTable;
   organisations: OrganisationsTable;
@@ -573,4 +635,9 @@ export interface Database {
   intervention_grants: InterventionGrantsTable;
   intervention_budget_lines: InterventionBudgetLinesTable;
   intervention_costs: InterventionCostsTable;
+  report_templates: ReportTemplatesTable;
+  report_documents: ReportDocumentsTable;
+  report_document_versions: ReportDocumentVersionsTable;
+  report_document_events: ReportDocumentEventsTable;
+  report_document_questions: ReportDocumentQuestionsTable;
 }

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { worldFixture } from '../../test/fixture.js';
 import type { World } from '../../test/world.js';
 import { canariesIn, seedCanaries, type Canaries } from '../../test/canaries.js';
+import { login } from '../../test/http.js';
 import { tryLogin } from '../../test/security.js';
 import type { Role } from '../access/roles.js';
 
@@ -11,7 +12,7 @@ import type { Role } from '../access/roles.js';
 // reference, note or personnummer may appear in any body or header.
 const t = worldFixture();
 let canaries: Canaries;
-let ids: { organisations: string[]; interventions: { id: string; code: string }[]; users: string[]; persons: string[]; associations: string[]; activities: string[]; workplaces: string[]; teams: string[]; questionnaires: string[] };
+let ids: { organisations: string[]; interventions: { id: string; code: string }[]; users: string[]; persons: string[]; associations: string[]; activities: string[]; workplaces: string[]; teams: string[]; questionnaires: string[]; reportDocuments: string[] };
 
 beforeAll(async () => {
   canaries = await seedCanaries(t.app, t.world);
@@ -26,8 +27,22 @@ beforeAll(async () => {
     workplaces: (await db.selectFrom('workplaces').select('id').execute()).map((r) => r.id),
     teams: (await db.selectFrom('teams').select('id').execute()).map((r) => r.id),
     questionnaires: (await db.selectFrom('questionnaires').select('id').execute()).map((r) => r.id),
+    reportDocuments: [await publishedReport()],
   };
 });
+
+/** A year's report of the canaries' intervention, submitted and published, so the crawl reads a real one. */
+async function publishedReport() {
+  const template = await t.db.selectFrom('report_templates').select('id').where('code', '=', 'arsrapport').executeTakeFirstOrThrow();
+  const lead = await login(t.app, t.world.users.lead.email);
+  const forbund = await login(t.app, t.world.users.associationAdmin.email);
+  const { id } = (await lead.post(`/api/v1/interventions/${t.world.interventions.kommunInsats}/report-documents`, { templateId: template.id, period: '2024' })).body;
+  for (const [client, to] of [[lead, 'submitted'], [forbund, 'approved'], [forbund, 'published']] as const) {
+    const moved = await client.post(`/api/v1/report-documents/${id}/status`, { to });
+    if (moved.status !== 200) throw new Error(`report ${to}: ${moved.status}`);
+  }
+  return id as string;
+}
 
 const periods = ['from=2024-01-01&to=2024-12-31', 'from=2024-09-30&to=2024-09-30', 'from=2020-01-01&to=2030-12-31'];
 const reportQueries = () =>
@@ -86,6 +101,11 @@ const crawl: Record<string, () => string[]> = {
   '/api/v1/enrolments/:id/surveys': () => each('/api/v1/enrolments', canaries.enrolmentIds, '/surveys'),
   '/api/v1/interventions/:id/survey-results': () => ids.interventions.flatMap((i) => ['', '?variant=during'].map((q) => `/api/v1/interventions/${i.id}/survey-results${q}`)),
   '/api/v1/interventions/:id/survey-texts': () => each('/api/v1/interventions', ids.interventions.map((i) => i.id), '/survey-texts'),
+  '/api/v1/report-templates': () => ['/api/v1/report-templates'],
+  '/api/v1/interventions/:id/report-documents': () => each('/api/v1/interventions', ids.interventions.map((i) => i.id), '/report-documents'),
+  '/api/v1/report-documents/published': () => ['/api/v1/report-documents/published'],
+  '/api/v1/report-documents/:id': () => each('/api/v1/report-documents', ids.reportDocuments),
+  '/api/v1/report-documents/:id/versions/:version/file': () => each('/api/v1/report-documents', ids.reportDocuments, '/versions/1/file?format=csv'),
   '/enkat/assets/survey.js': () => ['/enkat/assets/survey.js'],
   '/enkat/tack': () => ['/enkat/tack?sprak=ar'],
   '/enkat/:token': () => [`/enkat/${'A'.repeat(43)}`, `/enkat/${'A'.repeat(43)}?sprak=sv`],

@@ -175,6 +175,20 @@ const writes = (w: World): Record<string, TextProbe> => ({
     body: { csv: `intervention;month;cost_category;amount\nKOMMUNINSATS;2025-01;Lön${NUL}er;100\n` },
     path: 'body.csv',
   },
+  // Report documents (issue 12).
+  'POST /api/v1/report-templates': { url: '/api/v1/report-templates', body: { basedOn: anyId, associationId: w.orgs.forbund, name: `Mall${NUL}` }, path: 'body.name' },
+  'PUT /api/v1/report-templates/:id': {
+    url: `/api/v1/report-templates/${anyId}`, body: { name: 'Mall', sections: [{ key: 'a', heading: `Rubrik${NUL}`, content: 'narrative' }] }, path: 'body.sections.0.heading',
+  },
+  'POST /api/v1/interventions/:id/report-documents': {
+    url: `/api/v1/interventions/${w.interventions.kommunInsats}/report-documents`, body: { templateId: anyId, period: `2025${NUL}` }, path: 'body.period',
+  },
+  'PUT /api/v1/report-documents/:id/narratives': { url: `/api/v1/report-documents/${anyId}/narratives`, body: { narratives: { resultat: `Text${NUL}` } }, path: 'body.narratives.resultat' },
+  'POST /api/v1/report-documents/:id/status': { url: `/api/v1/report-documents/${anyId}/status`, body: { to: 'returned', message: `Komplettera${NUL}` }, path: 'body.message' },
+  'POST /api/v1/report-documents/:id/questions': { url: `/api/v1/report-documents/${anyId}/questions`, body: { question: `Fråga${NUL}` }, path: 'body.question' },
+  'PUT /api/v1/report-documents/:id/questions/:questionId/reply': {
+    url: `/api/v1/report-documents/${anyId}/questions/${anyId}/reply`, body: { reply: `Svar${NUL}` }, path: 'body.reply',
+  },
   // Surveys (issue 13).
   'PUT /api/v1/questionnaires/:id/questions/:questionId/texts/:language': {
     url: `/api/v1/questionnaires/${anyId}/questions/${anyId}/texts/ar`, body: { text: `Fråga${NUL}` }, path: 'body.text',

@@ -127,6 +127,21 @@ const matrix: Record<string, Row> = {
   'POST /api/v1/interventions/:id/costs/import': {
     who: ALL, foreign: (f) => ({ url: `/api/v1/interventions/${f.interventionId}/costs/import`, body: { csv: 'intervention,month,cost_category,amount\n' } }),
   },
+  // Report documents (issue 12): every role passes the permission, access/report-document-policy.ts decides (report-document.int.test.ts).
+  'GET /api/v1/report-templates': { who: ALL, scope: 'built-in templates and those of the own förbund (report-document.int.test.ts)' },
+  'POST /api/v1/report-templates': { who: ALL, foreign: (f) => ({ url: '/api/v1/report-templates', body: { basedOn: f.interventionId, associationId: f.organisationId, name: 'Utanför' } }) },
+  'PUT /api/v1/report-templates/:id': { who: ALL, foreign: (f) => ({ url: `/api/v1/report-templates/${f.interventionId}`, body: { name: 'Utanför', sections: [{ key: 'a', heading: 'A', content: 'narrative' }] } }) },
+  'GET /api/v1/interventions/:id/report-documents': { who: ALL, foreign: (f) => ({ url: `/api/v1/interventions/${f.interventionId}/report-documents` }) },
+  'POST /api/v1/interventions/:id/report-documents': { who: ALL, foreign: (f) => ({ url: `/api/v1/interventions/${f.interventionId}/report-documents`, body: { templateId: f.interventionId, period: '2024-T1' } }) },
+  'GET /api/v1/report-documents/published': { who: ALL, scope: 'published reports of the own förbund only (report-document.int.test.ts)' },
+  'GET /api/v1/report-documents/:id': { who: ALL, foreign: (f) => ({ url: `/api/v1/report-documents/${f.interventionId}` }) },
+  'PUT /api/v1/report-documents/:id/narratives': { who: ALL, foreign: (f) => ({ url: `/api/v1/report-documents/${f.interventionId}/narratives`, body: { narratives: { resultat: 'x' } } }) },
+  'POST /api/v1/report-documents/:id/status': { who: ALL, foreign: (f) => ({ url: `/api/v1/report-documents/${f.interventionId}/status`, body: { to: 'approved' } }) },
+  'POST /api/v1/report-documents/:id/questions': { who: ALL, foreign: (f) => ({ url: `/api/v1/report-documents/${f.interventionId}/questions`, body: { question: 'Fråga' } }) },
+  'PUT /api/v1/report-documents/:id/questions/:questionId/reply': {
+    who: ALL, foreign: (f) => ({ url: `/api/v1/report-documents/${f.interventionId}/questions/${f.interventionId}/reply`, body: { reply: 'Svar' } }),
+  },
+  'GET /api/v1/report-documents/:id/versions/:version/file': { who: ALL, foreign: (f) => ({ url: `/api/v1/report-documents/${f.interventionId}/versions/1/file?format=csv` }) },
   'GET /api/v1/reports/figures': { who: [CW, IL, AA], foreign: (f) => ({ url: `/api/v1/reports/figures?intervention=${f.interventionCode}&${period}` }) },
   'GET /api/v1/persons/:id/subject-access': { who: [OA, LR], foreign: (f) => ({ url: `/api/v1/persons/${f.personId}/subject-access` }) },
   'GET /api/v1/persons/:id/subject-access.pdf': { who: [OA, LR], foreign: (f) => ({ url: `/api/v1/persons/${f.personId}/subject-access.pdf` }) },

@@ -4,12 +4,14 @@
 import { auditActionLabels, auditEntityLabels, roleLabels } from '../../core/audit-labels';
 import { activityTexts, workplaceTexts, worklistTexts } from './sv-activities';
 import { caseTexts } from './sv-case';
+import { reportDocumentTexts } from './sv-report-documents';
 
 export const sv = {
   case: caseTexts,
   activities: activityTexts,
   workplaces: workplaceTexts,
   worklist: worklistTexts,
+  reportDocuments: reportDocumentTexts,
   app: {
     name: 'Stegvis',
     tagline: 'Uppföljning av arbetsmarknads- och rehabiliteringsinsatser',

@@ -38,6 +38,7 @@ export function InterventionPage() {
             {i.can.enrol && <ButtonLink variant="secondary" to="/insatser/$id/anonyma" params={{ id: i.id }}>{t.intervention.anonymousHere}</ButtonLink>}
             {i.can.enrol && <ButtonLink variant="secondary" to="/deltagare">{t.intervention.participantsHere}</ButtonLink>}
             {i.can.report && <ButtonLink variant="secondary" to="/insatser/$id/mal-och-budget" params={{ id: i.id }}>{t.goalsBudget.link}</ButtonLink>}
+            {i.can.report && <ButtonLink variant="secondary" to="/insatser/$id/rapporter" params={{ id: i.id }}>{t.reportDocuments.link}</ButtonLink>}
           </>
         }
       />
