@@ -36,6 +36,10 @@ function wrap(pool: pg.Pool, kind: DatabaseHandle['kind'], stop: () => Promise<v
   // An idle connection that drops (server restart, embedded worker stopping) must not crash the
   // process; the pool discards it and the next query opens a new one.
   pool.on('error', () => {});
+  // Nor one that drops while checked out between two queries (PostgreSQL stopped under load):
+  // `pg` emits 'error' on the client, which would crash the process without a listener. The
+  // next query on it fails (answered 503) and the pool discards it on release.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   let closed = false;
   return {
