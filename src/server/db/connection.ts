@@ -15,6 +15,8 @@ export type DatabaseHandle = {
   db: Db;
   pool: pg.Pool;
   kind: 'postgres' | 'embedded';
+  /** The embedded database only: a consistent copy to `file` while it serves (PostgreSQL: pg_dump). */
+  backup?: (file: string) => Promise<void>;
   close: () => Promise<void>;
 };
 
@@ -29,7 +31,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
   const embedded = await startEmbeddedDatabase(config.dataDir);
   // PGlite has a single connection, so the pool has one too; requests queue for it.
   const pool = new pg.Pool({ host: embedded.socketDir, user: 'postgres', database: 'postgres', max: 1 });
-  return wrap(pool, 'embedded', embedded.stop);
+  return { ...wrap(pool, 'embedded', embedded.stop), backup: embedded.backup };
 }
 
 function wrap(pool: pg.Pool, kind: DatabaseHandle['kind'], stop: () => Promise<void>): DatabaseHandle {
