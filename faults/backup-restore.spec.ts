@@ -12,13 +12,12 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Gender } from '../src/core/code-lists.js';
 import { computeOutcomes, type EnrolmentFact } from '../src/core/figures/outcomes.js';
-import { verifyAuditChain } from '../src/server/audit/audit-chain.service.js';
-import { sealAuditEvents } from '../src/server/audit/audit-sealer.js';
 import { openDatabase } from '../src/server/db/connection.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
 import { computeOutcomesReport } from '../src/server/reports/outcomes.service.js';
 import { seedWorld } from '../src/test/world.js';
 import { register, storedRegistrations, wholeOrAbsent } from './lib/registrations.js';
+import { sealAndVerify } from './lib/audit.js';
 import { buildServer, killChildren, kindUnderTest, login, sleep, spawnChild, startServer } from './lib/server.js';
 
 beforeAll(buildServer, 600_000);
@@ -71,8 +70,7 @@ describe.runIf(kindUnderTest === 'embedded')('stegvis backup and restore of the 
       for (const [ref, row] of stored) expect(wholeOrAbsent(row), ref).toBe(true);
       expect(stored.size).toBeGreaterThan(0);
 
-      await sealAuditEvents(handle.db);
-      expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: true, unsealed: 0 });
+      expect(await sealAndVerify(handle.db)).toMatchObject({ ok: true, unsealed: 0 });
 
       const rows = await sql<{ gender: Gender; birth_year: number | null; start_date: string; exit_date: string | null; exit_reason: string | null }>`
         select e.gender, p.birth_year, e.start_date, e.exit_date, e.exit_reason

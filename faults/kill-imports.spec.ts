@@ -11,52 +11,30 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codeLists, type Gender } from '../src/core/code-lists.js';
 import { computeOutcomes, type EnrolmentFact } from '../src/core/figures/outcomes.js';
-import { verifyAuditChain } from '../src/server/audit/audit-chain.service.js';
-import { sealAuditEvents } from '../src/server/audit/audit-sealer.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
 import { computeOutcomesReport } from '../src/server/reports/outcomes.service.js';
 import { ENROLMENT_COLUMNS } from '../src/core/import/rows.js';
 import { csv } from '../src/test/import-rows.js';
+import { randomFact, seededRandom } from '../src/test/random-facts.js';
 import { seedWorld } from '../src/test/world.js';
+import { sealAndVerify } from './lib/audit.js';
 import { buildServer, killChildren, killHard, kindUnderTest as kind, login, restartAndStop, sleep, spawnChild, startServer, target } from './lib/server.js';
 
 const kills = Number(process.env.FAULT_IMPORT_KILLS ?? 2);
 const rowsPerFile = Number(process.env.FAULT_IMPORT_ROWS ?? 1500);
 const seed = Number(process.env.FAULT_SEED ?? 11);
 
-/** mulberry32: the same files for the same seed. */
-function random(state: number) {
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const next = random(seed);
-const pick = <T>(values: readonly T[]) => values[Math.floor(next() * values.length)];
-const day = (offset: number) => new Date(Date.UTC(2022, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
-const reasons = codeLists.exit_reason.map((r) => r.code);
+const next = seededRandom(seed);
 
 type ImportFile = { name: string; refPrefix: string; text: string; facts: EnrolmentFact[] };
 type Outcome = { file: ImportFile; way: 'http' | 'cli'; answer: 'ok' | 'refused' | 'no answer' };
 
-/** A file of new participants in KOMMUNINSATS with random genders, birth years, starts and exits. */
+/** A file of new participants in KOMMUNINSATS with random facts. */
 function importFile(name: string): ImportFile {
   const facts: EnrolmentFact[] = [];
   const rows = Array.from({ length: rowsPerFile }, (_, i) => {
-    const start = Math.floor(next() * 900);
-    const exited = next() < 0.6;
-    const fact: EnrolmentFact = {
-      gender: pick<Gender>(['woman', 'man', 'other']),
-      birthDate: null,
-      birthYear: 1960 + Math.floor(next() * 45),
-      startDate: day(start),
-      exitDate: exited ? day(start + Math.floor(next() * 400)) : null,
-      exitReason: exited ? pick(reasons) : null,
-    };
+    const fact = randomFact(next);
     facts.push(fact);
     return {
       intervention: 'KOMMUNINSATS', participant_ref: `${name}-${i}`, gender: fact.gender, birth_year: String(fact.birthYear),
@@ -168,8 +146,7 @@ describe(`kill -9 during CSV imports, ${kind}`, () => {
       const persons = await sql<{ n: number }>`select count(*)::int as n from persons`.execute(db);
       expect(persons.rows[0].n).toBe(present.length * rowsPerFile);
 
-      await sealAuditEvents(db);
-      expect(await verifyAuditChain(db)).toMatchObject({ ok: true, unsealed: 0 });
+      expect(await sealAndVerify(db)).toMatchObject({ ok: true, unsealed: 0 });
 
       const scope = { intervention: 'KOMMUNINSATS' };
       const facts = present.flatMap((f) => f.facts);

@@ -5,11 +5,10 @@
 // wholly absent, and the audit log's seals verify. FAULT_KILLS sets the number of kills per
 // database (CI: 3; `bench/faults-long.ts` runs 50).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../src/server/audit/audit-chain.service.js';
-import { sealAuditEvents } from '../src/server/audit/audit-sealer.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
 import { seedWorld, type World } from '../src/test/world.js';
 import { register, storedRegistrations, wholeOrAbsent } from './lib/registrations.js';
+import { sealAndVerify } from './lib/audit.js';
 import { buildServer, killChildren, killHard, kindUnderTest as kind, login, restartAndStop, startServer, target } from './lib/server.js';
 
 const kills = Number(process.env.FAULT_KILLS ?? 3);
@@ -82,8 +81,7 @@ describe(`kill -9 during concurrent writes, ${kind}`, () => {
       expect(outcomes.filter((o) => typeof o.status === 'number' && o.status >= 500)).toEqual([]);
       // Every stored registration came from a request we made.
       expect([...stored.keys()].every((ref) => outcomes.some((o) => o.ref === ref))).toBe(true);
-      await sealAuditEvents(handle.db);
-      expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: true, unsealed: 0 });
+      expect(await sealAndVerify(handle.db)).toMatchObject({ ok: true, unsealed: 0 });
     } finally {
       await handle.close();
     }

@@ -8,13 +8,12 @@
 // verify. PostgreSQL only: the embedded database runs inside the server. FAULT_OUTAGES sets the
 // number of outages (CI: 2).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../src/server/audit/audit-chain.service.js';
-import { sealAuditEvents } from '../src/server/audit/audit-sealer.js';
 import { openDatabase } from '../src/server/db/connection.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
 import { seedWorld } from '../src/test/world.js';
 import { startPrivatePostgres, type PrivatePostgres } from './lib/private-postgres.js';
 import { register, storedRegistrations, wholeOrAbsent, type Answer } from './lib/registrations.js';
+import { sealAndVerify } from './lib/audit.js';
 import { buildServer, killChildren, kindUnderTest, login, sleep, startServer } from './lib/server.js';
 
 const outages = Number(process.env.FAULT_OUTAGES ?? 2);
@@ -119,8 +118,7 @@ describe.runIf(kindUnderTest === 'postgres')('PostgreSQL stopped and started und
       }
       const written = new Set(calls.map((c) => c.ref));
       expect([...stored.keys()].filter((ref) => !written.has(ref))).toEqual([]);
-      await sealAuditEvents(handle.db);
-      expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: true, unsealed: 0 });
+      expect(await sealAndVerify(handle.db)).toMatchObject({ ok: true, unsealed: 0 });
     } finally {
       await handle.close();
     }
