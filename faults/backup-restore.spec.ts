@@ -56,6 +56,11 @@ describe.runIf(kindUnderTest === 'embedded')('stegvis backup and restore of the 
     await writes;
     server.child.kill('SIGTERM');
     await server.exited;
+    // With no server running, the command opens the directory itself.
+    const offline = spawnChild(['dist/cli/main.js', 'backup', `${file}.offline`], { STEGVIS_DATA_DIR: original });
+    expect(await offline.exited, offline.output()).toBe(0);
+    expect(offline.output()).not.toContain('av den körande servern');
+    expect(fs.statSync(`${file}.offline`).size).toBeGreaterThan(0);
 
     const restore = spawnChild(['dist/cli/main.js', 'restore', file], { STEGVIS_DATA_DIR: restored });
     expect(await restore.exited, restore.output()).toBe(0);
