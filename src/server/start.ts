@@ -5,7 +5,6 @@ import { migrateToLatest } from './db/migrate.js';
 import { type DemoLogin, demoLoginsInDatabase, formatLogins, seedDemoIfEmpty } from './demo/demo-seed.js';
 import { startRetentionSchedule } from './retention/retention.scheduler.js';
 import { startAuditSealer } from './audit/audit-sealer.js';
-import { serveBackupRequests } from './db/backup.js';
 
 /**
  * Start-up shared by `npm start` and `stegvis serve`: migrate, seed demo data into an empty
@@ -28,11 +27,6 @@ export async function startServer(config: Config = configFromEnv()): Promise<{ a
   // The audit sealer chains committed audit events every second (one server at a time seals).
   const stopSealer = startAuditSealer(handle.db, app.log);
   app.addHook('onClose', async () => stopSealer());
-  // `stegvis backup` of the embedded database asks the server holding it (db/backup.ts).
-  if (handle.backup) {
-    const stopBackups = serveBackupRequests(config.dataDir, handle.backup, app.log);
-    app.addHook('onClose', async () => stopBackups());
-  }
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

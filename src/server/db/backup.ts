@@ -1,7 +1,8 @@
 // Backup and restore of the embedded database (issue 11): a gzipped tar of the data directory made
 // by PGlite's dumpDataDir in the worker that owns the database, exclusive of queries, so it is
-// consistent even while the server serves. The server holds the directory's lock, so
-// `stegvis backup` asks it (a request file and SIGUSR2) rather than opening the directory itself.
+// consistent even while the server serves. The server (or any process that has the database open)
+// holds the directory's lock, so `stegvis backup` asks it (a request file and SIGUSR2) rather than
+// opening the directory itself.
 // PostgreSQL is backed up with pg_dump (docs/deployment.md).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -42,21 +43,18 @@ export async function backupEmbedded(dataDir: string, file: string): Promise<'se
   throw new Error('Servern svarade inte på begäran om säkerhetskopia inom 10 minuter.');
 }
 
-/** In the server: on SIGUSR2, writes the backup the request file in the data directory names. */
-export function serveBackupRequests(dataDir: string, backup: (file: string) => Promise<void>, log: { info: (o: object, m: string) => void; error: (o: object, m: string) => void }): () => void {
+/**
+ * In every process that opens the embedded database (the server, a `stegvis` command, a test):
+ * on SIGUSR2, writes the backup the request file in the data directory names. Every holder of
+ * the lock must answer, since SIGUSR2 would otherwise end the process (a running import, say).
+ */
+export function serveBackupRequests(dataDir: string, backup: (file: string) => Promise<void>): () => void {
   const onSignal = () => {
     const request = requestFile(dataDir);
     if (!fs.existsSync(request)) return;
     const target = fs.readFileSync(request, 'utf8');
     fs.rmSync(request, { force: true });
-    const started = Date.now();
-    writeAtomically(target, backup).then(
-      () => log.info({ ms: Date.now() - started }, 'backup written'),
-      (error: Error) => {
-        log.error({ err: { name: error.name, message: error.message } }, 'backup failed');
-        fs.writeFileSync(errorFile(target), error.message);
-      },
-    );
+    writeAtomically(target, backup).catch((error: Error) => fs.writeFileSync(errorFile(target), error.message));
   };
   process.on('SIGUSR2', onSignal);
   return () => process.off('SIGUSR2', onSignal);

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
 import type { Database } from './types.js';
+import { serveBackupRequests } from './backup.js';
 import { startEmbeddedDatabase } from './embedded.js';
 
 // Set once for the process: bigint counts as numbers, dates as plain 'YYYY-MM-DD' strings so no
@@ -31,7 +32,13 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
   const embedded = await startEmbeddedDatabase(config.dataDir);
   // PGlite has a single connection, so the pool has one too; requests queue for it.
   const pool = new pg.Pool({ host: embedded.socketDir, user: 'postgres', database: 'postgres', max: 1 });
-  return { ...wrap(pool, 'embedded', embedded.stop), backup: embedded.backup };
+  // `stegvis backup` asks whoever holds the data directory (db/backup.ts).
+  const stopServing = config.dataDir.startsWith('memory://') ? () => {} : serveBackupRequests(config.dataDir, embedded.backup);
+  const stop = async () => {
+    stopServing();
+    await embedded.stop();
+  };
+  return { ...wrap(pool, 'embedded', stop), backup: embedded.backup };
 }
 
 function wrap(pool: pg.Pool, kind: DatabaseHandle['kind'], stop: () => Promise<void>): DatabaseHandle {
