@@ -4,8 +4,8 @@
 // Paths are relative to the repository root. Type-only imports count too: a route that needs the
 // database's types is a route that handles the database.
 
-/** Test code: unit, integration and browser tests, their helpers and fixtures. */
-const testCode = '(^src/test/|^e2e/|[.](test|spec)[.]tsx?$)';
+/** Test code: unit, integration, browser and fault tests, their helpers and fixtures. */
+const testCode = '(^src/test/|^e2e/|^faults/|[.](test|spec)[.]tsx?$)';
 
 /** Every kind of npm package, as dependency-cruiser names them. */
 const npm = ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-bundled', 'npm-no-pkg', 'npm-unknown'];

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { Command, Option } from 'commander';
 import { formatLogins, seedDemoIfEmpty } from '../server/demo/demo-seed.js';
 import { registerAuditCommand } from './audit.command.js';
+import { registerBackupCommands } from './backup.command.js';
 import { CliError, describeError } from './cli-error.js';
 import { registerConsentCommand } from './consent.command.js';
 import { translateCommanderMessage } from './commander-sv.js';
@@ -103,6 +104,7 @@ program
 registerConsentCommand(program);
 registerRetentionCommand(program);
 registerAuditCommand(program);
+registerBackupCommands(program);
 
 // `stegvis report … | head` closes the pipe early: stop writing, but still close the database.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

@@ -26,7 +26,7 @@ import type { Config } from './config.js';
 import type { Db } from './db/connection.js';
 import { forbiddenCharacterMessage } from '../core/text.js';
 import { AppError, type ErrorCode } from './errors.js';
-import { isForbiddenCharacterError } from './db/pg-errors.js';
+import { isDatabaseUnavailable, isForbiddenCharacterError } from './db/pg-errors.js';
 import { authPlugin } from './auth/auth.plugin.js';
 import { registerRoutes } from './routes.js';
 import { securityHeaderEntries, securityHeaders, setSecurityHeaders } from './security/headers.js';
@@ -122,6 +122,7 @@ export async function buildApp(config: Config, db: Db, options: { logStream?: Lo
 }
 
 const errorAnswer = (code: ErrorCode, message: string) => ({ code, message, errors: [] });
+export const databaseUnavailableMessage = 'Stegvis når inte databasen just nu. Försök igen om en liten stund.';
 
 /** A control character in the URL, raw or percent-encoded (%00–%08, %0B, %0C, %0E–%1F, %7F). */
 const forbiddenInUrl = /[\u0000-\u001F\u007F]|%(?:0[0-8BCEF]|1[0-9A-F]|7F)/i;
@@ -192,6 +193,12 @@ function errorHandler(this: FastifyInstance, error: unknown, request: import('fa
     return reply.code(status).send(errorAnswer('bad_request', frameworkMessage(status)));
   }
   const { name, message, code, stack } = error as { name?: string; message?: string; code?: string; stack?: string };
+  // The database is down or restarting: nothing was committed, and the pool reconnects by itself
+  // once it is back, so the caller is told to try again (no stack: this is no fault of the code).
+  if (isDatabaseUnavailable(error)) {
+    request.log.warn({ err: { name, message, code } }, 'database unavailable');
+    return reply.code(503).header('retry-after', '5').send(errorAnswer('unavailable', databaseUnavailableMessage));
+  }
   // In full, but only name, message, code and stack (identity numbers masked by the serializer):
   // a driver error's `detail` can quote the values of a row.
   request.log.error({ err: { name, message, code, stack } }, 'unhandled error');

@@ -14,9 +14,10 @@ export type TestDatabase = DatabaseHandle & { name: string };
 /**
  * A fresh, migrated database of the kind this test project runs on (STEGVIS_TEST_DB): the
  * embedded database in a temporary directory, through the same worker and socket as
- * `npm start`, or a new database on the PostgreSQL server.
+ * `npm start`, or a new database on the PostgreSQL server. `migrate: false` leaves it empty (the
+ * upgrade test applies the migrations itself).
  */
-export async function openTestDatabase(): Promise<TestDatabase> {
+export async function openTestDatabase({ migrate = true } = {}): Promise<TestDatabase> {
   const kind = process.env.STEGVIS_TEST_DB ?? 'pglite';
   if (kind === 'postgres') {
     const name = `stegvis_test_${randomBytes(6).toString('hex')}`;
@@ -24,7 +25,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
     const url = new URL(testServerUrl);
     url.pathname = `/${name}`;
     const handle = await openDatabase({ databaseUrl: url.toString(), dataDir: '' });
-    await migrateToLatest(handle.db);
+    if (migrate) await migrateToLatest(handle.db);
     return {
       ...handle,
       name,
@@ -36,7 +37,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stegvis-test-'));
   const handle = await openDatabase({ dataDir });
-  await migrateToLatest(handle.db);
+  if (migrate) await migrateToLatest(handle.db);
   return {
     ...handle,
     name: dataDir,

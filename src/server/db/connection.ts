@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
 import type { Database } from './types.js';
+import { serveBackupRequests } from './backup.js';
 import { startEmbeddedDatabase } from './embedded.js';
 
 // Set once for the process: bigint counts as numbers, dates as plain 'YYYY-MM-DD' strings so no
@@ -15,6 +16,8 @@ export type DatabaseHandle = {
   db: Db;
   pool: pg.Pool;
   kind: 'postgres' | 'embedded';
+  /** The embedded database only: a consistent copy to `file` while it serves (PostgreSQL: pg_dump). */
+  backup?: (file: string) => Promise<void>;
   close: () => Promise<void>;
 };
 
@@ -29,13 +32,23 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
   const embedded = await startEmbeddedDatabase(config.dataDir);
   // PGlite has a single connection, so the pool has one too; requests queue for it.
   const pool = new pg.Pool({ host: embedded.socketDir, user: 'postgres', database: 'postgres', max: 1 });
-  return wrap(pool, 'embedded', embedded.stop);
+  // `stegvis backup` asks whoever holds the data directory (db/backup.ts).
+  const stopServing = config.dataDir.startsWith('memory://') ? () => {} : serveBackupRequests(config.dataDir, embedded.backup);
+  const stop = async () => {
+    stopServing();
+    await embedded.stop();
+  };
+  return { ...wrap(pool, 'embedded', stop), backup: embedded.backup };
 }
 
 function wrap(pool: pg.Pool, kind: DatabaseHandle['kind'], stop: () => Promise<void>): DatabaseHandle {
   // An idle connection that drops (server restart, embedded worker stopping) must not crash the
   // process; the pool discards it and the next query opens a new one.
   pool.on('error', () => {});
+  // Nor one that drops while checked out between two queries (PostgreSQL stopped under load):
+  // `pg` emits 'error' on the client, which would crash the process without a listener. The
+  // next query on it fails (answered 503) and the pool discards it on release.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   let closed = false;
   return {

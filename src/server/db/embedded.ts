@@ -6,7 +6,12 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { acquireDataDirLock } from './lock.js';
 
-export type EmbeddedDatabase = { socketDir: string; stop: () => Promise<void> };
+export type EmbeddedDatabase = {
+  socketDir: string;
+  /** A consistent copy of the whole database as a gzipped tar (PGlite's dumpDataDir), written to `file`. */
+  backup: (file: string) => Promise<void>;
+  stop: () => Promise<void>;
+};
 
 // The worker owns PGlite, because a query blocks the thread that runs it, and serves it on a
 // Unix socket so the server reaches it through the same `pg` driver as PostgreSQL. The source is
@@ -20,6 +25,17 @@ const { parentPort, workerData } = require('node:worker_threads');
   const server = new PGLiteSocketServer({ db, path: workerData.socketPath, maxConnections: 1 });
   await server.start();
   parentPort.on('message', async (message) => {
+    if (message && message.backup) {
+      // PGlite runs the dump exclusive of queries: a transaction still open is left out, as after a crash.
+      try {
+        const tar = await db.dumpDataDir('gzip');
+        require('node:fs').writeFileSync(message.backup, Buffer.from(await tar.arrayBuffer()), { mode: 0o600 });
+        parentPort.postMessage({ backedUp: message.backup });
+      } catch (error) {
+        parentPort.postMessage({ backedUp: message.backup, error: String((error && error.message) || error) });
+      }
+      return;
+    }
     if (message !== 'stop') return;
     await server.stop();
     await db.close();
@@ -56,6 +72,17 @@ export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDa
   let stopped = false;
   return {
     socketDir,
+    backup: (file) =>
+      new Promise((resolve, reject) => {
+        const onMessage = (message: { backedUp?: string; error?: string }) => {
+          if (message?.backedUp !== file) return;
+          worker.off('message', onMessage);
+          if (message.error) reject(new Error(`Säkerhetskopian kunde inte skrivas: ${message.error}`));
+          else resolve();
+        };
+        worker.on('message', onMessage);
+        worker.postMessage({ backup: file });
+      }),
     stop: async () => {
       if (stopped) return;
       stopped = true;

@@ -35,6 +35,13 @@ export function acquireDataDirLock(dataDir: string): () => void {
   throw new Error(`Kunde inte låsa datakatalogen ${dataDir}.`);
 }
 
+/** The live process holding the data directory's lock, or null when none does. */
+export function lockHolder(dataDir: string): number | null {
+  const lockPath = path.join(dataDir, 'stegvis.lock');
+  const holder = fs.existsSync(lockPath) ? Number(fs.readFileSync(lockPath, 'utf8')) : 0;
+  return holder && isAlive(holder) ? holder : null;
+}
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
