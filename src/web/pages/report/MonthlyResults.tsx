@@ -61,6 +61,9 @@ const nameOf = (intervention: Intervention, others: Intervention[]) => (series: 
   return series.kind === 'last_year' ? L.lastYear : seriesLabel(series);
 };
 
+/** A series' key among the others: its kind and scope (a comparison intervention differs by scope). */
+const keyOf = (s: MonthlyResultsReport['series'][number]) => `${s.kind} ${JSON.stringify(s.scope)}`;
+
 function MonthlyBody({ report, names }: { report: MonthlyResultsReport; names: (s: MonthlyResultsReport['series'][number]) => string }) {
   const { categories, lines } = useMemo(
     () => ({
@@ -81,16 +84,17 @@ function MonthlyBody({ report, names }: { report: MonthlyResultsReport; names: (
         categoryHeader={L.month}
         formatValue={formatPercent}
       />
+      {/* biome-ignore lint/a11y/useSemanticElements lint/a11y/noNoninteractiveTabindex: a scrolling table is a focusable, named region so keyboard users can scroll it (WCAG 2.1.1, axe scrollable-region-focusable) */}
       <div className="table-wrap" tabIndex={0} role="region" aria-label={L.tableCaption}>
         <table className="data">
           <caption>{L.tableCaption}</caption>
           <thead>
             <tr>
               <th scope="col">{L.month}</th>
-              {report.series.flatMap((s, n) => [
-                <th key={`${n}a`} scope="col" className="num">{L.active(names(s))}</th>,
-                <th key={`${n}o`} scope="col" className="num">{L.outcomes(names(s))}</th>,
-                <th key={`${n}r`} scope="col" className="num">{L.result(names(s))}</th>,
+              {report.series.flatMap((s) => [
+                <th key={`${keyOf(s)}a`} scope="col" className="num">{L.active(names(s))}</th>,
+                <th key={`${keyOf(s)}o`} scope="col" className="num">{L.outcomes(names(s))}</th>,
+                <th key={`${keyOf(s)}r`} scope="col" className="num">{L.result(names(s))}</th>,
               ])}
             </tr>
           </thead>
@@ -98,10 +102,10 @@ function MonthlyBody({ report, names }: { report: MonthlyResultsReport; names: (
             {categories.map((label, i) => (
               <tr key={label}>
                 <th scope="row">{label}</th>
-                {report.series.flatMap((s, n) => [
-                  <td key={`${n}a`} className="num">{formatNumber(s.months[i]!.active)}</td>,
-                  <td key={`${n}o`} className="num">{formatNumber(s.months[i]!.outcomes)}</td>,
-                  <td key={`${n}r`} className="num">{formatPercent(s.months[i]!.result)}</td>,
+                {report.series.flatMap((s) => [
+                  <td key={`${keyOf(s)}a`} className="num">{formatNumber(s.months[i]!.active)}</td>,
+                  <td key={`${keyOf(s)}o`} className="num">{formatNumber(s.months[i]!.outcomes)}</td>,
+                  <td key={`${keyOf(s)}r`} className="num">{formatPercent(s.months[i]!.result)}</td>,
                 ])}
               </tr>
             ))}
