@@ -1,4 +1,5 @@
 import type { Period } from '../../core/dates.js';
+import { employmentFiguresFromRows } from '../../core/figures/employments.js';
 import type { EmploymentFigures, SurveyFigures } from '../../core/figures/goals.js';
 import type { SurveyVariant } from '../../core/surveys/questionnaire.js';
 import { stepChange } from '../../core/surveys/step-change.js';
@@ -11,10 +12,10 @@ import { ordinalAnswersOfKey } from '../surveys/results.repository.js';
 
 /** Employments started in the period and persons employed in it, by employment type. */
 export async function employmentFiguresOf(db: Db, interventionId: string, period: Period): Promise<EmploymentFigures> {
-  const { started, byType } = await employmentCounts(db, [interventionId], period);
-  const sum = (rows: { key: string; n: number }[], type: string) => rows.filter((r) => r.key === type).reduce((s, r) => s + r.n, 0);
-  const types = [...new Set([...started, ...byType].map((r) => r.key))].sort();
-  return types.map((type) => ({ type, started: sum(started, type), persons: sum(byType, type) }));
+  const { started, persons } = employmentFiguresFromRows(await employmentCounts(db, [interventionId], period));
+  const types = [...new Set([...started, ...persons.types].map((r) => r.type))];
+  const totalOf = (rows: { type: string; total: number }[], type: string) => rows.find((r) => r.type === type)?.total ?? 0;
+  return types.map((type) => ({ type, started: totalOf(started, type), persons: totalOf(persons.types, type) }));
 }
 
 /**
