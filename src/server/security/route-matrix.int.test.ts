@@ -128,6 +128,7 @@ const matrix: Record<string, Row> = {
     who: ALL, foreign: (f) => ({ url: `/api/v1/interventions/${f.interventionId}/costs/import`, body: { csv: 'intervention,month,cost_category,amount\n' } }),
   },
   'GET /api/v1/reports/figures': { who: [CW, IL, AA], foreign: (f) => ({ url: `/api/v1/reports/figures?intervention=${f.interventionCode}&${period}` }) },
+  'GET /api/v1/reports/case-figures': { who: [CW, IL, AA], foreign: (f) => ({ url: `/api/v1/reports/case-figures?intervention=${f.interventionCode}&${period}` }) },
   'GET /api/v1/reports/monthly': { who: [CW, IL, AA], foreign: (f) => ({ url: `/api/v1/reports/monthly?intervention=${f.interventionCode}&from=2024-01&to=2024-12` }) },
   'GET /api/v1/persons/:id/subject-access': { who: [OA, LR], foreign: (f) => ({ url: `/api/v1/persons/${f.personId}/subject-access` }) },
   'GET /api/v1/persons/:id/subject-access.pdf': { who: [OA, LR], foreign: (f) => ({ url: `/api/v1/persons/${f.personId}/subject-access.pdf` }) },
