@@ -477,6 +477,7 @@ export const sv = {
     noForecast: 'Ingen prognos: insatsen har inget mål för andel till arbete eller studier som gäller den sista månaden, eller så saknas volymmål (målgrupp) eller en månad som redan har gått är dold.',
     loading: 'Hämtar månadsresultatet …',
     tooLong: 'Månadsresultatet visas för högst 60 månader. Välj en kortare period.',
+    suppressed: 'Ett antal som visas som – är dolt, så att ingen deltagare kan kännas igen. Varje månad visar samma siffror som månadens egen utfallsrapport.',
   },
   admin: {
     usersTitle: 'Användare och uppdrag',

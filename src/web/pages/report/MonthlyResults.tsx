@@ -72,7 +72,6 @@ function MonthlyBody({ report, names }: { report: MonthlyResultsReport; names: (
     }),
     [report, names],
   );
-  const threshold = report.rules.suppression_threshold;
   return (
     <>
       <BarChart
@@ -116,7 +115,7 @@ function MonthlyBody({ report, names }: { report: MonthlyResultsReport; names: (
         <h4>{L.forecastTitle}</h4>
         <p>{report.forecast ? forecastSentence(report.forecast) : L.noForecast}</p>
       </div>
-      {threshold !== null && <p className="muted">{t.report.suppressed(threshold)}</p>}
+      {report.rules.suppression_threshold !== null && <p className="muted">{L.suppressed}</p>}
     </>
   );
 }
