@@ -4,7 +4,7 @@
 // scanned with axe.
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { expectAccessible, heading, launch, login, newPage } from './support/browser.js';
+import { apiWrite, expectAccessible, heading, launch, login, newPage } from './support/browser.js';
 import { password, users } from './support/world.js';
 
 const baseUrl = inject('worldUrl');
@@ -18,17 +18,8 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
-/** A write through the API as the logged-in lead (session cookie and CSRF token of the page). */
-async function write(method: string, path: string, body: unknown) {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const me = await (await fetch('/api/v1/auth/me')).json();
-      const response = await fetch(path, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: JSON.stringify(body) });
-      return response.status;
-    },
-    { method, path, body },
-  );
-}
+/** A write through the API as the logged-in lead: its status. */
+const write = async (method: string, path: string, body: unknown) => (await apiWrite(page, method, path, body)).status;
 
 describe('Mål och budget', () => {
   let url = '';

@@ -119,3 +119,15 @@ export const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$
 
 /** The h1 of the page. */
 export const heading = (page: Page) => page.getByRole('heading', { level: 1 });
+
+/** A write through the API as the logged-in user of the page (its session cookie and CSRF token); the answer's status and body. */
+export async function apiWrite(page: Page, method: string, path: string, body: unknown): Promise<{ status: number; body: any }> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const me = await (await fetch('/api/v1/auth/me')).json();
+      const response = await fetch(path, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: JSON.stringify(body) });
+      return { status: response.status, body: await response.json().catch(() => null) };
+    },
+    { method, path, body },
+  );
+}

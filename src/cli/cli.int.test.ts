@@ -113,6 +113,23 @@ describe('the stegvis command', () => {
     expect(unknown.stderr).toContain("Det finns ingen organisation med koden 'OKAND'.");
   });
 
+  it('prints the monthly series: its exits to work or studies add up to the year’s, and as CSV for Excel', async () => {
+    const result = await stegvis(['report', 'monthly', '--intervention', 'AVANTI', '--from', '2018-01', '--to', '2018-12', '--last-year']);
+    expect(result.stderr).toBe('');
+    const report = JSON.parse(result.stdout);
+    const expected = JSON.parse(fs.readFileSync(avanti('expected-outcomes.json'), 'utf8'));
+    const [avantiSeries, lastYear] = report.series;
+    expect(avantiSeries.months.map((m: { month: string }) => m.month)).toHaveLength(12);
+    expect(avantiSeries.months.reduce((sum: number, m: { outcomes: number }) => sum + m.outcomes, 0)).toBe(expected.work_or_studies.total.count);
+    expect(lastYear.months[0].month).toBe('2017-01');
+    const csv = await stegvis(['report', 'monthly', '--intervention', 'AVANTI', '--from', '2018-01', '--to', '2018-03', '--format', 'csv']);
+    expect(csv.stdout.startsWith('\uFEFFMånad;AVANTI: aktiva;')).toBe(true);
+    expect(csv.stdout).toContain('Januari 2018;');
+    const badMonth = await stegvis(['report', 'monthly', '--intervention', 'AVANTI', '--from', '2018-1', '--to', '2018-03']);
+    expect(badMonth).toMatchObject({ code: 1, stdout: '' });
+    expect(badMonth.stderr).toContain("--from '2018-1' är ingen giltig månad");
+  });
+
   it('refuses a bad file with every error on stderr and exit code 1, changing nothing', async () => {
     const before = await rowCounts();
     const header = fs.readFileSync(avanti('enrolments.csv'), 'utf8').split('\n')[0];

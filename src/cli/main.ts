@@ -11,7 +11,7 @@ import { registerConsentCommand } from './consent.command.js';
 import { translateCommanderMessage } from './commander-sv.js';
 import { withDatabase } from './database.js';
 import { importCommand, importKinds } from './import.command.js';
-import { figuresCommand, outcomesCommand } from './report.command.js';
+import { figuresCommand, monthlyCommand, outcomesCommand } from './report.command.js';
 import { registerRetentionCommand } from './retention.command.js';
 import { userAddCommand } from './user.command.js';
 
@@ -86,6 +86,18 @@ report
   .addOption(new Option('--format <format>', 'utdataformat').choices(['json']).default('json'))
   .option('--suppress', 'dölj små tal (insats eller förbund, kalenderperioder)')
   .action((options) => figuresCommand(options));
+report
+  .command('monthly')
+  .description('månadsresultatet (avslut till arbete eller studier delat med aktiva per månad) med jämförelse och prognos')
+  .requiredOption('--intervention <kod>', 'insatsens kod')
+  .requiredOption('--from <månad>', 'första månaden (ÅÅÅÅ-MM)')
+  .requiredOption('--to <månad>', 'sista månaden (ÅÅÅÅ-MM)')
+  .option('--compare-intervention <kod>', 'jämför med en annan insats')
+  .option('--compare-team <namn>', 'jämför med ett team i insatsen')
+  .option('--last-year', 'jämför med samma månader förra året')
+  .addOption(new Option('--format <format>', 'utdataformat (csv: för Excel, med semikolon)').choices(['json', 'csv']).default('json'))
+  .option('--suppress', 'dölj små tal (som för mottagare utanför den ansvariga organisationen)')
+  .action((options) => monthlyCommand(options));
 
 program
   .command('user')

@@ -2,11 +2,16 @@
 //  [--format json|csv] [--suppress]`: the outcomes report, JSON v1 of domain.md, on stdout.
 // `stegvis report figures (--intervention CODE [--team NAME] | --organisation CODE |
 //  --association CODE) --from DATE --to DATE [--format json] [--suppress]`: the key figures.
+// `stegvis report monthly --intervention CODE --from YYYY-MM --to YYYY-MM [--compare-intervention
+//  CODE | --compare-team NAME | --last-year] [--format json|csv] [--suppress]`: the monthly series.
 import { isIsoDate } from '../core/dates.js';
+import { monthlyResultsToCsv } from '../core/figures/monthly-results-csv.js';
 import { outcomesToCsv } from '../core/figures/outcomes-csv.js';
+import { monthNameSchema } from '../core/schemas/monthly-results-report.js';
 import { AppError } from '../server/errors.js';
 import type { KeyFiguresScope } from '../core/schemas/key-figures-report.js';
 import { computeKeyFiguresReport } from '../server/reports/key-figures.service.js';
+import { computeMonthlyResults } from '../server/reports/monthly-results.service.js';
 import { computeOutcomesReport } from '../server/reports/outcomes.service.js';
 import type { Config } from '../server/config.js';
 import type { Db } from '../server/db/connection.js';
@@ -69,6 +74,35 @@ export async function figuresCommand(options: FiguresOptions): Promise<void> {
     'team' in scope ? `Insatsen '${scope.intervention}' har inget team '${scope.team}'.` : `Det finns ingen ${'intervention' in scope ? 'insats' : 'organisation' in scope ? 'organisation' : 'förbund'} med koden '${options.intervention ?? options.organisation ?? options.association}'.`,
   );
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+}
+
+export type MonthlyOptions = {
+  intervention: string;
+  from: string;
+  to: string;
+  compareIntervention?: string;
+  compareTeam?: string;
+  lastYear?: boolean;
+  format: 'json' | 'csv';
+  suppress?: boolean;
+};
+
+export async function monthlyCommand(options: MonthlyOptions): Promise<void> {
+  for (const [flag, value] of [['--from', options.from], ['--to', options.to]] as const) {
+    if (!monthNameSchema.safeParse(value).success) throw new CliError(`${flag} '${value}' är ingen giltig månad: skriv den som ÅÅÅÅ-MM.`);
+  }
+  if ([options.compareIntervention, options.compareTeam, options.lastYear].filter(Boolean).length > 1) {
+    throw new CliError('Jämför med en sak i taget: --compare-intervention, --compare-team eller --last-year.');
+  }
+  const compare = options.compareIntervention ? { intervention: options.compareIntervention } : options.compareTeam ? { team: options.compareTeam } : options.lastYear ? ('last_year' as const) : null;
+  const report = await reportOf(
+    (db, config) =>
+      computeMonthlyResults(db, { intervention: options.intervention, from: options.from, to: options.to, compare, suppress: options.suppress === true, threshold: config.suppressionThreshold }),
+    options.compareTeam
+      ? `Insatsen '${options.intervention}' har inget team '${options.compareTeam}' (eller så finns inte insatsen).`
+      : `Det finns ingen insats med koden '${options.intervention}'${options.compareIntervention ? ` eller '${options.compareIntervention}'` : ''}.`,
+  );
+  process.stdout.write(options.format === 'csv' ? monthlyResultsToCsv(report) : `${JSON.stringify(report, null, 2)}\n`);
 }
 
 function scopeOf(options: OutcomesOptions): { intervention: string } | { association: string } {

@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import { expect } from 'vitest';
 import type { App } from '../server/app.js';
 import { buildApp } from '../server/app.js';
 import { configFromEnv, type Config } from '../server/config.js';
@@ -83,4 +84,14 @@ const safeJson = (text: string) => {
 export async function countRows(db: Db, table: 'sessions' | 'login_attempts' | 'oidc_flows'): Promise<number> {
   const row = await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** Each attempt (a client and a URL) is answered 404 exactly as `missing`, the answer for a code that does not exist. */
+export async function expectAnsweredAsMissing(missing: { status: number; body: unknown }, attempts: readonly (readonly [{ get(url: string): Promise<{ status: number; body: unknown }> }, string])[]) {
+  expect(missing.status).toBe(404);
+  for (const [client, url] of attempts) {
+    const response = await client.get(url);
+    expect(response.status, url).toBe(404);
+    expect(response.body, url).toEqual(missing.body);
+  }
 }

@@ -93,19 +93,26 @@ export function completionFulfilment(goal: Goal, f: KeyFiguresReport): Fulfilmen
  * employment: employments started, or persons employed, of the chosen employment types (all when
  * none is chosen) in the period ≥ the target number. Persons are summed over the chosen types, so
  * someone employed in two of them counts twice (as the seeds count "800 extratjänster, 200
- * UVA/OSA"). No data until the activities of the shared case work are there.
+ * UVA/OSA"). A chosen type with none counts 0. No data when the figures are not given (hidden).
  */
 export function employmentFulfilment(goal: Goal, employments: EmploymentFigures | null): Fulfilment {
   const types = goal.employmentTypes.length ? goal.employmentTypes.map((t) => labelOf('employment_type', t) ?? t).join(', ') : 'alla anställningsformer';
   const measure = goal.employmentMeasure === 'persons' ? 'Personer anställda' : 'Påbörjade anställningar';
   const rule = `${measure} (${types}) under perioden, minst målet`;
   if (!employments) return { status: 'no_data', value: null, target: goal.target, rule, inputs: [] };
-  const rows = employments.filter((e) => goal.employmentTypes.length === 0 || goal.employmentTypes.includes(e.type));
-  const value = rows.reduce((s, e) => s + (goal.employmentMeasure === 'persons' ? e.persons : e.started), 0);
-  return judged(value, goal.target, rule, rows.map((e) => ({ label: labelOf('employment_type', e.type) ?? e.type, value: goal.employmentMeasure === 'persons' ? e.persons : e.started })));
+  const measured = (e: EmploymentFigures[number]) => (goal.employmentMeasure === 'persons' ? e.persons : e.started);
+  const rows = goal.employmentTypes.length
+    ? goal.employmentTypes.map((type) => employments.find((e) => e.type === type) ?? { type, started: 0, persons: 0 })
+    : employments;
+  const value = rows.reduce((s, e) => s + measured(e), 0);
+  return judged(value, goal.target, rule, rows.map((e) => ({ label: labelOf('employment_type', e.type) ?? e.type, value: measured(e) })));
 }
 
-/** survey: respondents who improved on the question ÷ respondents with both answers ≥ the target share. No data until the surveys are there. */
+/**
+ * survey: respondents who improved on the question ÷ respondents with both a start and an exit
+ * answer (stegförflyttning, core/surveys/step-change.ts) ≥ the target share; no data when nobody
+ * has both answers or the figures are not given (hidden).
+ */
 export function surveyFulfilment(goal: Goal, survey: SurveyFigures | null): Fulfilment {
   const rule = `Andel som förbättrat sig på frågan ${goal.surveyQuestion ?? ''}, minst ${pct(goal.target)}`.replace('  ', ' ');
   if (!survey) return { status: 'no_data', value: null, target: goal.target, rule, inputs: [] };

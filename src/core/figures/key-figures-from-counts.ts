@@ -4,6 +4,7 @@
 import { isWorkOrStudiesExit, type Gender } from '../code-lists.js';
 import { daysInPeriod, type Period } from '../dates.js';
 import { ageBands, type AgeBand, type KeyFiguresReport, type KeyFiguresScope } from '../schemas/key-figures-report.js';
+import { employmentFiguresFromRows, employmentsSection, type EmploymentRows } from './employments.js';
 import { exitGroupOf, exitGroups, occupancyFromDays, roundedShare, volumeOf } from './key-figures.js';
 import { defaultOutcomesRules, type OutcomesRules } from './outcomes.js';
 
@@ -47,6 +48,7 @@ export function keyFiguresFromCounts(input: {
   counts: KeyFigureCounts;
   volumeTarget: number | null;
   places: number | null;
+  employments: EmploymentRows;
 }): KeyFiguresReport {
   const rules = { ...defaultOutcomesRules, ...input.rules };
   const { rows, unique, anonymous } = input.counts;
@@ -83,6 +85,7 @@ export function keyFiguresFromCounts(input: {
       })
       .filter((row) => row.total > 0),
     work_or_studies: { woman: cell('woman'), man: cell('man'), other: cell('other'), total: cell('total') },
+    ...employmentsSection(employmentFiguresFromRows(input.employments)),
     work_or_studies_by_age_band: ageBands.map((band) => {
       const inBand = sum(exits.filter((r) => r.band === band));
       const count = sum(toWork.filter((r) => r.band === band));

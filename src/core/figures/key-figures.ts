@@ -1,9 +1,11 @@
 // The key figures of domain.md ("Figure definitions", "Key figures report") as pure functions
 // over plain facts: the oracle the SQL path (key-figures-from-counts.ts over
 // server/reports/key-figures.repository.ts) is tested against. Figures that need plans, meetings
-// or activities (plans created/updated, follow-ups overdue, activities and employments by type,
-// persons employed, lead times) are left to the case-work tables; their keys are not produced yet.
+// or activities other than employments (plans created/updated, follow-ups overdue, activities by
+// type, lead times) are the case figures (activities.ts, case-work.ts), not keys of this report.
 import { ageAtStart } from '../age.js';
+import { employmentsStarted, personsEmployed, type ActivityFact } from './activities.js';
+import { employmentsSection } from './employments.js';
 import { groupOf, isWorkOrStudiesExit } from '../code-lists.js';
 import { addDays, daysInPeriod, type Period } from '../dates.js';
 import { ageBands, type AgeBand, type KeyFiguresReport, type KeyFiguresScope } from '../schemas/key-figures-report.js';
@@ -42,6 +44,8 @@ export type KeyFiguresInput = {
   volumeTarget: number | null;
   /** Places (platser) of the scope, or null when not known. */
   places: number | null;
+  /** The activities of the scope's enrolments (employments are counted from them); none when left out. */
+  activities?: readonly ActivityFact[];
 };
 
 /** A share count ÷ denominator rounded half-up to 4 decimals (exact, in integers); null when the denominator is 0. */
@@ -161,6 +165,7 @@ export function computeKeyFigures(input: KeyFiguresInput): KeyFiguresReport {
   const exitedLine = flowOf(exited);
   const unique = uniqueParticipantsOf(counted, period);
   const anonymous = anonymousOf(input.anonymous, period);
+  const activities = input.activities ?? [];
   return {
     report: 'figures',
     version: 1,
@@ -179,6 +184,7 @@ export function computeKeyFigures(input: KeyFiguresInput): KeyFiguresReport {
     completion: completionOf(exited),
     exit_groups: exitGroupsOf(exited),
     work_or_studies: roundWorkOrStudies(workOrStudiesOf(exited, rules), exitedLine),
+    ...employmentsSection({ started: employmentsStarted(activities, period), persons: personsEmployed(activities, period) }),
     work_or_studies_by_age_band: workOrStudiesByAgeBandOf(exited, rules),
   };
 }

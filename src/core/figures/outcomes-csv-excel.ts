@@ -49,6 +49,11 @@ export function outcomesToExcelCsv(report: OutcomesReport): string {
     ? `Antal från 1 till ${report.rules.suppression_threshold - 1} visas som – (dolt), så att ingen deltagare kan kännas igen. Fler rutor kan vara dolda så att de små talen inte går att räkna fram ur summorna.`
     : null;
   if (note) lines.push(['Förklaring', note, '', '', '', '', '', '']);
+  return excelCsvOf(lines);
+}
+
+/** Lines of cells as a CSV file for Swedish Excel: byte order mark, semicolons, CRLF, formulas defused. */
+export function excelCsvOf(lines: string[][]): string {
   return bom + lines.map((line) => line.map((v) => quote(defuse(v))).join(';')).join('\r\n') + '\r\n';
 }
 

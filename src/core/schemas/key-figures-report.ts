@@ -1,7 +1,5 @@
 // The "Key figures report (JSON, version 1)" of domain.md: other programs read this file, so the
-// schema is strict (no stray keys) and the producer's key order follows the document. The keys
-// built from plans, meetings and activities (employments, persons_employed, …) are left out
-// until the case-work tables land; a reader must treat a missing key as "not computed".
+// schema is strict (no stray keys) and the producer's key order follows the document.
 import { z } from 'zod';
 import { anonymousLineSchema, flowLineSchema, outcomesReportSchema } from './outcomes-report.js';
 
@@ -39,6 +37,16 @@ export const keyFiguresReportSchema = z.strictObject({
     z.strictObject({ group: z.string(), woman: count, man: count, other: count, total: count, under_30: count, suppressed }),
   ),
   work_or_studies: outcomesReportSchema.shape.work_or_studies,
+  /** Every employment type with at least one employment started or active in P, in code-list order. */
+  employments: z.array(
+    z.strictObject({
+      type: z.string(),
+      label: z.string(),
+      started: z.strictObject({ woman: count, man: count, other: count, total: count, new: count, extension: count, suppressed }),
+      persons: z.strictObject({ woman: count, man: count, other: count, total: count, suppressed }),
+    }),
+  ),
+  persons_employed: z.strictObject({ woman: count, man: count, other: count, total: count, suppressed }),
   /** Exits to work or studies by age band at start (issue 12: outcomes by age band); every band, in order. */
   work_or_studies_by_age_band: z.array(
     z.strictObject({ band: z.enum(ageBands), exited: count, count, share, suppressed }),

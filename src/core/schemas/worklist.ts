@@ -19,6 +19,8 @@ export const worklistView = z.object({
   meetings: z.array(workItem),
   ending: z.array(workItem),
   noPlan: z.array(workItem),
+  /** Ended in the last 30 days with no exit survey sent (for those who may send one). */
+  exitSurvey: z.array(workItem),
   teams: z.array(z.object({ id, name: z.string(), intervention: z.string() })),
 });
 

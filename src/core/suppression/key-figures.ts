@@ -10,7 +10,10 @@
 // - completion: completed and not completed both 0 or ≥ k, else both withheld;
 // - occupancy: withheld when the mean is above 0 and below k;
 // - outcomes by age band: bands × (to work or studies, other exits) as a table whose margins
-//   are the published totals.
+//   are the published totals;
+// - employments: started and persons each a table of types × gender with its margins; new and
+//   extension (which sum to started) only when started is shown whole and both are 0 or ≥ k;
+//   persons employed as a gender line with its total.
 import type { KeyFiguresReport } from '../schemas/key-figures-report.js';
 import type { OutcomesReport } from '../schemas/outcomes-report.js';
 import { suppressTable } from '../suppression.js';
@@ -77,6 +80,7 @@ export function suppressKeyFigures(exact: KeyFiguresReport, outcomes: OutcomesRe
 
   return {
     ...exact,
+    ...suppressEmployments(exact, k),
     rules: { ...exact.rules, suppression_threshold: k },
     flow: { enrolled: flow.enrolled, active: flow.active, exited: flow.exited, anonymous: flow.anonymous, unique_participants: uniqueOut },
     volume,
@@ -86,4 +90,25 @@ export function suppressKeyFigures(exact: KeyFiguresReport, outcomes: OutcomesRe
     work_or_studies: workOrStudies,
     work_or_studies_by_age_band: workOrStudiesByAgeBand,
   };
+}
+
+/** The gender cells (and total) of each row a table mask hides. */
+const hiddenOf = (mask: ReturnType<typeof suppressTable>, i: number): string[] => genderKeys.filter((_, j) => (j < 3 ? mask.rows[i]![j] : mask.rowTotals[i]));
+
+function suppressEmployments(exact: KeyFiguresReport, k: number): Pick<KeyFiguresReport, 'employments' | 'persons_employed'> {
+  const rows = exact.employments;
+  const p = exact.persons_employed;
+  const total = suppressTable({ rows: [[p.woman!, p.man!, p.other!]] }, k);
+  const personsEmployed = withNulls(p, hiddenOf(total, 0));
+  if (rows.length === 0) return { employments: [], persons_employed: personsEmployed };
+  const table = (of: (e: (typeof rows)[number]) => { woman: number | null; man: number | null; other: number | null }) =>
+    suppressTable({ rows: rows.map((e) => [of(e).woman!, of(e).man!, of(e).other!]) }, k);
+  const started = table((e) => e.started);
+  const persons = table((e) => e.persons);
+  const employments = rows.map((e, i) => {
+    const startedHidden = hiddenOf(started, i);
+    if (startedHidden.length > 0 || isSmall(e.started.new!, k) || isSmall(e.started.extension!, k)) startedHidden.push('new', 'extension');
+    return { ...e, started: withNulls(e.started, startedHidden), persons: withNulls(e.persons, hiddenOf(persons, i)) };
+  });
+  return { employments, persons_employed: personsEmployed };
 }

@@ -1,5 +1,6 @@
 import { fulfilmentOf, manualFulfilment, type Fulfilment, type Goal } from '../../core/figures/goals.js';
 import { parseCalendarPeriod, rangeOf } from '../../core/figures/periods.js';
+import type { Period } from '../../core/dates.js';
 import type { KeyFiguresReport } from '../../core/schemas/key-figures-report.js';
 import type { GoalInput } from '../../core/schemas/goals.js';
 import { goalsCan } from '../access/goals-policy.js';
@@ -9,6 +10,7 @@ import type { Db } from '../db/connection.js';
 import { AppError, notFound } from '../errors.js';
 import { findVisibleIntervention, teamsOf } from '../interventions/intervention.repository.js';
 import { keyFiguresFor } from '../reports/key-figures.service.js';
+import { employmentFiguresOf, surveyFiguresOf } from './goal-inputs.js';
 import { deleteGoal, findGoal, goalsOf, insertGoal, updateGoal, type GoalRow } from './goals.repository.js';
 
 /** The intervention as the reader sees it, with what they may do to its goals and budget; not found when out of reach. */
@@ -37,8 +39,11 @@ export const goalOf = (row: GoalRow): Goal => ({
 
 /**
  * Every goal of the intervention with its fulfilment over its period's key figures (exact or
- * suppressed as the reader may see them). Employment goals wait for the activities of the shared
- * case work and survey goals for the surveys: until then their fulfilment is "no data yet".
+ * suppressed as the reader may see them). Employment goals take the case work's employments and
+ * survey goals the surveys' stegförflyttning of the period (goal-inputs.ts). Those counts are not
+ * part of a suppression family: goals of nested periods (a year and its tertials) could be
+ * differenced to reveal a small count, so readers who get suppressed figures see these two kinds
+ * as hidden, with the reason in the rule.
  */
 export async function listGoals(ctx: RequestContext, interventionId: string) {
   const { intervention, can } = await interventionForGoals(ctx.db, ctx, interventionId);
@@ -48,16 +53,17 @@ export async function listGoals(ctx: RequestContext, interventionId: string) {
   for (const period of new Set(rows.map((r) => r.period))) {
     figures.set(period, await figuresOf(ctx, intervention.code, period));
   }
-  const goals = rows.map((row) => {
+  const goals = [];
+  for (const row of rows) {
     const goal = goalOf(row);
     const calendar = parseCalendarPeriod(row.period);
     const range = calendar ? rangeOf(calendar, project) : null;
     const report = figures.get(row.period) ?? null;
     const fulfilment: Fulfilment =
-      report ? fulfilmentOf(goal, report, { employments: null, survey: null })
+      report && range ? await judge(ctx, interventionId, goal, report, range)
       : goal.kind === 'manual' ? manualFulfilment(goal)
       : { status: 'no_data', value: null, target: goal.target, rule: 'Perioden saknar slutdatum: ange insatsens slutdatum', inputs: [] };
-    return {
+    goals.push({
       id: row.id,
       period: row.period,
       from: range?.from ?? null,
@@ -65,9 +71,21 @@ export async function listGoals(ctx: RequestContext, interventionId: string) {
       title: row.title,
       ...goal,
       fulfilment,
-    };
-  });
+    });
+  }
   return { goals, can: { edit: can.edit } };
+}
+
+/** A goal judged on its period's figures, with the employments or survey answers its kind needs. */
+async function judge(ctx: RequestContext, interventionId: string, goal: Goal, report: KeyFiguresReport, range: Period): Promise<Fulfilment> {
+  const needsOwn = goal.kind === 'employment' || goal.kind === 'survey';
+  const hidden = needsOwn && report.rules.suppression_threshold !== null;
+  const employments = goal.kind === 'employment' && !hidden ? await employmentFiguresOf(ctx.db, interventionId, range) : null;
+  const survey = goal.kind === 'survey' && goal.surveyQuestion && !hidden ? await surveyFiguresOf(ctx.db, interventionId, goal.surveyQuestion, range) : null;
+  // Survey answers are read for staff only with an audit row, as the results page reads them.
+  if (survey) await writeAudit(ctx.db, ctx.audit, [{ action: 'read', entity: 'survey_results', details: { interventionId, question: goal.surveyQuestion, period: range } }]);
+  const fulfilment = fulfilmentOf(goal, report, { employments, survey });
+  return hidden ? { ...fulfilment, rule: `${fulfilment.rule} (dolt utanför den ansvariga organisationen)` } : fulfilment;
 }
 
 async function figuresOf(ctx: RequestContext, code: string, period: string): Promise<KeyFiguresReport | null> {

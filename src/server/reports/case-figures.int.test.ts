@@ -6,6 +6,7 @@ import { followUpsOverdue, meetingsByType, plansCreated, plansUpdated } from '..
 import { countsFromRows } from '../../core/figures/counts.js';
 import { startToExitDays } from '../../core/figures/lead-times.js';
 import { worldFixture } from '../../test/fixture.js';
+import { employmentFiguresFromRows } from '../../core/figures/employments.js';
 import { activityCounts, employmentCounts, followUpsOverdueCount, meetingCounts, planCounts, startToExitMedian } from './case-figures.repository.js';
 
 // The SQL of the case-work figures equals the pure definitions in core (the oracle) on random data.
@@ -84,17 +85,9 @@ describe('case-work figures in SQL', () => {
         const activity = await activityCounts(db, ids, P, day);
         expect(countsFromRows(codeLists.activity_type, activity.started)).toEqual(activitiesStarted(facts, P));
         expect(countsFromRows(codeLists.activity_type, activity.active)).toEqual(activitiesActiveOn(facts, day));
-        const employment = await employmentCounts(db, ids, P);
-        const started = countsFromRows(codeLists.employment_type, employment.started).map((row) => ({
-          ...row,
-          new: employment.started.filter((r) => r.key === row.type && !r.extension).reduce((s, r) => s + r.n, 0),
-          extension: employment.started.filter((r) => r.key === row.type && r.extension).reduce((s, r) => s + r.n, 0),
-        }));
-        expect(started).toEqual(employmentsStarted(facts, P));
-        const persons = personsEmployed(facts, P);
-        expect(countsFromRows(codeLists.employment_type, employment.byType)).toEqual(persons.types);
-        const [total = { type: 'total', woman: 0, man: 0, other: 0, total: 0 }] = countsFromRows([{ code: 'total' }], employment.total.map((r) => ({ key: 'total', ...r })));
-        expect({ woman: total.woman, man: total.man, other: total.other, total: total.total }).toEqual(persons.total);
+        const employment = employmentFiguresFromRows(await employmentCounts(db, ids, P));
+        expect(employment.started).toEqual(employmentsStarted(facts, P));
+        expect(employment.persons).toEqual(personsEmployed(facts, P));
         expect(await planCounts(db, ids, P)).toEqual({ created: plansCreated(plans, P), updated: plansUpdated(plans, P) });
         expect(await followUpsOverdueCount(db, ids, day)).toBe(followUpsOverdue(followUps, day));
         const held = meetingsByType(meetings, P);

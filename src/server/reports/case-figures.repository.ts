@@ -31,10 +31,10 @@ export async function activityCounts(db: Db, interventionIds: string[], p: Perio
 
 export type EmploymentRow = GenderRow & { extension: boolean };
 
-/** employments started in P by type × gender × new/extension; persons employed in P by type and in total. */
-export async function employmentCounts(db: Db, interventionIds: string[], p: Period) {
+/** employments started in P by type × gender × new/extension; persons employed in P by type and in total (of one team when given). */
+export async function employmentCounts(db: Db, interventionIds: string[], p: Period, teamId: string | null = null) {
   const employments = sql`from activities a join enrolments e on e.id = a.enrolment_id where ${counted(interventionIds)}
-    and a.status <> 'cancelled' and a.activity_type = 'employment' and a.employment_type is not null`;
+    ${teamId ? sql`and e.team_id = ${teamId}` : sql``} and a.status <> 'cancelled' and a.activity_type = 'employment' and a.employment_type is not null`;
   const started = await rows<EmploymentRow>(db, sql<EmploymentRow>`select a.employment_type as key, e.gender, a.extension, count(*)::int as n ${employments}
     and a.start_date between ${p.from} and ${p.to} group by 1, 2, 3`);
   // A person counts once per type and once in total, with the gender of their latest-starting employment.

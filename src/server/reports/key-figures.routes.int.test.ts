@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { worldFixture } from '../../test/fixture.js';
 import { seedNineExits } from '../../test/nine-exits.js';
+import { expectAnsweredAsMissing } from '../../test/security.js';
 
 // GET /api/v1/reports/figures: who gets which key figures, exact or suppressed, and out of scope
 // exactly as not found.
@@ -48,22 +49,35 @@ describe('GET /api/v1/reports/figures', () => {
     }
   });
 
-  it('answers not found outside the actor’s scope, exactly as for a missing code', async () => {
-    const missing = await fk.get(url('intervention=FINNS-INTE'));
-    expect(missing.status).toBe(404);
-    for (const [client, scope] of [
-      [fk, 'intervention=AF-INSATS'],
-      [af, 'intervention=KOMMUNINSATS&team=Team%20A'],
-      [kommun, 'organisation=KOMMUN'],
-      [lead, 'organisation=AF'],
-      [forbund, 'organisation=KOMMUN'],
-      [forbund, 'association=ANNAT'],
-      [kommun, 'intervention=KOMMUNINSATS&team=Team%20Z'],
-    ] as const) {
-      const response = await client.get(url(scope));
-      expect(response.status, scope).toBe(404);
-      expect(response.body, scope).toEqual(missing.body);
+  it('count employments started and persons employed, for a team too, with small cells hidden outside the controller', async () => {
+    // Each of the nine starts an extratjänst in March; the one man's is an extension.
+    const enrolments = await t.db.selectFrom('enrolments').select(['id as enrolment_id', 'person_id', 'controller_org_id', 'gender']).where('intervention_id', '=', t.world.interventions.kommunInsats).execute();
+    for (const { gender, ...owner } of enrolments) {
+      await t.db.insertInto('activities').values({ ...owner, activity_type: 'employment', employment_type: 'extra_job', extension: gender === 'man', status: 'completed', start_date: '2023-03-01', end_date: '2023-04-30' }).execute();
     }
+    for (const scope of ['intervention=KOMMUNINSATS', 'intervention=KOMMUNINSATS&team=Team%20A']) {
+      const exact = (await lead.get(url(scope))).body;
+      expect(exact.employments, scope).toEqual([
+        { type: 'extra_job', label: 'Extratjänst', started: { woman: 8, man: 1, other: 0, total: 9, new: 8, extension: 1 }, persons: { woman: 8, man: 1, other: 0, total: 9 } },
+      ]);
+      expect(exact.persons_employed, scope).toEqual({ woman: 8, man: 1, other: 0, total: 9 });
+    }
+    expect((await kommun.get(url('intervention=KOMMUNINSATS&team=Team%20B'))).body).toMatchObject({ employments: [], persons_employed: { total: 0 } });
+    const suppressed = (await af.get(url('intervention=KOMMUNINSATS'))).body;
+    expect(suppressed.employments[0].started).toMatchObject({ man: null, new: null, extension: null, suppressed: expect.arrayContaining(['man', 'new', 'extension']) });
+    expect(suppressed.persons_employed).toMatchObject({ man: null, suppressed: expect.arrayContaining(['man']) });
+  });
+
+  it('answers not found outside the actor’s scope, exactly as for a missing code', async () => {
+    await expectAnsweredAsMissing(await fk.get(url('intervention=FINNS-INTE')), [
+      [fk, url('intervention=AF-INSATS')],
+      [af, url('intervention=KOMMUNINSATS&team=Team%20A')],
+      [kommun, url('organisation=KOMMUN')],
+      [lead, url('organisation=AF')],
+      [forbund, url('organisation=KOMMUN')],
+      [forbund, url('association=ANNAT')],
+      [kommun, url('intervention=KOMMUNINSATS&team=Team%20Z')],
+    ]);
     expect((await board.get(url('association=FORBUND'))).status).toBe(403);
   });
 

@@ -7,6 +7,7 @@ import { figuresAccess } from '../access/figures-policy.js';
 import type { RequestContext } from '../context.js';
 import type { Db } from '../db/connection.js';
 import { badRequest, notFound } from '../errors.js';
+import { employmentCounts } from './case-figures.repository.js';
 import { countKeyFigures, resolveKeyFiguresScope, volumeTargetsOf, type ResolvedScope } from './key-figures.repository.js';
 import { resolveOutcomesScope } from './outcomes.repository.js';
 import { computeOutcomesReport, resolvePeriod } from './outcomes.service.js';
@@ -62,6 +63,7 @@ export async function computeKeyFiguresReport(db: Db, input: KeyFiguresInput, re
     counts: await countKeyFigures(db, target, range),
     volumeTarget: await volumeTargetOf(db, target, range),
     places: target.teamId || target.interventions.some((i) => i.places === null) ? null : sumOrNull(target.interventions.map((i) => i.places!)),
+    employments: await employmentCounts(db, target.interventions.map((i) => i.id), range, target.teamId),
   });
   if (!input.suppress) return exact;
   const outcomes = await computeOutcomesReport(db, { scope: outcomesScope!, period: input.period, suppress: true, threshold, subsidisedCountsAsWork: subsidised });

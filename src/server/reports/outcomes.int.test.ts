@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ageAtStart } from '../../core/age.js';
 import { codeLists, type Gender } from '../../core/code-lists.js';
 import { computeOutcomes, type AnonymousFact, type EnrolmentFact } from '../../core/figures/outcomes.js';
 import { historyOf, suppressedOutcomes } from '../../core/figures/outcomes-family.js';
 import { calendarPeriodName, type CalendarPeriod } from '../../core/figures/periods.js';
 import { openTestDatabase, type TestDatabase } from '../../test/test-database.js';
+import { storeKeyFacts } from '../../test/key-facts.js';
 import { seedWorld, type World } from '../../test/world.js';
 import { anonymousClient, login, testApp } from '../../test/http.js';
 import type { App } from '../app.js';
@@ -75,37 +75,8 @@ const sortedHistory = (h: { enrolments: readonly object[]; anonymous: readonly o
 
 /** Stores facts the way the application does: a person per enrolment, age fixed at start. */
 async function store(facts: EnrolmentFact[], anonymous: AnonymousFact[]) {
-  const db = tdb.db;
-  await db.deleteFrom('enrolments').execute();
-  await db.deleteFrom('persons').execute();
-  await db.deleteFrom('anonymous_registrations').execute();
-  const { kommunInsats } = world.interventions;
-  for (const [index, fact] of facts.entries()) {
-    const person = await db
-      .insertInto('persons')
-      .values({ controller_org_id: world.orgs.kommun, participant_ref: `P-${index}`, gender: fact.gender, birth_year: fact.birthYear })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await db
-      .insertInto('enrolments')
-      .values({
-        person_id: person.id,
-        intervention_id: kommunInsats,
-        controller_org_id: world.orgs.kommun,
-        gender: fact.gender,
-        age_at_start: ageAtStart(fact.startDate, fact.birthDate, fact.birthYear),
-        start_date: fact.startDate,
-        exit_date: fact.exitDate,
-        exit_reason: fact.exitReason,
-      })
-      .execute();
-  }
-  if (anonymous.length) {
-    await db
-      .insertInto('anonymous_registrations')
-      .values(anonymous.map((a) => ({ intervention_id: kommunInsats, controller_org_id: world.orgs.kommun, ...a })))
-      .execute();
-  }
+  const keyFacts = facts.map((f, i) => ({ ...f, person: String(i), id: '', team: null, exitCompleted: null }));
+  await storeKeyFacts(tdb.db, world, keyFacts, anonymous.map((a) => ({ ...a, team: null })));
 }
 
 describe('the outcomes report computed in SQL', () => {

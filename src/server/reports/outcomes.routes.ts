@@ -2,44 +2,19 @@ import { z } from 'zod';
 import type { App } from '../app.js';
 import { outcomesToCsv } from '../../core/figures/outcomes-csv.js';
 import { excelFileName, outcomesToExcelCsv } from '../../core/figures/outcomes-csv-excel.js';
-import { code, errorBody, isoDate } from '../../core/schemas/common.js';
+import { errorBody } from '../../core/schemas/common.js';
 import { outcomesReportSchema } from '../../core/schemas/outcomes-report.js';
+import { reportQuery, reportQueryFields, reportQueryRules } from '../../core/schemas/report-query.js';
 import { contextOf } from '../context.js';
 import { outcomesReportFor } from './outcomes.service.js';
 
-const fields = {
-  intervention: code.optional(),
-  association: code.optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
-  /**
-   * Instead of from and to: a calendar month (2025-03), a tertial (2025-T2), a calendar year
-   * (2025) or the intervention's project period (project). Suppressed figures are given only
-   * for these periods (also when asked for with from and to).
-   */
-  period: z.string().max(16).optional(),
-  /** Ask for suppressed figures even where unsuppressed ones are allowed (e.g. to publish). */
-  suppress: z.enum(['true', 'false']).default('false'),
-};
-
-type Asked = { intervention?: string; association?: string; from?: string; to?: string; period?: string };
-const rules = (q: Asked, ctx: z.core.$RefinementCtx<Asked>) => {
-  if (Boolean(q.intervention) === Boolean(q.association)) {
-    ctx.addIssue({ code: 'custom', path: ['intervention'], message: 'Ange antingen en insats eller ett förbund' });
-  }
-  if (q.period !== undefined ? q.from !== undefined || q.to !== undefined : q.from === undefined || q.to === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['period'], message: 'Ange antingen period eller både from och to' });
-  }
-  if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'Välj ett slutdatum efter startdatum' });
-};
-
-const query = z.object(fields).superRefine(rules);
+const query = reportQuery;
 /**
  * The CSV's query: `for=excel` gives the file for people (Swedish Excel: BOM, semicolons,
  * decimal comma, the page's percentages, a name such as avanti-2025-T2.csv); without it the
  * machine CSV of domain.md, unchanged.
  */
-const csvQuery = z.object({ ...fields, for: z.enum(['excel']).optional() }).superRefine(rules);
+const csvQuery = z.object({ ...reportQueryFields, for: z.enum(['excel']).optional() }).superRefine(reportQueryRules);
 
 const tags = ['Rapporter'];
 

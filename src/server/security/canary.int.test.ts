@@ -93,6 +93,11 @@ const crawl: Record<string, () => string[]> = {
     ...reportQueries().map((q) => `/api/v1/reports/figures${q}`),
     ...periods.flatMap((p) => [`?intervention=KOMMUNINSATS&team=Team%20A&${p}`, `?organisation=KOMMUN&${p}`].map((q) => `/api/v1/reports/figures${q}`)),
   ],
+  '/api/v1/reports/case-figures': () => reportQueries().map((q) => `/api/v1/reports/case-figures${q}`),
+  '/api/v1/reports/monthly': () =>
+    ids.interventions.flatMap((i) =>
+      ['', '&compareLastYear=true', '&compareTeam=Team%20A', '&suppress=true'].map((q) => `/api/v1/reports/monthly?intervention=${i.code}&from=2024-01&to=2024-12${q}`),
+    ),
   '/api/v1/persons/:id/subject-access': () => each('/api/v1/persons', ids.persons, '/subject-access'),
   '/api/v1/persons/:id/subject-access.pdf': () => each('/api/v1/persons', ids.persons, '/subject-access.pdf'),
   '/api/v1/audit/users': () => ['/api/v1/audit/users'],

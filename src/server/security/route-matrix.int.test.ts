@@ -143,6 +143,8 @@ const matrix: Record<string, Row> = {
   },
   'GET /api/v1/report-documents/:id/versions/:version/file': { who: ALL, foreign: (f) => ({ url: `/api/v1/report-documents/${f.interventionId}/versions/1/file?format=csv` }) },
   'GET /api/v1/reports/figures': { who: [CW, IL, AA], foreign: (f) => ({ url: `/api/v1/reports/figures?intervention=${f.interventionCode}&${period}` }) },
+  'GET /api/v1/reports/case-figures': { who: [CW, IL, AA], foreign: (f) => ({ url: `/api/v1/reports/case-figures?intervention=${f.interventionCode}&${period}` }) },
+  'GET /api/v1/reports/monthly': { who: [CW, IL, AA], foreign: (f) => ({ url: `/api/v1/reports/monthly?intervention=${f.interventionCode}&from=2024-01&to=2024-12` }) },
   'GET /api/v1/persons/:id/subject-access': { who: [OA, LR], foreign: (f) => ({ url: `/api/v1/persons/${f.personId}/subject-access` }) },
   'GET /api/v1/persons/:id/subject-access.pdf': { who: [OA, LR], foreign: (f) => ({ url: `/api/v1/persons/${f.personId}/subject-access.pdf` }) },
   // Log review answers with the own organisation's staff's accesses only, without the names of another controller's person.

@@ -26,6 +26,20 @@ export function choiceAnswersOf(db: Db, interventionId: string) {
     .execute();
 }
 
+/** The scale answers of personal responses to one question, every version of it (by its key). */
+export function ordinalAnswersOfKey(db: Db, interventionId: string, key: string) {
+  return db
+    .selectFrom('survey_answers as a')
+    .innerJoin('survey_responses as r', 'r.id', 'a.response_id')
+    .innerJoin('survey_questions as q', 'q.id', 'a.question_id')
+    .select(['a.question_id', 'a.value', 'r.variant', 'r.enrolment_id', 'r.submitted_at'])
+    .where('r.intervention_id', '=', interventionId)
+    .where('q.key', '=', key)
+    .where('r.enrolment_id', 'is not', null)
+    .where('a.value', 'is not', null)
+    .execute();
+}
+
 export function questionnaireIdsOf(db: Db, interventionId: string) {
   return db.selectFrom('survey_responses').select('questionnaire_id').distinct().where('intervention_id', '=', interventionId).execute();
 }

@@ -91,3 +91,29 @@ describe('GET /teams/:id/caseload', () => {
     expect((await teamB.get(`/api/v1/teams/${t.world.teams.teamB}/caseload`)).body.items).toEqual([]);
   });
 });
+
+describe('exit surveys due', () => {
+  it('lists enrolments ended in the last 30 days with no exit survey sent, to those who see them, and drops one once sent', async () => {
+    const exit = async (ref: string, days: number, reason: string) => {
+      const row = await enrol(ref, addDays(today, -100), null, [t.world.orgs.af]);
+      await t.db.updateTable('enrolments').set({ exit_date: addDays(today, -days), exit_reason: reason }).where('id', '=', row.enrolment_id).execute();
+      return row.enrolment_id;
+    };
+    const recent = await exit('SLUT-1', 3, 'work');
+    await exit('SLUT-2', 40, 'work');
+    await exit('SLUT-3', 2, 'registration_error');
+    const sent = await exit('SLUT-4', 5, 'studies');
+    expect((await t.as('kommunWorker').post(`/api/v1/enrolments/${sent}/surveys`, { variant: 'exit' })).status).toBe(201);
+
+    const list = await t.as('kommunWorker').get('/api/v1/worklist');
+    expect(list.body.exitSurvey).toEqual([expect.objectContaining({ enrolmentId: recent, participant: 'SLUT-1', date: addDays(today, -3) })]);
+    const audited = await t.db.selectFrom('audit_events').select('id').where('entity', '=', 'worklist').where('enrolment_id', '=', recent).where('actor_user_id', '=', t.world.users.kommunWorker.id).execute();
+    expect(audited.length).toBeGreaterThan(0);
+    // AF is named by the consent and sees it; FK is not and sees nothing.
+    expect(refsOf((await t.as('afWorker').get('/api/v1/worklist')).body.exitSurvey)).toEqual(['SLUT-1']);
+    expect((await t.as('fkWorker').get('/api/v1/worklist')).body.exitSurvey).toEqual([]);
+
+    expect((await t.as('kommunWorker').post(`/api/v1/enrolments/${recent}/surveys`, { variant: 'exit' })).status).toBe(201);
+    expect((await t.as('kommunWorker').get('/api/v1/worklist')).body.exitSurvey).toEqual([]);
+  });
+});

@@ -66,6 +66,19 @@ export function withoutPlan(db: Db, scope: DataScope, startedBy: string) {
     order by e.start_date, e.id limit 200`);
 }
 
+/**
+ * Exit surveys due: enrolments the scope sees that ended in [since, today] for a reason after
+ * which a participant can be asked (not a registration error, a withdrawn consent or a death),
+ * with no exit survey sent yet by anyone. The day is the exit date.
+ */
+export function exitSurveysDue(db: Db, scope: DataScope, since: string, today: string) {
+  return list(db, sql<WorkItem>`select ${person}, e.exit_date::text as day, null as what from ${enrolmentsWithPerson}
+    where ${enrolmentVisibleTo(scope, 'e')} and e.exit_date between ${since} and ${today}
+      and e.exit_reason not in ('registration_error', 'consent_withdrawn', 'deceased')
+      and not exists (select 1 from survey_sendings s where s.enrolment_id = e.id and s.variant = 'exit')
+    order by e.exit_date, e.id limit 200`);
+}
+
 export type CaseloadRow = WorkItem & { sub_goal: string | null; next_follow_up: string | null; next_meeting: string | null };
 
 /**

@@ -1,10 +1,12 @@
 import { addDays, daysBetween } from '../../core/dates.js';
+import { hasPermission } from '../access/actor.js';
 import { writeAudit, type AuditEntry } from '../audit/audit.js';
 import type { RequestContext } from '../context.js';
 import { swedishToday } from '../persons/today.js';
 import {
   activitiesEnding,
   coveredTeams,
+  exitSurveysDue,
   findCoveredTeam,
   followUpsDue,
   meetingsInWeek,
@@ -17,6 +19,13 @@ import {
 // within a week), this week's meetings, activities ending within 14 days, and enrolments still
 // without a plan 14 days after their start. "The case worker's participants" are the open
 // enrolments the user may see through their own assignments (there is no named case worker).
+// Exit surveys due are the one section about ended enrolments: those ended in the last 30 days
+// (a personal link's lifetime; after that the participant is seldom reached) with no exit
+// survey sent, shown to those who may send one. Stegvis records no planned exit date, so an
+// enrolment about to end is not known to be "exiting" until its exit is registered.
+
+/** How long after the exit an exit survey is still worth sending. */
+const exitSurveyDays = 30;
 
 const name = (row: WorkItem) => [row.first_name, row.last_name].filter(Boolean).join(' ') || row.participant_ref || 'Namn saknas';
 const present = (row: WorkItem) => ({ enrolmentId: row.enrolment_id, participant: name(row), intervention: row.intervention_name, date: row.day, what: row.what });
@@ -44,7 +53,8 @@ export async function getWorklist(ctx: RequestContext) {
     const meetings = await meetingsInWeek(trx, ctx.scope, weekOf(today));
     const ending = await activitiesEnding(trx, ctx.scope, today, addDays(today, 14));
     const noPlan = await withoutPlan(trx, ctx.scope, addDays(today, -14));
-    const all = [...due, ...meetings, ...ending, ...noPlan];
+    const exitSurvey = hasPermission(ctx.actor, 'survey:send') ? await exitSurveysDue(trx, ctx.scope, addDays(today, -exitSurveyDays), today) : [];
+    const all = [...due, ...meetings, ...ending, ...noPlan, ...exitSurvey];
     await writeAudit(trx, ctx.audit, [{ action: 'list', entity: 'worklist', details: { hits: all.length } }, ...audited(all)]);
     const teams = await coveredTeams(trx, ctx.scope);
     return {
@@ -54,6 +64,7 @@ export async function getWorklist(ctx: RequestContext) {
       meetings: meetings.map(present),
       ending: ending.map(present),
       noPlan: noPlan.map(present),
+      exitSurvey: exitSurvey.map(present),
       teams: teams.map((team) => ({ id: team.id, name: team.name, intervention: team.intervention_name })),
     };
   });

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { interventionView } from '../../core/schemas/intervention';
 import type { organisationView } from '../../core/schemas/organisation';
 import type { enrolmentSummary, enrolmentView } from '../../core/schemas/enrolment';
+import type { MonthlyResultsReport } from '../../core/schemas/monthly-results-report';
 import type { OutcomesReport } from '../../core/schemas/outcomes-report';
 import { get, query } from './api';
 
@@ -46,6 +47,14 @@ export const enrolmentsQuery = (filter: EnrolmentFilter) =>
   });
 
 export type ReportParams = { intervention?: string; association?: string; from: string; to: string };
+export type MonthlyParams = { intervention: string; from: string; to: string; compareIntervention?: string; compareTeam?: string; compareLastYear?: 'true' };
+export const monthlyResultsQuery = (params: MonthlyParams) =>
+  queryOptions({
+    queryKey: ['monthly-results', params],
+    queryFn: () => get<MonthlyResultsReport>(`/api/v1/reports/monthly${query(params)}`),
+    staleTime: 60_000,
+  });
+
 export const outcomesQuery = (params: ReportParams) =>
   queryOptions({
     queryKey: ['outcomes', params],

@@ -28,7 +28,7 @@ export function SurveySection({ enrolmentId }: { enrolmentId: string }) {
     }
   };
   return (
-    <section className="card" aria-labelledby="surveys">
+    <section id="enkater" className="card" aria-labelledby="surveys">
       <h2 id="surveys">{t.surveys.sectionTitle}</h2>
       <p>{t.surveys.sectionIntro}</p>
       <ErrorNotice error={list.error ?? error} />

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { t } from '../../i18n/sv';
@@ -16,6 +16,7 @@ import { PeriodFields } from './PeriodFields';
 import { OutcomesTables } from './OutcomesTables';
 import { OutcomesChart } from './OutcomesChart';
 import { Downloads } from './Downloads';
+import { MonthlyResults } from './MonthlyResults';
 
 /** The outcomes report: pick scope and period, see the board table and a bar chart, download CSV/JSON. */
 export function ReportPage() {
@@ -58,6 +59,8 @@ export function ReportPage() {
   const [shownKind, shownCode] = (searchScope ?? '').split(':');
   const params: ReportParams | null = shownPeriod && shownCode ? { [shownKind]: shownCode, from: shownPeriod.from, to: shownPeriod.to } : null;
   const report = useQuery({ ...outcomesQuery(params ?? { from: '', to: '' }), enabled: params !== null });
+  const shownIntervention = shownKind === 'intervention' ? interventions.find((i) => i.code === shownCode) : undefined;
+  const comparable = useMemo(() => interventions.filter((i) => i.can.report && i.code !== shownCode), [interventions, shownCode]);
   useEffect(() => {
     if ((period.kind === 'custom' && suppressed !== false) || (period.kind === 'project' && !hasProject)) setPeriod((p) => ({ ...p, kind: 'year' }));
   }, [period.kind, suppressed, hasProject]);
@@ -103,6 +106,7 @@ export function ReportPage() {
           </div>
           <OutcomesTables report={report.data} headingLevel={3} />
           <OutcomesChart report={report.data} />
+          {shownIntervention && <MonthlyResults intervention={shownIntervention} others={comparable} period={report.data.period} />}
         </section>
       )}
     </div>

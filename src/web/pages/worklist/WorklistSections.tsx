@@ -44,7 +44,11 @@ export function WorklistSections({ worklist }: { worklist: Worklist }) {
                       <th scope="row"><Link to="/deltagare/$id" params={{ id: item.enrolmentId }}>{item.participant}</Link></th>
                       <td>{item.intervention}</td>
                       <td>{formatDate(item.date)}</td>
-                      <td>{what(key, item)}</td>
+                      <td>
+                        {key === 'exitSurvey' ? (
+                          <Link to="/deltagare/$id" params={{ id: item.enrolmentId }} hash="enkater" aria-label={wl.sendExitSurveyTo(item.participant)}>{wl.sendExitSurvey}</Link>
+                        ) : what(key, item)}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

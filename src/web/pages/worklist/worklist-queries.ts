@@ -12,4 +12,4 @@ export const worklistQuery = queryOptions({ queryKey: ['worklist'], queryFn: () 
 export const caseloadQuery = (teamId: string) => queryOptions({ queryKey: ['caseload', teamId], queryFn: () => get<Caseload>(`/api/v1/teams/${teamId}/caseload`) });
 
 /** The worklist's sections, in the order a case worker deals with them. */
-export const sections = ['overdue', 'due', 'meetings', 'ending', 'noPlan'] as const;
+export const sections = ['overdue', 'due', 'meetings', 'ending', 'noPlan', 'exitSurvey'] as const;
