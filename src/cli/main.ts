@@ -10,6 +10,7 @@ import { registerConsentCommand } from './consent.command.js';
 import { translateCommanderMessage } from './commander-sv.js';
 import { withDatabase } from './database.js';
 import { importCommand, importKinds } from './import.command.js';
+import { nationalCommand } from './national.command.js';
 import { figuresCommand, outcomesCommand } from './report.command.js';
 import { registerRetentionCommand } from './retention.command.js';
 import { userAddCommand } from './user.command.js';
@@ -85,6 +86,14 @@ report
   .addOption(new Option('--format <format>', 'utdataformat').choices(['json']).default('json'))
   .option('--suppress', 'dölj små tal (insats eller förbund, kalenderperioder)')
   .action((options) => figuresCommand(options));
+report
+  .command('national')
+  .description('förbundets år till Uppföljning Finsam, per insats (docs/national-export.md)')
+  .requiredOption('--association <kod>', 'förbundets kod')
+  .requiredOption('--year <år>', 'året (ÅÅÅÅ)')
+  .addOption(new Option('--format <format>', 'filformat').choices(['csv', 'xlsx']).default('csv'))
+  .requiredOption('--out <fil>', 'filen som skrivs')
+  .action((options) => nationalCommand(options));
 
 program
   .command('user')

@@ -232,6 +232,7 @@ export const noParticipantData: Record<string, string> = {
   intervention_grants: 'granted funds per intervention and year',
   intervention_budget_lines: 'budget per cost category',
   intervention_costs: 'actual costs per month and cost category',
+  intervention_admin_costs: 'administrative costs per intervention and year',
   teams: 'teams of an intervention',
   users: 'staff accounts',
   assignments: 'staff rights',

@@ -24,7 +24,7 @@ export async function interventionForGoals(db: Db, ctx: RequestContext, interven
 const noEdit = () =>
   new AppError('forbidden', 'Bara insatsens ansvariga och förbundets administratör kan ändra mål och budget.');
 
-const goalOf = (row: GoalRow): Goal => ({
+export const goalOf = (row: GoalRow): Goal => ({
   kind: row.kind,
   target: Number(row.target),
   exitGroups: row.exit_groups,
