@@ -64,7 +64,7 @@ export const interventionView = z.object({
   volumeTarget: z.number().nullable(),
   volumeTargets: z.array(volumeTargetView),
   teams: z.array(teamView),
-  can: z.object({ update: z.boolean(), manageTeams: z.boolean(), enrol: z.boolean(), report: z.boolean() }),
+  can: z.object({ update: z.boolean(), manageTeams: z.boolean(), enrol: z.boolean(), report: z.boolean(), drillDown: z.boolean() }),
 });
 
 export const interventionList = z.object({ items: z.array(interventionView) });

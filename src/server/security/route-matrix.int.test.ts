@@ -130,6 +130,7 @@ const matrix: Record<string, Row> = {
   // The förbund ANNAT is another förbund's: answered as one that does not exist.
   'GET /api/v1/reports/dashboard': { who: [AA, RR], foreign: () => ({ url: '/api/v1/reports/dashboard?association=ANNAT&period=2024' }) },
   'GET /api/v1/reports/national': { who: [AA], foreign: () => ({ url: '/api/v1/reports/national?association=ANNAT&year=2024&format=csv' }) },
+  'GET /api/v1/reports/figures/records': { who: [CW], foreign: (f) => ({ url: `/api/v1/reports/figures/records?intervention=${f.interventionCode}&${period}&figure=active` }) },
   'GET /api/v1/reports/figures': { who: [CW, IL, AA], foreign: (f) => ({ url: `/api/v1/reports/figures?intervention=${f.interventionCode}&${period}` }) },
   'GET /api/v1/persons/:id/subject-access': { who: [OA, LR], foreign: (f) => ({ url: `/api/v1/persons/${f.personId}/subject-access` }) },
   'GET /api/v1/persons/:id/subject-access.pdf': { who: [OA, LR], foreign: (f) => ({ url: `/api/v1/persons/${f.personId}/subject-access.pdf` }) },
