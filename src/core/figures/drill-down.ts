@@ -3,7 +3,7 @@
 // a number is exactly what the figure counted: its length is the number.
 import { codeLists, isWorkOrStudiesExit } from '../code-lists.js';
 import type { Period } from '../dates.js';
-import { exitGroupOf, exitGroups } from './key-figures.js';
+import { exitGroupOf, type exitGroups } from './key-figures.js';
 import { isActive, isEnrolled, isExited, isUnder30AtStart, type EnrolmentFact } from './outcomes.js';
 
 export const drillDownFigures = ['enrolled', 'active', 'exited', 'exit_group', 'work_or_studies'] as const;

@@ -3,10 +3,13 @@
 
 import { activityTexts, workplaceTexts, worklistTexts } from './sv-activities';
 import { caseTexts } from './sv-case';
+import { dashboardTexts, drillDownTexts } from './sv-dashboard';
 
 export const sv = {
   case: caseTexts,
   activities: activityTexts,
+  dashboard: dashboardTexts,
+  drillDown: drillDownTexts,
   workplaces: workplaceTexts,
   worklist: worklistTexts,
   app: {
@@ -150,6 +153,8 @@ export const sv = {
     noTeams: 'Insatsen har inga team.',
     followUp: 'Uppföljning',
     followUpKinds: { individual: 'Individuell', count_only: 'Endast antal' } as Record<string, string>,
+    followUpMethod: 'Uppföljningsmetod',
+    followUpMethods: { stegvis: 'Stegvis', sus: 'SUS', other: 'Annan' } as Record<string, string>,
     orientation: 'Inriktning',
     orientations: { individual: 'Individinriktad', structural: 'Strukturinriktad' } as Record<string, string>,
     facts: 'Uppgifter',

@@ -12,6 +12,7 @@ import { interventionQuery } from '../../lib/queries';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorNotice } from '../../components/Notice';
 import { QueryError } from '../NotFoundPage';
+import { KeyFiguresTable } from './KeyFiguresTable';
 
 // "Mål och budget" (issue 12): the intervention's goals with fulfilment, rule and inputs; the
 // year's budget against actual and the cost figures; the year's key figures. Read-only here.
@@ -121,6 +122,7 @@ export function GoalsBudgetPage() {
             <dt>{t2.workOrStudies}</dt><dd>{formatPercent(figures.data.work_or_studies.total.share)}</dd>
           </dl>
         )}
+        {figures.data && <KeyFiguresTable report={figures.data} interventionId={i.id} period={String(year)} drillDown={i.can.drillDown} />}
       </section>
     </div>
   );
