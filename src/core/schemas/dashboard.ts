@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { code } from './common.js';
 
 const count = z.number().int().nonnegative().nullable();
 const share = z.number().min(0).nullable();
@@ -8,7 +9,7 @@ const kronor = z.number().nullable();
 export const dashboardPeriod = z.string().regex(/^\d{4}(-T[1-3])?$/, 'Välj ett år (2026) eller ett tertial (2026-T2)');
 
 export const dashboardQuery = z.object({
-  association: z.string().min(1, 'Välj ett förbund').max(40, 'Förbundets kod är för lång'),
+  association: code,
   period: dashboardPeriod,
 });
 
