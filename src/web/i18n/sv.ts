@@ -728,6 +728,7 @@ export const sv = {
     statuses: { met: 'Ja', not_met: 'Nej', no_data: 'Inga uppgifter än' } as Record<string, string>,
     budget: (year: number) => `Budget och utfall ${year}`,
     grant: 'Beviljade medel',
+    administrativeCost: 'Administrativa kostnader',
     category: 'Kostnadsslag',
     budgeted: 'Budget',
     actual: 'Utfall',

@@ -82,7 +82,10 @@ export function GoalsBudgetPage() {
         <ErrorNotice error={budget.error} />
         {budget.data && (
           <>
-            <dl className="facts"><dt>{t2.grant}</dt><dd>{t2.kronor(budget.data.grant)}</dd></dl>
+            <dl className="facts">
+              <dt>{t2.grant}</dt><dd>{t2.kronor(budget.data.grant)}</dd>
+              <dt>{t2.administrativeCost}</dt><dd>{t2.kronor(budget.data.administrativeCost)}</dd>
+            </dl>
             {budget.data.rows.length === 0 ? <p>{t2.noBudget}</p> : (
               <div className="table-wrap">
                 <table className="data">
