@@ -21,8 +21,9 @@ it(`runs every case at the tiny scale on ${kind} and renders the results`, async
   const result = await runScale('tiny', {
     seed: 1,
     kinds: [kind],
-    cases: ['outcomes', 'import', 'api', 'pair', 'embedded'],
+    cases: ['outcomes', 'association', 'import', 'api', 'pair', 'embedded'],
     outcomeRuns: 1,
+    associationRuns: 1,
     importRuns: 1,
     startRuns: 1,
     load: { connections: 4, seconds: 1, warmupSeconds: 1, runs: 1 },
@@ -31,6 +32,7 @@ it(`runs every case at the tiny scale on ${kind} and renders the results`, async
   const r = result.kinds[kind]!;
   expect(r.errors).toEqual({});
   expect(r.outcomes?.map((o) => o.scope)).toEqual(['intervention-year', 'förbund-year', 'country-year']);
+  expect(r.association?.map((o) => o.scope)).toEqual(['förbund-year', 'country-year']);
   expect(r.import?.rows).toBe(1_000);
   expect(r.import?.allOrNothing).toMatchObject({ refused: true, nothingWritten: true });
   expect(r.api?.endpoints.map((e) => e.api[0].requests > 0)).toEqual([true, true, true]);
@@ -42,4 +44,5 @@ it(`runs every case at the tiny scale on ${kind} and renders the results`, async
   const page = renderResults(outDir, null);
   expect(page).toContain('## Targets (PostgreSQL)');
   expect(page).toContain('## 3. API under load against a bare route');
+  expect(page).toContain("## 1b. The förbund's figures against one hand-written SQL statement");
 }, 600_000);

@@ -1,4 +1,4 @@
-// npm run bench:data -- --scale S|M|L [--db postgres,embedded] [--seed 1] [--force]
+// npm run bench:data -- --scale S|M|L [--db postgres,embedded] [--seed 1] [--force] [--label-suffix _x]
 // Generates a scale's data deterministically from the seed and loads it through the CSV import
 // into `stegvis_bench_<scale>` and/or an embedded data directory under $STEGVIS_BENCH_DIR.
 import path from 'node:path';
@@ -50,6 +50,7 @@ if (isMain) {
   const seed = Number(args.get('seed') ?? 1);
   const kinds = list(args.get('db'), dbKinds) as DbKind[];
   for (const scale of list(args.get('scale'), ['S'])) {
-    for (const kind of kinds) await ensureData(kind, scale, seed, args.has('force'));
+    // --label-suffix: a database of one's own beside the shared `stegvis_bench_<scale>`.
+    for (const kind of kinds) await ensureData(kind, scale, seed, args.has('force'), `${scale}${args.get('label-suffix') ?? ''}`);
   }
 }

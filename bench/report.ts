@@ -41,6 +41,12 @@ export function renderResults(resultsDir: string, notesFile: string | null): str
       'Floor: one statement, one scan, same counts (checked equal before timing). Runs interleaved report/floor.',
     table(['scale', 'database', 'scope', 'active rows', 'report', 'floor', 'ratio'],
       each((r, kind, k) => (k.outcomes ?? []).map((o) => [r.scale, kind, `${o.scope} (${o.label})`, num(o.active, 0), ms(o.report), ms(o.floor), ratio(o.ratio)]))),
+    "## 1b. The förbund's figures against one hand-written SQL statement",
+    "Figures: `computeDashboard` in process — for each intervention of the förbund its suppressed key figures of the year (`computeKeyFiguresReport`, as the dashboard and the national export load them), its goals of the year judged on them, and the year's money in one query; the country-year is every förbund's dashboard in turn. " +
+      'Each intervention is given a grant, a budget line per cost category, twelve months of costs and three goals before timing. ' +
+      'First run: the suppression of each intervention decided afresh (the process caches the last 64 decisions, so later runs of a förbund are served from it). Floor: one statement returning the same counts and sums per intervention (unique participants checked equal to the exact key figures first), no suppression. Runs interleaved.',
+    table(['scale', 'database', 'scope', 'interventions', 'first run', 'figures', 'floor', 'ratio'],
+      each((r, kind, k) => (k.association ?? []).map((o) => [r.scale, kind, `${o.scope} (${o.label})`, num(o.interventions, 0), msShort(o.first), ms(o.report), ms(o.floor), ratio(o.ratio)]))),
     '## 2. CSV import against COPY',
     'Import: `importEnrolments` of the scale\'s whole enrolment file into a fresh copy of a database holding its organisations and interventions. ' +
       'Floor: `COPY … FROM STDIN (FORMAT csv)` of the same bytes into a bare table of 20 text columns (on PGlite, whose socket does not carry COPY, PGlite\'s own COPY from a blob in process). ' +

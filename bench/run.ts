@@ -1,5 +1,5 @@
-// npm run bench [-- --scale S,M] [--db postgres,embedded] [--cases outcomes,import,api,pair,embedded]
-//   [--runs 3] [--seconds 10] [--quick] [--merge] [--no-report | --report-only]
+// npm run bench [-- --scale S,M] [--db postgres,embedded] [--cases outcomes,association,import,api,pair,embedded]
+//   [--runs 3] [--seconds 10] [--quick] [--merge] [--no-report | --report-only] [--label-suffix _x]
 // Loads data when missing (bench:data), runs the cases, writes bench/results/<scale>.json and
 // renders bench/RESULTS.md from every results file present.
 import fs from 'node:fs';
@@ -16,8 +16,9 @@ const quick = args.has('quick');
 const settings: RunSettings = {
   seed: Number(args.get('seed') ?? 1),
   kinds: list(args.get('db'), dbKinds) as DbKind[],
-  cases: list(args.get('cases'), ['outcomes', 'import', 'api', 'pair', 'embedded']),
+  cases: list(args.get('cases'), ['outcomes', 'association', 'import', 'api', 'pair', 'embedded']),
   outcomeRuns: Number(args.get('outcome-runs') ?? (quick ? 3 : 15)),
+  associationRuns: Number(args.get('association-runs') ?? (quick ? 2 : 5)),
   importRuns: Number(args.get('import-runs') ?? (quick ? 1 : 3)),
   startRuns: Number(args.get('start-runs') ?? (quick ? 2 : 5)),
   load: {
@@ -26,7 +27,7 @@ const settings: RunSettings = {
     warmupSeconds: Number(args.get('warmup') ?? (quick ? 1 : 3)),
     runs: Number(args.get('runs') ?? (quick ? 1 : 3)),
   },
-  labelSuffix: '',
+  labelSuffix: args.get('label-suffix') ?? '',
 };
 const resultsDir = path.join(here, 'results');
 fs.mkdirSync(resultsDir, { recursive: true });
@@ -51,7 +52,7 @@ function mergeInto(old: ScaleResult, result: ScaleResult): void {
       result.kinds[kind as DbKind] = earlier;
       continue;
     }
-    for (const key of ['outcomes', 'import', 'api', 'pair', 'embeddedStart'] as const) {
+    for (const key of ['outcomes', 'association', 'import', 'api', 'pair', 'embeddedStart'] as const) {
       if (now[key] === undefined && earlier![key] !== undefined) (now as Record<string, unknown>)[key] = earlier![key];
     }
     now.errors = { ...earlier!.errors, ...now.errors };

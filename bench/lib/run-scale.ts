@@ -1,6 +1,7 @@
 // One scale: data (loaded when missing), then each case on each database kind, in order.
 import { ensureData } from '../data.js';
 import { apiCase, loadPaths, type ApiFigures, type LoadSettings } from '../cases/api.js';
+import { associationCase, type AssociationFigure } from '../cases/association.js';
 import { embeddedCase, type EmbeddedFigures } from '../cases/embedded.js';
 import { importCase, type ImportFigure } from '../cases/import.js';
 import { outcomesCase, type OutcomesFigure } from '../cases/outcomes.js';
@@ -16,6 +17,8 @@ export type RunSettings = {
   kinds: DbKind[];
   cases: string[];
   outcomeRuns: number;
+  /** Runs of the förbund's figures (each country-year run is every förbund's dashboard). */
+  associationRuns: number;
   importRuns: number;
   startRuns: number;
   load: LoadSettings;
@@ -27,6 +30,7 @@ export type KindResult = {
   data: DataMarker | null;
   target: { intervention: string; interventionEnrolments: number; association: string; associationEnrolments: number; interventions: number };
   outcomes?: OutcomesFigure[];
+  association?: AssociationFigure[];
   import?: ImportFigure;
   api?: ApiFigures;
   pair?: PairFigures;
@@ -87,6 +91,7 @@ export async function runScale(scale: string, settings: RunSettings): Promise<Sc
     };
     try {
       if (has('outcomes')) await attempt('outcomes', async () => { r.outcomes = await outcomesCase(handle.db, targets, year, settings.outcomeRuns); });
+      if (has('association')) await attempt('association', async () => { r.association = await associationCase(handle.db, targets, year, settings.associationRuns); });
     } finally {
       await handle.close();
     }

@@ -23,6 +23,12 @@ export function verdicts(results: ScaleResult[]): Verdict[] {
     const target = `Outcomes report ${scope} under ${msShort(limit)}`;
     out.push(o ? { target, scale: 'L', figure: msShort(o.report.median), met: o.report.median < limit } : notRun(target, 'L'));
   }
+  // Issue 12: a förbund's year of every figure (its dashboard) and the country-year.
+  for (const [scope, limit] of [['förbund-year', 1000], ['country-year', 5000]] as const) {
+    const target = `Förbund's figures ${scope} under ${msShort(limit)}`;
+    const found = [...results].reverse().map((r) => ({ scale: r.scale, f: r.kinds.postgres?.association?.find((x) => x.scope === scope) })).find((x) => x.f && ['L', 'M'].includes(x.scale));
+    out.push(found?.f ? { target, scale: found.scale, figure: `first ${msShort(found.f.first)}, then ${msShort(found.f.report.median)} (floor ${msShort(found.f.floor.median)})`, met: found.scale === 'L' ? found.f.first < limit : null } : notRun(target, 'L'));
+  }
   const m = pgOf(results, 'M');
   const imp = m?.import;
   if (imp) {

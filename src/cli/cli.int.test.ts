@@ -130,6 +130,21 @@ describe('the stegvis command', () => {
     expect(badMonth.stderr).toContain("--from '2018-1' är ingen giltig månad");
   });
 
+  it('writes the förbund\'s national follow-up as CSV for people, suppressed as the förbund sees it', async () => {
+    const out = path.join(scratch, 'finsam-2018.csv');
+    const result = await stegvis(['report', 'national', '--association', 'FINSAM-MALMO', '--year', '2018', '--format', 'csv', '--out', out]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const [header, avantiLine] = fs.readFileSync(out, 'utf8').split('\r\n');
+    expect(header.startsWith('\uFEFFFörbund;År;Insatskod;Insats;Insatsägare;Inriktning;Uppföljningsmetod')).toBe(true);
+    // Avanti 2018 is planned for 160 participants; its counts are the förbund's (suppressed) figures.
+    expect(avantiLine.split(';').slice(0, 7)).toEqual(['FINSAM-MALMO', '2018', 'AVANTI', 'Avanti', 'Malmö stad', 'Individinriktad', 'Stegvis']);
+    expect(avantiLine.split(';')[12]).toBe('160');
+    const unknown = await stegvis(['report', 'national', '--association', 'OKAND', '--year', '2018', '--out', out]);
+    expect(unknown).toMatchObject({ code: 1, stdout: '' });
+    expect(unknown.stderr).toContain("Det finns inget förbund med koden 'OKAND'.");
+  });
+
   it('refuses a bad file with every error on stderr and exit code 1, changing nothing', async () => {
     const before = await rowCounts();
     const header = fs.readFileSync(avanti('enrolments.csv'), 'utf8').split('\n')[0];

@@ -12,6 +12,7 @@ import { translateCommanderMessage } from './commander-sv.js';
 import { withDatabase } from './database.js';
 import { importCommand, importKinds } from './import.command.js';
 import { figuresCommand, monthlyCommand, outcomesCommand } from './report.command.js';
+import { nationalCommand } from './national.command.js';
 import { registerRetentionCommand } from './retention.command.js';
 import { userAddCommand } from './user.command.js';
 
@@ -98,6 +99,14 @@ report
   .addOption(new Option('--format <format>', 'utdataformat (csv: för Excel, med semikolon)').choices(['json', 'csv']).default('json'))
   .option('--suppress', 'dölj små tal (som för mottagare utanför den ansvariga organisationen)')
   .action((options) => monthlyCommand(options));
+report
+  .command('national')
+  .description('förbundets år till Uppföljning Finsam, per insats (docs/national-export.md)')
+  .requiredOption('--association <kod>', 'förbundets kod')
+  .requiredOption('--year <år>', 'året (ÅÅÅÅ)')
+  .addOption(new Option('--format <format>', 'filformat').choices(['csv', 'xlsx']).default('csv'))
+  .requiredOption('--out <fil>', 'filen som skrivs')
+  .action((options) => nationalCommand(options));
 
 program
   .command('user')

@@ -35,7 +35,7 @@ function checkPeriod(options: { from: string; to: string }) {
 }
 
 /** A report's answer, with "not found" and refusals said in Swedish as a command-line error. */
-async function reportOf<T>(compute: (db: Db, config: Config) => Promise<T>, notFound: string): Promise<T> {
+export async function reportOf<T>(compute: (db: Db, config: Config) => Promise<T>, notFound: string): Promise<T> {
   return withDatabase(async (db, config) => {
     try {
       return await compute(db, config);

@@ -1,13 +1,15 @@
-// Random enrolments of one intervention (KOMMUNINSATS of the seeded world, in its teams or none)
-// and their storage as the application stores them: the input of the property tests that hold
-// the SQL of a figure equal to its definition in core.
 import fc from 'fast-check';
 import { ageAtStart } from '../core/age.js';
 import { codeLists, type Gender } from '../core/code-lists.js';
+import { periodOfYear } from '../core/dates.js';
 import type { KeyFact } from '../core/figures/key-figures.js';
 import type { AnonymousFact } from '../core/figures/outcomes.js';
+import type { CalendarPeriod } from '../core/figures/periods.js';
 import type { Db } from '../server/db/connection.js';
 import type { World } from './world.js';
+
+// Enrolment facts of KOMMUNINSATS generated for property tests of the figures in SQL against
+// their definitions in core, and stored the way the application stores them.
 
 export const day = (offset: number) => new Date(Date.UTC(2022, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
 export const teams = ['Team A', 'Team B', null] as const;
@@ -47,6 +49,17 @@ export const anonymousArb = fc.record({
   count: fc.integer({ min: 1, max: 3 }),
   team: fc.constantFrom(...teams),
 });
+
+export const periodArb = fc.oneof(
+  fc.tuple(fc.integer({ min: -30, max: 1300 }), fc.integer({ min: 0, max: 500 })).map(([from, length]) => ({ from: day(from), to: day(from + length) })),
+  fc.integer({ min: 2022, max: 2025 }).map(periodOfYear),
+);
+
+export const calendarArb = fc.oneof(
+  fc.integer({ min: 2022, max: 2025 }).map((year): CalendarPeriod => ({ kind: 'year', year })),
+  fc.record({ year: fc.integer({ min: 2022, max: 2025 }), tertial: fc.constantFrom(1, 2, 3) }).map(({ year, tertial }): CalendarPeriod => ({ kind: 'tertial', year, tertial: tertial as 1 | 2 | 3 })),
+  fc.record({ year: fc.integer({ min: 2022, max: 2025 }), month: fc.integer({ min: 1, max: 12 }) }).map(({ year, month }): CalendarPeriod => ({ kind: 'month', year, month })),
+);
 
 /** Stores facts the way the application does (age fixed at start) and returns them with their enrolment ids. */
 export async function storeKeyFacts(db: Db, world: World, facts: Fact[], anonymous: (AnonymousFact & { team: Fact['team'] })[]): Promise<Fact[]> {

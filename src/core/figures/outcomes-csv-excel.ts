@@ -25,8 +25,8 @@ export function excelPercent(share: number | null | undefined): string {
   return `${Math.floor(share * 100 + 0.5 + 1e-9)} %`;
 }
 // A cell a spreadsheet would run as a formula is prefixed with ' (OWASP: CSV injection).
-const defuse = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
-const quote = (value: string) => (/[";\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+export const defuse = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+export const quote = (value: string) => (/[";\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
 export const excelHeader = ['Avsnitt', 'Benämning', reportGenderLabels.woman, reportGenderLabels.man, reportGenderLabels.other, reportGenderLabels.total, 'Under 30 år', 'Andel'];
 

@@ -17,6 +17,8 @@ export const navigationCan = z.object({
   reports: z.boolean(),
   /** Förbund (organisation ids) whose aggregated outcomes report the user may open. */
   reportAssociations: z.array(id),
+  /** Förbund (organisation ids) whose dashboard the user may open (issue 12, item 8). */
+  dashboardAssociations: z.array(id),
   importKinds: z.array(z.enum(['organisations', 'interventions', 'enrolments'])),
   users: z.boolean(),
   organisations: z.boolean(),

@@ -6,8 +6,11 @@ const kronor = z.number({ message: 'Ange ett belopp i kronor' }).min(0, 'Beloppe
 const category = z.string().refine((c) => costCategories.includes(c), 'Okänt kostnadsslag');
 const byCategory = z.record(category, kronor);
 
-/** The year's granted funds and budget per cost category (kostnadsslag). */
-export const budgetInput = z.object({ grant: kronor.nullable(), lines: byCategory });
+/**
+ * The year's granted funds and budget per cost category (kostnadsslag), and the year's
+ * administrative costs for the national follow-up (left out: kept as they are).
+ */
+export const budgetInput = z.object({ grant: kronor.nullable(), lines: byCategory, administrativeCost: kronor.nullable().optional() });
 /** One month's actual costs per cost category, as typed in the browser (a credit may be negative). */
 export const monthCostsInput = z.object({ costs: z.record(category, kronor.min(-1e11)) });
 /** A CSV export from the finance system (docs/finance-costs-csv.md). */
@@ -18,6 +21,8 @@ const row = z.object({ category: z.string(), budget: z.number(), actual: z.numbe
 export const budgetView = z.object({
   year: z.number(),
   grant: z.number().nullable(),
+  /** Administrative costs of the year (docs/national-export.md); null when not given. */
+  administrativeCost: z.number().nullable(),
   rows: z.array(row),
   total: row,
   /** Actual costs by month (YYYY-MM) and category. */

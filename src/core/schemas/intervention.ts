@@ -2,12 +2,17 @@ import { z } from 'zod';
 import { containsPersonnummer } from '../personnummer.js';
 import { code, id, isoDate, ref, shortText } from './common.js';
 
+/** Uppföljningsmetod in the national follow-up: Stegvis, SUS or another system (docs/national-export.md). */
+export const followUpMethods = ['stegvis', 'sus', 'other'] as const;
+const followUpMethod = z.enum(followUpMethods, { message: 'Välj Stegvis, SUS eller annan uppföljningsmetod' });
+
 const interventionFields = {
   name: shortText().min(1, 'Ange ett namn'),
   startDate: isoDate,
   endDate: isoDate.nullable().default(null),
   orientation: z.enum(['individual', 'structural'], { message: 'Ange individual eller structural' }).default('individual'),
   followUp: z.enum(['individual', 'count_only'], { message: 'Ange individual eller count_only' }).default('individual'),
+  followUpMethod: followUpMethod.default('stegvis'),
   places: z.number().int().min(0, 'Ange 0 eller fler platser').nullable().default(null),
   volumeTarget: z.number().int().min(0, 'Ange ett mål på 0 eller mer').nullable().default(null),
 };
@@ -21,6 +26,7 @@ export const interventionUpdate = z.object({
   endDate: isoDate.nullable().optional(),
   places: z.number().int().min(0, 'Ange 0 eller fler platser').nullable().optional(),
   volumeTarget: z.number().int().min(0, 'Ange ett mål på 0 eller mer').nullable().optional(),
+  followUpMethod: followUpMethod.optional(),
 });
 
 export const teamView = z.object({ id, name: z.string() });
@@ -53,11 +59,12 @@ export const interventionView = z.object({
   endDate: z.string().nullable(),
   orientation: z.string(),
   followUp: z.string(),
+  followUpMethod: z.string(),
   places: z.number().nullable(),
   volumeTarget: z.number().nullable(),
   volumeTargets: z.array(volumeTargetView),
   teams: z.array(teamView),
-  can: z.object({ update: z.boolean(), manageTeams: z.boolean(), enrol: z.boolean(), report: z.boolean() }),
+  can: z.object({ update: z.boolean(), manageTeams: z.boolean(), enrol: z.boolean(), report: z.boolean(), drillDown: z.boolean() }),
 });
 
 export const interventionList = z.object({ items: z.array(interventionView) });

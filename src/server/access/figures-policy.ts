@@ -1,5 +1,6 @@
 import type { KeyFiguresScope } from '../../core/schemas/key-figures-report.js';
-import type { Actor } from './actor.js';
+import { hasRole, type Actor } from './actor.js';
+import { aggregateOnlyRoles } from './roles.js';
 
 /** What a key-figures scope is, as far as the access rule needs to know. */
 export type FiguresTarget = {
@@ -38,4 +39,19 @@ export function figuresAccess(actor: Actor, scope: KeyFiguresScope, target: Figu
   if ('team' in scope) return assigned && ofOwner ? { mustSuppress: false } : null;
   if (assigned) return { mustSuppress: !ofOwner };
   return adminOf(intervention.association_id) ? { mustSuppress: true } : null;
+}
+
+/**
+ * Drill-down (issue 12, item 3): the enrolments behind a number of an intervention's key figures
+ * are person data, shown only to the controlling organisation's staff with a case_worker
+ * assignment on the intervention itself, whose exact figures count what their access rule shows
+ * them (access/scope.ts still filters every row). A team's case worker sees part of the
+ * intervention, so its list would not be the intervention's number: no drill-down.
+ */
+export function drillDownAllowed(actor: Actor, intervention: { id: string; owner_org_id: string }): boolean {
+  return (
+    actor.organisationId === intervention.owner_org_id &&
+    actor.assignments.some((a) => a.role === 'case_worker' && a.interventionId === intervention.id) &&
+    !aggregateOnlyRoles.some((role) => hasRole(actor, role))
+  );
 }

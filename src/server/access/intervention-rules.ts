@@ -1,4 +1,5 @@
 import { associationIdsFor, hasRole, type Actor } from './actor.js';
+import { drillDownAllowed } from './figures-policy.js';
 
 // Per-intervention rules behind the `can` flags and the write checks. Built only on the access
 // module's primitives (roles and assignments), so handlers never re-derive roles themselves.
@@ -15,6 +16,7 @@ const heldOn = (actor: Actor, role: 'case_worker' | 'intervention_lead', facts: 
  * intervention itself (a lead of one team does not rename the intervention or add sibling teams).
  * enrol: a case_worker on the intervention or one of its teams.
  * report: a lead or case_worker assigned to it or one of its teams, or association_admin of its förbund.
+ * drillDown: the records behind its key figures (figures-policy.ts `drillDownAllowed`).
  */
 export function interventionCan(actor: Actor, facts: InterventionFacts) {
   const manage =
@@ -29,6 +31,7 @@ export function interventionCan(actor: Actor, facts: InterventionFacts) {
       heldOn(actor, 'intervention_lead', facts, true) ||
       heldOn(actor, 'case_worker', facts, true) ||
       (facts.associationId !== null && associationIdsFor(actor, 'association_admin').includes(facts.associationId)),
+    drillDown: drillDownAllowed(actor, { id: facts.id, owner_org_id: facts.ownerOrgId }),
   };
 }
 

@@ -15,6 +15,7 @@ type Can = {
   enrol: boolean;
   reports: boolean;
   reportAssociations: string[];
+  dashboardAssociations: string[];
   importKinds: string[];
   users: boolean;
   organisations: boolean;
@@ -31,7 +32,7 @@ type Can = {
 const period = 'from=2024-01-01&to=2024-12-31';
 
 /** The API route behind each flag (the one the web page behind it calls first). */
-const probes: Record<Exclude<keyof Can, 'reportAssociations' | 'importKinds' | 'grantableRoles' | 'boardReports'>, (c: Client) => Promise<Reply>> = {
+const probes: Record<Exclude<keyof Can, 'reportAssociations' | 'dashboardAssociations' | 'importKinds' | 'grantableRoles' | 'boardReports'>, (c: Client) => Promise<Reply>> = {
   participants: (c) => c.get('/api/v1/enrolments'),
   enrol: (c) => c.post('/api/v1/enrolments', {}),
   reports: (c) => c.get(`/api/v1/reports/outcomes?${period}`),
@@ -73,6 +74,9 @@ describe('GET /auth/me `can`', () => {
         const status = (await client.get(`/api/v1/reports/outcomes?association=${association.code}&${period}`)).status;
         if (can.reportAssociations.includes(association.id)) expect(status, `${name}: report of ${association.code}`).toBe(200);
         else expect([403, 404], `${name}: report of ${association.code}`).toContain(status);
+        const dashboard = (await client.get(`/api/v1/reports/dashboard?association=${association.code}&period=2024`)).status;
+        if (can.dashboardAssociations.includes(association.id)) expect(dashboard, `${name}: dashboard of ${association.code}`).toBe(200);
+        else expect([403, 404], `${name}: dashboard of ${association.code}`).toContain(dashboard);
       }
     }
   });
@@ -83,6 +87,7 @@ describe('GET /auth/me `can`', () => {
       enrol: false,
       reports: false,
       reportAssociations: [],
+      dashboardAssociations: [],
       importKinds: [],
       users: false,
       organisations: false,
@@ -101,8 +106,8 @@ describe('GET /auth/me `can`', () => {
       afWorker: { ...none, participants: true, enrol: true, reports: true, importKinds: ['enrolments'], surveys: true },
       fkWorker: { ...none, participants: true, enrol: true, reports: true, importKinds: ['enrolments'], surveys: true },
       lead: { ...none, reports: true, importKinds: ['interventions'], surveys: true, surveyTranslations: true },
-      associationAdmin: { ...none, reports: true, reportAssociations: [t.world.orgs.forbund], surveys: true, surveyTranslations: true, boardReports: true },
-      reportReader: { ...none, boardReports: true },
+      associationAdmin: { ...none, reports: true, reportAssociations: [t.world.orgs.forbund], dashboardAssociations: [t.world.orgs.forbund], surveys: true, surveyTranslations: true, boardReports: true },
+      reportReader: { ...none, boardReports: true, dashboardAssociations: [t.world.orgs.forbund] },
       orgAdmin: { ...none, importKinds: ['interventions'], users: true, subjectAccess: true, grantableRoles: admin },
       logReviewer: { ...none, logReview: true, subjectAccess: true },
       systemAdmin: { ...none, importKinds: ['organisations', 'interventions'], users: true, organisations: true, codeLists: true, grantableRoles: ['org_admin', 'system_admin'] },

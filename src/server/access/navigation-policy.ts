@@ -32,6 +32,8 @@ export function navigationCan(actor: Actor, grant: GrantableFacts): NavigationCa
     reports,
     // The förbund whose aggregated report the actor may open (reports/outcomes.service.ts).
     reportAssociations: reports ? [...new Set(associationIdsFor(actor, 'association_admin'))] : [],
+    // GET /reports/dashboard: the förbund the actor holds a dashboard role in (dashboard-policy.ts).
+    dashboardAssociations: [...new Set([...associationIdsFor(actor, 'association_admin'), ...associationIdsFor(actor, 'report_reader')])],
     importKinds: (Object.keys(importPermissions) as ImportKind[]).filter((kind) => may(importPermissions[kind])),
     // GET /users; the administration pages of organisations and code lists write, so they need the write permission.
     users: may('user:read'),

@@ -237,6 +237,7 @@ export const noParticipantData: Record<string, string> = {
   report_document_versions: 'frozen report versions: suppressed aggregates and text about the intervention',
   report_document_events: 'who moved a report to which status, with the förbund’s comment',
   report_document_questions: "the förbund's questions about an intervention and the lead's replies",
+  intervention_admin_costs: 'administrative costs per intervention and year',
   teams: 'teams of an intervention',
   users: 'staff accounts',
   assignments: 'staff rights',

@@ -25,6 +25,8 @@ export const permissions = [
   'anonymous:read',
   'anonymous:write',
   'report:outcomes',
+  'report:association',
+  'report:national',
   'consent:write',
   'person:protect',
   'person:subject_access',
@@ -51,10 +53,12 @@ export const rolePermissions: Record<Role, Permission[]> = {
   intervention_lead: [...everyone, 'intervention:write', 'team:write', 'anonymous:read', 'anonymous:write', 'report:outcomes', ...register, 'survey:edit', 'survey:link', 'survey:results'],
   // The workplace register is no participant's data; who is placed where is never shown to this role.
   // Questionnaires and their translations are edited by a förbund or an intervention lead (issue 13).
-  association_admin: [...everyone, 'report:outcomes', 'workplace:read', 'survey:edit', 'survey:results'],
+  // The förbund's dashboard (suppressed figures) and its national follow-up (access/dashboard-policy.ts).
+  association_admin: [...everyone, 'report:outcomes', 'report:association', 'report:national', 'workplace:read', 'survey:edit', 'survey:results'],
   // person:subject_access (GDPR art. 15) is for the controlling organisation only (access/person-rules.ts).
   org_admin: [...everyone, 'intervention:write', 'team:write', 'user:read', 'user:write', 'person:subject_access'],
-  report_reader: [...everyone],
+  // A board member: the förbund's dashboard, suppressed figures only (access/dashboard-policy.ts).
+  report_reader: [...everyone, 'report:association'],
   // Log review (loggkontroll) of the own organisation's records and staff: audit/log-review.repository.ts.
   log_reviewer: [...everyone, 'person:subject_access', 'audit:review'],
   system_admin: [...everyone, 'organisation:write', 'codelist:write', 'intervention:write', 'team:write', 'user:read', 'user:write'],

@@ -10,6 +10,17 @@ export async function grantOf(db: Db, interventionId: string, year: number): Pro
   return row ? Number(row.amount) : null;
 }
 
+export async function adminCostOf(db: Db, interventionId: string, year: number): Promise<number | null> {
+  const row = await db.selectFrom('intervention_admin_costs').select('amount').where('intervention_id', '=', interventionId).where('year', '=', year).executeTakeFirst();
+  return row ? Number(row.amount) : null;
+}
+
+/** Sets the year's administrative costs (null removes them). */
+export async function saveAdminCost(db: Db, interventionId: string, year: number, amount: number | null) {
+  await db.deleteFrom('intervention_admin_costs').where('intervention_id', '=', interventionId).where('year', '=', year).execute();
+  if (amount !== null) await db.insertInto('intervention_admin_costs').values({ intervention_id: interventionId, year, amount }).execute();
+}
+
 export async function budgetLinesOf(db: Db, interventionId: string, year: number): Promise<CategoryAmounts> {
   return amounts(await db.selectFrom('intervention_budget_lines').select(['cost_category', 'amount']).where('intervention_id', '=', interventionId).where('year', '=', year).execute());
 }
@@ -49,4 +60,27 @@ export async function saveCosts(db: Db, interventionId: string, rows: { month: s
 export async function interventionsByCode(db: Db, codes: string[]) {
   if (codes.length === 0) return [];
   return db.selectFrom('interventions').select(['id', 'code']).where('code', 'in', codes).execute();
+}
+
+export type YearMoney = { grant: number | null; budget: number | null; actual: number | null; administrative: number | null };
+
+/**
+ * Money of several interventions at once (the förbund's dashboard and national export): the
+ * year's grant, budget (sum of its lines) and administrative costs, and the actual costs of the
+ * months from `fromMonth` to `toMonth` (first days). A figure never given is null.
+ */
+export async function moneyOf(db: Db, interventionIds: string[], year: number, fromMonth: string, toMonth: string): Promise<Map<string, YearMoney>> {
+  const money = new Map<string, YearMoney>(interventionIds.map((id) => [id, { grant: null, budget: null, actual: null, administrative: null }]));
+  if (interventionIds.length === 0) return money;
+  const { rows } = await sql<{ intervention_id: string; kind: keyof YearMoney; amount: string }>`
+    select intervention_id, 'grant' as kind, amount from intervention_grants where intervention_id = any(${interventionIds}::uuid[]) and year = ${year}
+    union all
+    select intervention_id, 'administrative', amount from intervention_admin_costs where intervention_id = any(${interventionIds}::uuid[]) and year = ${year}
+    union all
+    select intervention_id, 'budget', sum(amount) from intervention_budget_lines where intervention_id = any(${interventionIds}::uuid[]) and year = ${year} group by 1
+    union all
+    select intervention_id, 'actual', sum(amount) from intervention_costs
+      where intervention_id = any(${interventionIds}::uuid[]) and month between ${fromMonth}::date and ${toMonth}::date group by 1`.execute(db);
+  for (const row of rows) money.get(row.intervention_id)![row.kind] = Number(row.amount);
+  return money;
 }

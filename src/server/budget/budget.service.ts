@@ -9,7 +9,7 @@ import type { Db } from '../db/connection.js';
 import { AppError, badRequest } from '../errors.js';
 import { interventionForGoals } from '../goals/goals.service.js';
 import { keyFiguresFor } from '../reports/key-figures.service.js';
-import { budgetLinesOf, costsOf, grantOf, saveBudget, saveCosts } from './budget.repository.js';
+import { adminCostOf, budgetLinesOf, costsOf, grantOf, saveAdminCost, saveBudget, saveCosts } from './budget.repository.js';
 
 const noEdit = () => new AppError('forbidden', 'Bara insatsens ansvariga och förbundets administratör kan ändra mål och budget.');
 
@@ -33,6 +33,7 @@ export async function getBudget(ctx: RequestContext, interventionId: string, yea
   return {
     year,
     grant: await grantOf(ctx.db, interventionId, year),
+    administrativeCost: await adminCostOf(ctx.db, interventionId, year),
     ...comparison,
     months: [...months].map(([month, byCategory]) => ({ month, costs: byCategory as Record<string, number>, total: totalOf(byCategory) })),
     costPerParticipant: costPerParticipant(comparison.total.actual, participants),
@@ -54,8 +55,17 @@ async function editing<T>(ctx: RequestContext, interventionId: string, work: (db
   });
 }
 
-export async function setBudget(ctx: RequestContext, interventionId: string, year: number, input: { grant: number | null; lines: CategoryAmounts }) {
-  return editing(ctx, interventionId, (db) => saveBudget(db, interventionId, year, input.grant, input.lines).then(() => ({ year })), { year });
+export async function setBudget(ctx: RequestContext, interventionId: string, year: number, input: { grant: number | null; lines: CategoryAmounts; administrativeCost?: number | null }) {
+  return editing(
+    ctx,
+    interventionId,
+    async (db) => {
+      await saveBudget(db, interventionId, year, input.grant, input.lines);
+      if (input.administrativeCost !== undefined) await saveAdminCost(db, interventionId, year, input.administrativeCost);
+      return { year };
+    },
+    { year },
+  );
 }
 
 export async function setMonthCosts(ctx: RequestContext, interventionId: string, month: string, costs: CategoryAmounts) {

@@ -38,6 +38,8 @@ export interface InterventionsTable {
   end_date: string | null;
   orientation: 'individual' | 'structural';
   follow_up: 'individual' | 'count_only';
+  /** How the intervention is followed up (uppföljningsmetod): Stegvis, SUS or another system. */
+  follow_up_method: Generated<'stegvis' | 'sus' | 'other'>;
   places: number | null;
   volume_target: number | null;
   created_at: Generated<Date>;
@@ -514,6 +516,13 @@ export interface InterventionGrantsTable {
   amount: Numeric;
 }
 
+/** The year's administrative costs (national follow-up); no participant data. */
+export interface InterventionAdminCostsTable {
+  intervention_id: string;
+  year: number;
+  amount: Numeric;
+}
+
 export interface InterventionBudgetLinesTable {
   intervention_id: string;
   year: number;
@@ -634,6 +643,7 @@ export interface Database {
   intervention_goals: InterventionGoalsTable;
   intervention_grants: InterventionGrantsTable;
   intervention_budget_lines: InterventionBudgetLinesTable;
+  intervention_admin_costs: InterventionAdminCostsTable;
   intervention_costs: InterventionCostsTable;
   report_templates: ReportTemplatesTable;
   report_documents: ReportDocumentsTable;

@@ -6,7 +6,7 @@ import type { Db } from '../db/connection.js';
 import type { EnrolmentsTable, RevisionChange } from '../db/types.js';
 
 /** The columns an enrolment view is built from; always read through the scope filter below. */
-function selectEnrolments(db: Db, scope: DataScope) {
+export function selectEnrolments(db: Db, scope: DataScope) {
   return db
     .selectFrom('enrolments as e')
     .innerJoin('persons as p', 'p.id', 'e.person_id')

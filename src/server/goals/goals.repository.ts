@@ -12,6 +12,18 @@ export function goalsOf(db: Db, interventionId: string) {
   return db.selectFrom('intervention_goals').select(columns).where('intervention_id', '=', interventionId).orderBy('period').orderBy('created_at').execute();
 }
 
+/** The goals of several interventions set for one period (the förbund's dashboard). */
+export function goalsForPeriod(db: Db, interventionIds: string[], period: string) {
+  if (interventionIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('intervention_goals')
+    .select(['intervention_id', ...columns])
+    .where('intervention_id', 'in', interventionIds)
+    .where('period', '=', period)
+    .orderBy('created_at')
+    .execute();
+}
+
 export function findGoal(db: Db, interventionId: string, goalId: string) {
   return db.selectFrom('intervention_goals').select(columns).where('intervention_id', '=', interventionId).where('id', '=', goalId).executeTakeFirst();
 }

@@ -94,9 +94,10 @@ describe('GET /interventions/:id', () => {
       volumeTargets: [],
     });
     const can = async (user: keyof World['users']) => (await (await as(user)).get(url())).body.can;
-    const all = (update: boolean, enrol: boolean, report: boolean) => ({ update, manageTeams: update, enrol, report });
+    // Drill-down is the owner's case workers' on the intervention itself (drill-down.int.test.ts).
+    const all = (update: boolean, enrol: boolean, report: boolean, drillDown = false) => ({ update, manageTeams: update, enrol, report, drillDown });
     expect(view.body.can).toEqual(all(true, false, true));
-    expect(await can('kommunWorker')).toEqual(all(false, true, true));
+    expect(await can('kommunWorker')).toEqual(all(false, true, true, true));
     expect(await can('teamBWorker')).toEqual(all(false, true, true));
     expect(await can('orgAdmin')).toEqual(all(true, false, false));
     expect(await can('afOrgAdmin')).toEqual(all(false, false, false));

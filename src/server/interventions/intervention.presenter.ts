@@ -17,6 +17,7 @@ export function presentIntervention(actor: Actor, row: InterventionRow, teams: T
     endDate: row.end_date,
     orientation: row.orientation,
     followUp: row.follow_up,
+    followUpMethod: row.follow_up_method,
     places: row.places,
     volumeTarget: row.volume_target,
     volumeTargets: targets.filter((t) => t.intervention_id === row.id).map((t) => ({ year: t.year, target: t.target })),

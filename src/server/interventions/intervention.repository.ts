@@ -24,6 +24,7 @@ function selectVisible(db: Db, actor: Actor) {
       'i.end_date',
       'i.orientation',
       'i.follow_up',
+      'i.follow_up_method',
       'i.places',
       'i.volume_target',
     ]);
@@ -63,7 +64,7 @@ export async function interventionCodeTaken(db: Db, code: string) {
   return !!(await db.selectFrom('interventions').select('id').where('code', '=', code).executeTakeFirst());
 }
 
-type NewIntervention = Omit<InterventionsTable, 'id' | 'created_at'>;
+type NewIntervention = Omit<InterventionsTable, 'id' | 'created_at' | 'follow_up_method'> & { follow_up_method?: 'stegvis' | 'sus' | 'other' };
 
 export async function insertIntervention(db: Db, values: NewIntervention): Promise<string> {
   return (await db.insertInto('interventions').values(values).returning('id').executeTakeFirstOrThrow()).id;
@@ -72,7 +73,7 @@ export async function insertIntervention(db: Db, values: NewIntervention): Promi
 export async function updateInterventionRow(
   db: Db,
   id: string,
-  set: Partial<Pick<InterventionsTable, 'name' | 'end_date' | 'places' | 'volume_target'>>,
+  set: Partial<Pick<InterventionsTable, 'name' | 'end_date' | 'places' | 'volume_target'>> & { follow_up_method?: 'stegvis' | 'sus' | 'other' },
 ) {
   if (Object.keys(set).length === 0) return;
   await db.updateTable('interventions').set(set).where('id', '=', id).execute();

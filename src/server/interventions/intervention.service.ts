@@ -85,6 +85,7 @@ export async function createIntervention(ctx: RequestContext, input: Create) {
       end_date: input.endDate,
       orientation: input.orientation,
       follow_up: input.followUp,
+      follow_up_method: input.followUpMethod,
       places: input.places,
       volume_target: input.volumeTarget,
     }).catch((error: unknown) => {
@@ -107,6 +108,7 @@ export async function updateIntervention(ctx: RequestContext, id: string, input:
       ...(input.endDate !== undefined && { end_date: input.endDate }),
       ...(input.places !== undefined && { places: input.places }),
       ...(input.volumeTarget !== undefined && { volume_target: input.volumeTarget }),
+      ...(input.followUpMethod !== undefined && { follow_up_method: input.followUpMethod }),
     });
     return (await viewOf(trx, ctx.actor, id))!;
   });

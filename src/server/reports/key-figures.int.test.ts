@@ -4,11 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { periodOfYear, type Period } from '../../core/dates.js';
 import { computeKeyFigures } from '../../core/figures/key-figures.js';
 import { historyOf, suppressedOutcomes } from '../../core/figures/outcomes-family.js';
-import { calendarPeriodName, rangeOf, type CalendarPeriod } from '../../core/figures/periods.js';
+import { calendarPeriodName, rangeOf } from '../../core/figures/periods.js';
 import type { KeyFiguresScope } from '../../core/schemas/key-figures-report.js';
 import { suppressKeyFigures } from '../../core/suppression/key-figures.js';
 import { worldFixture } from '../../test/fixture.js';
-import { anonymousArb, day, factsArb, storeKeyFacts, type Fact } from '../../test/key-facts.js';
+import { anonymousArb, calendarArb, factsArb, periodArb, storeKeyFacts, type Fact } from '../../test/key-facts.js';
 import { systemScope } from '../access/data-scope.js';
 import { systemAuditActor } from '../audit/audit.js';
 import { importEnrolments, importInterventions, importOrganisations } from '../import/import.service.js';
@@ -19,17 +19,6 @@ import { computeKeyFiguresReport } from './key-figures.service.js';
 // give the figures of their expected-figures.json.
 
 const t = worldFixture({ app: false });
-
-const periodArb = fc.oneof(
-  fc.tuple(fc.integer({ min: -30, max: 1300 }), fc.integer({ min: 0, max: 500 })).map(([from, length]) => ({ from: day(from), to: day(from + length) })),
-  fc.integer({ min: 2022, max: 2025 }).map(periodOfYear),
-);
-
-const calendarArb = fc.oneof(
-  fc.integer({ min: 2022, max: 2025 }).map((year): CalendarPeriod => ({ kind: 'year', year })),
-  fc.record({ year: fc.integer({ min: 2022, max: 2025 }), tertial: fc.constantFrom(1, 2, 3) }).map(({ year, tertial }): CalendarPeriod => ({ kind: 'tertial', year, tertial: tertial as 1 | 2 | 3 })),
-  fc.record({ year: fc.integer({ min: 2022, max: 2025 }), month: fc.integer({ min: 1, max: 12 }) }).map(({ year, month }): CalendarPeriod => ({ kind: 'month', year, month })),
-);
 
 // The world's interventions: 50 places and a standing volume target of 100 each; the förbund has
 // KOMMUNINSATS and AF-INSATS (with no enrolments here), the organisation KOMMUN only KOMMUNINSATS.

@@ -89,6 +89,10 @@ const crawl: Record<string, () => string[]> = {
   '/api/v1/reports/outcomes.csv': () => reportQueries().map((q) => `/api/v1/reports/outcomes.csv${q}`),
   '/api/v1/interventions/:id/goals': () => each('/api/v1/interventions', ids.interventions.map((i) => i.id), '/goals'),
   '/api/v1/interventions/:id/budget': () => each('/api/v1/interventions', ids.interventions.map((i) => i.id), '/budget?year=2024'),
+  '/api/v1/reports/dashboard': () => ['FORBUND', 'ANNAT'].flatMap((a) => ['2024', '2024-T1'].map((p) => `/api/v1/reports/dashboard?association=${a}&period=${p}`)),
+  '/api/v1/reports/national': () => ['csv', 'xlsx'].map((f) => `/api/v1/reports/national?association=FORBUND&year=2024&format=${f}`),
+  '/api/v1/reports/figures/records': () =>
+    ids.interventions.flatMap((i) => ['active', 'exited'].map((figure) => `/api/v1/reports/figures/records?intervention=${i.code}&period=2024&figure=${figure}`)),
   '/api/v1/reports/figures': () => [
     ...reportQueries().map((q) => `/api/v1/reports/figures${q}`),
     ...periods.flatMap((p) => [`?intervention=KOMMUNINSATS&team=Team%20A&${p}`, `?organisation=KOMMUN&${p}`].map((q) => `/api/v1/reports/figures${q}`)),

@@ -6,7 +6,7 @@ import { rolePermissions, roles, type Role } from '../access/roles.js';
 
 // ASVS 8.1.1, 8.2.1, 8.2.2, 8.3.1: the route × role × scope matrix, reviewed by people, checked
 // against the running server. A route missing here fails the test until someone decides who may call it.
-const [CW, IL, AA, OA, , LR, SA] = roles; // report_reader holds no permission beyond what ALL have
+const [CW, IL, AA, OA, RR, LR, SA] = roles;
 const ALL = [...roles];
 type Who = 'public' | 'authenticated' | Role[];
 /**
@@ -142,6 +142,10 @@ const matrix: Record<string, Row> = {
     who: ALL, foreign: (f) => ({ url: `/api/v1/report-documents/${f.interventionId}/questions/${f.interventionId}/reply`, body: { reply: 'Svar' } }),
   },
   'GET /api/v1/report-documents/:id/versions/:version/file': { who: ALL, foreign: (f) => ({ url: `/api/v1/report-documents/${f.interventionId}/versions/1/file?format=csv` }) },
+  // The förbund ANNAT is another förbund's: answered as one that does not exist.
+  'GET /api/v1/reports/dashboard': { who: [AA, RR], foreign: () => ({ url: '/api/v1/reports/dashboard?association=ANNAT&period=2024' }) },
+  'GET /api/v1/reports/national': { who: [AA], foreign: () => ({ url: '/api/v1/reports/national?association=ANNAT&year=2024&format=csv' }) },
+  'GET /api/v1/reports/figures/records': { who: [CW], foreign: (f) => ({ url: `/api/v1/reports/figures/records?intervention=${f.interventionCode}&${period}&figure=active` }) },
   'GET /api/v1/reports/figures': { who: [CW, IL, AA], foreign: (f) => ({ url: `/api/v1/reports/figures?intervention=${f.interventionCode}&${period}` }) },
   'GET /api/v1/reports/case-figures': { who: [CW, IL, AA], foreign: (f) => ({ url: `/api/v1/reports/case-figures?intervention=${f.interventionCode}&${period}` }) },
   'GET /api/v1/reports/monthly': { who: [CW, IL, AA], foreign: (f) => ({ url: `/api/v1/reports/monthly?intervention=${f.interventionCode}&from=2024-01&to=2024-12` }) },

@@ -27,6 +27,7 @@ export function NavMenu({ id, open, can }: { id: string; open: boolean; can: Can
     ...(can.enrol ? [{ to: '/deltagare/ny', label: t.nav.enrol }] : []),
     ...(can.reports ? [{ to: '/rapporter', label: t.nav.reports }] : []),
     ...(can.boardReports ? [{ to: '/publicerade-rapporter', label: t.reportDocuments.board.nav }] : []),
+    ...(can.dashboardAssociations.length > 0 ? [{ to: '/forbund/oversikt', label: t.dashboard.nav }] : []),
     ...(can.importKinds.length > 0 ? [{ to: '/import', label: t.nav.import }] : []),
     ...(can.logReview ? [{ to: '/loggkontroll', label: t.nav.logReview }] : []),
     ...(can.surveys ? [{ to: '/enkater', label: t.surveys.navResults, exact: true }] : []),

@@ -5,10 +5,13 @@ import { auditActionLabels, auditEntityLabels, roleLabels } from '../../core/aud
 import { activityTexts, workplaceTexts, worklistTexts } from './sv-activities';
 import { caseTexts } from './sv-case';
 import { reportDocumentTexts } from './sv-report-documents';
+import { dashboardTexts, drillDownTexts } from './sv-dashboard';
 
 export const sv = {
   case: caseTexts,
   activities: activityTexts,
+  dashboard: dashboardTexts,
+  drillDown: drillDownTexts,
   workplaces: workplaceTexts,
   worklist: worklistTexts,
   reportDocuments: reportDocumentTexts,
@@ -153,6 +156,8 @@ export const sv = {
     noTeams: 'Insatsen har inga team.',
     followUp: 'Uppföljning',
     followUpKinds: { individual: 'Individuell', count_only: 'Endast antal' } as Record<string, string>,
+    followUpMethod: 'Uppföljningsmetod',
+    followUpMethods: { stegvis: 'Stegvis', sus: 'SUS', other: 'Annan' } as Record<string, string>,
     orientation: 'Inriktning',
     orientations: { individual: 'Individinriktad', structural: 'Strukturinriktad' } as Record<string, string>,
     facts: 'Uppgifter',
@@ -723,6 +728,7 @@ export const sv = {
     statuses: { met: 'Ja', not_met: 'Nej', no_data: 'Inga uppgifter än' } as Record<string, string>,
     budget: (year: number) => `Budget och utfall ${year}`,
     grant: 'Beviljade medel',
+    administrativeCost: 'Administrativa kostnader',
     category: 'Kostnadsslag',
     budgeted: 'Budget',
     actual: 'Utfall',

@@ -34,6 +34,13 @@ export function StartPage() {
           </div>
         </section>
       )}
+      {can.dashboardAssociations.length > 0 && (
+        <section aria-labelledby="dashboard" className="card">
+          <h2 id="dashboard">{t.dashboard.title}</h2>
+          <p>{t.dashboard.intro}</p>
+          <Link to="/forbund/oversikt">{t.dashboard.nav}</Link>
+        </section>
+      )}
       {can.logReview && (
         <section aria-labelledby="log-review" className="card">
           <h2 id="log-review">{t.start.logReviewTitle}</h2>
@@ -52,7 +59,7 @@ export function StartPage() {
           </ul>
         </section>
       )}
-      {!can.participants && reported.length === 0 && !admin && !can.logReview && (
+      {!can.participants && reported.length === 0 && !admin && !can.logReview && can.dashboardAssociations.length === 0 && (
         <EmptyState>{interventions.length > 0 ? <Link to="/insatser">{t.nav.interventions}</Link> : t.start.nothing}</EmptyState>
       )}
     </div>

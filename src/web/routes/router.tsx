@@ -65,14 +65,19 @@ const insatsSearch = (search: Record<string, unknown>): { insats?: string } => (
 });
 
 /** The report's selection: ?insats=CODE or ?forbund=CODE, and ?period=2025-T2 or ?fran=…&till=… */
+// The router reads ?period=2025 as the number 2025.
+const textOf = (value: unknown) => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined);
+
 const reportSearch = (search: Record<string, unknown>) => {
-  // The router reads ?period=2025 as the number 2025.
-  const text = (key: string) => {
-    const value = search[key];
-    return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
-  };
+  const text = (key: string) => textOf(search[key]);
   return { insats: text('insats'), forbund: text('forbund'), period: text('period'), fran: text('fran'), till: text('till') };
 };
+
+/** The förbund's dashboard: ?forbund=CODE&period=2025 or 2025-T2. */
+const dashboardSearch = (search: Record<string, unknown>) => ({ forbund: textOf(search.forbund), period: textOf(search.period) });
+
+/** The number behind a drill-down: ?period=2025&figur=exit_group&grupp=work&kolumn=woman. */
+const drillDownSearch = (search: Record<string, unknown>) => ({ period: textOf(search.period), figur: textOf(search.figur), grupp: textOf(search.grupp), kolumn: textOf(search.kolumn) });
 
 const tree = root.addChildren([
   loginRoute,
@@ -87,6 +92,7 @@ const tree = root.addChildren([
     at('/rapportdokument/$id', page(() => import('../pages/report-documents/ReportDocumentPage'), 'ReportDocumentPage')),
     at('/rapportmallar', page(() => import('../pages/report-documents/TemplatesPage'), 'TemplatesPage')),
     at('/publicerade-rapporter', page(() => import('../pages/report-documents/PublishedReportsPage'), 'PublishedReportsPage')),
+    createRoute({ getParentRoute: () => app, path: '/insatser/$id/nyckeltal', validateSearch: drillDownSearch, component: page(() => import('../pages/goals/DrillDownPage'), 'DrillDownPage') }),
     at('/deltagare', page(() => import('../pages/participants/ParticipantsPage'), 'ParticipantsPage')),
     createRoute({ getParentRoute: () => app, path: '/deltagare/ny', validateSearch: insatsSearch, component: page(() => import('../pages/enrol/EnrolPage'), 'EnrolPage') }),
     at('/deltagare/$id', page(() => import('../pages/participant/ParticipantPage'), 'ParticipantPage')),
@@ -94,6 +100,7 @@ const tree = root.addChildren([
     at('/deltagare/$id/handlingsplan', page(() => import('../pages/case/PlanCopyPage'), 'PlanCopyPage')),
     at('/import', page(() => import('../pages/import/ImportPage'), 'ImportPage')),
     createRoute({ getParentRoute: () => app, path: '/rapporter', validateSearch: reportSearch, component: page(() => import('../pages/report/ReportPage'), 'ReportPage') }),
+    createRoute({ getParentRoute: () => app, path: '/forbund/oversikt', validateSearch: dashboardSearch, component: page(() => import('../pages/dashboard/DashboardPage'), 'DashboardPage') }),
     at('/admin/anvandare', page(() => import('../pages/admin/UsersPage'), 'UsersPage')),
     at('/admin/organisationer', page(() => import('../pages/admin/OrganisationsPage'), 'OrganisationsPage')),
     at('/admin/kodlistor', page(() => import('../pages/admin/CodeListsPage'), 'CodeListsPage')),

@@ -15,6 +15,7 @@ import * as activities from './2026-11-28-1210-activities.js';
 import * as surveys from './2026-11-28-1300-surveys.js';
 import * as exitCompleted from './2026-11-28-1400-exit-completed.js';
 import * as goalsAndBudget from './2026-11-28-1400-goals-and-budget.js';
+import * as nationalExport from './2026-11-28-1500-national-export.js';
 import * as reportDocuments from './2026-11-28-1500-report-documents.js';
 
 /** Forward-only: append new migrations with a later timestamped name; never edit an old one. */
@@ -35,5 +36,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28-1300-surveys': surveys,
   '2026-11-28-1400-exit-completed': exitCompleted,
   '2026-11-28-1400-goals-and-budget': goalsAndBudget,
+  '2026-11-28-1500-national-export': nationalExport,
   '2026-11-28-1500-report-documents': reportDocuments,
 };

@@ -12,6 +12,7 @@ import { interventionQuery } from '../../lib/queries';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorNotice } from '../../components/Notice';
 import { QueryError } from '../NotFoundPage';
+import { KeyFiguresTable } from './KeyFiguresTable';
 
 // "Mål och budget" (issue 12): the intervention's goals with fulfilment, rule and inputs; the
 // year's budget against actual and the cost figures; the year's key figures. Read-only here.
@@ -81,7 +82,10 @@ export function GoalsBudgetPage() {
         <ErrorNotice error={budget.error} />
         {budget.data && (
           <>
-            <dl className="facts"><dt>{t2.grant}</dt><dd>{t2.kronor(budget.data.grant)}</dd></dl>
+            <dl className="facts">
+              <dt>{t2.grant}</dt><dd>{t2.kronor(budget.data.grant)}</dd>
+              <dt>{t2.administrativeCost}</dt><dd>{t2.kronor(budget.data.administrativeCost)}</dd>
+            </dl>
             {budget.data.rows.length === 0 ? <p>{t2.noBudget}</p> : (
               <div className="table-wrap">
                 <table className="data">
@@ -121,6 +125,7 @@ export function GoalsBudgetPage() {
             <dt>{t2.workOrStudies}</dt><dd>{formatPercent(figures.data.work_or_studies.total.share)}</dd>
           </dl>
         )}
+        {figures.data && <KeyFiguresTable report={figures.data} interventionId={i.id} period={String(year)} drillDown={i.can.drillDown} />}
       </section>
     </div>
   );

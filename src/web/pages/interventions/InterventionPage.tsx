@@ -49,6 +49,7 @@ export function InterventionPage() {
           <dt>{t.intervention.period}</dt><dd>{formatDate(i.startDate)} – {i.endDate ? formatDate(i.endDate) : ''}</dd>
           <dt>{t.intervention.orientation}</dt><dd>{t.intervention.orientations[i.orientation] ?? i.orientation}</dd>
           <dt>{t.intervention.followUp}</dt><dd>{t.intervention.followUpKinds[i.followUp] ?? i.followUp}</dd>
+          <dt>{t.intervention.followUpMethod}</dt><dd>{t.intervention.followUpMethods[i.followUpMethod] ?? i.followUpMethod}</dd>
           <dt>{t.intervention.places}</dt><dd>{formatNumber(i.places)}</dd>
           <dt>{t.intervention.targetFor(year)}</dt><dd>{formatNumber(target)}</dd>
           {now.data && <><dt>{t.intervention.activeNow}</dt><dd>{formatNumber(now.data.flow.active.total)}</dd></>}
