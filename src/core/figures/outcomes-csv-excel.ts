@@ -1,4 +1,5 @@
 import { reportGenderLabels } from '../code-lists.js';
+import { defuseFormula } from '../formula-injection.js';
 import { calendarPeriodName, calendarPeriodOf, parseCalendarPeriod } from './periods.js';
 import type { OutcomesReport } from '../schemas/outcomes-report.js';
 
@@ -24,8 +25,6 @@ export function excelPercent(share: number | null | undefined): string {
   if (share === null || share === undefined || Number.isNaN(share)) return excelDash;
   return `${Math.floor(share * 100 + 0.5 + 1e-9)} %`;
 }
-// A cell a spreadsheet would run as a formula is prefixed with ' (OWASP: CSV injection).
-const defuse = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 const quote = (value: string) => (/[";\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
 export const excelHeader = ['Avsnitt', 'Benämning', reportGenderLabels.woman, reportGenderLabels.man, reportGenderLabels.other, reportGenderLabels.total, 'Under 30 år', 'Andel'];
@@ -49,7 +48,7 @@ export function outcomesToExcelCsv(report: OutcomesReport): string {
     ? `Antal från 1 till ${report.rules.suppression_threshold - 1} visas som – (dolt), så att ingen deltagare kan kännas igen. Fler rutor kan vara dolda så att de små talen inte går att räkna fram ur summorna.`
     : null;
   if (note) lines.push(['Förklaring', note, '', '', '', '', '', '']);
-  return bom + lines.map((line) => line.map((v) => quote(defuse(v))).join(';')).join('\r\n') + '\r\n';
+  return bom + lines.map((line) => line.map((v) => quote(defuseFormula(v))).join(';')).join('\r\n') + '\r\n';
 }
 
 /**
