@@ -1,11 +1,15 @@
 // `stegvis report outcomes (--intervention CODE | --association CODE) --from DATE --to DATE
 //  [--format json|csv] [--suppress]`: the outcomes report, JSON v1 of domain.md, on stdout.
 // `stegvis report figures (--intervention CODE [--team NAME] | --organisation CODE |
-//  --association CODE) --from DATE --to DATE [--format json] [--suppress]`: the key figures.
+//  --association CODE) --from DATE --to DATE [--format json|csv|xlsx|docx|pdf] [--out FILE]
+//  [--suppress]`: the key figures, JSON v1 or the report as a file for people.
+import fs from 'node:fs';
 import { isIsoDate } from '../core/dates.js';
 import { outcomesToCsv } from '../core/figures/outcomes-csv.js';
 import { AppError } from '../server/errors.js';
 import type { KeyFiguresScope } from '../core/schemas/key-figures-report.js';
+import { keyFiguresDocument } from '../core/reports/key-figures-document.js';
+import { renderReportDocument, type ExportFormat } from '../server/exports/render.js';
 import { computeKeyFiguresReport } from '../server/reports/key-figures.service.js';
 import { computeOutcomesReport } from '../server/reports/outcomes.service.js';
 import type { Config } from '../server/config.js';
@@ -53,12 +57,26 @@ export async function outcomesCommand(options: OutcomesOptions): Promise<void> {
   process.stdout.write(options.format === 'csv' ? outcomesToCsv(report) : `${JSON.stringify(report, null, 2)}\n`);
 }
 
-export type FiguresOptions = { intervention?: string; team?: string; organisation?: string; association?: string; from: string; to: string; suppress?: boolean };
+export type FiguresOptions = {
+  intervention?: string;
+  team?: string;
+  organisation?: string;
+  association?: string;
+  from: string;
+  to: string;
+  format?: 'json' | ExportFormat;
+  out?: string;
+  suppress?: boolean;
+};
 
 export async function figuresCommand(options: FiguresOptions): Promise<void> {
   const given = [options.intervention, options.organisation, options.association].filter(Boolean).length;
   if (given !== 1) throw new CliError('Ange vilka nyckeltal som avses: --intervention KOD, --organisation KOD eller --association KOD.');
   if (options.team && !options.intervention) throw new CliError('--team gäller ett team i en insats: ange också --intervention KOD.');
+  const format = options.format ?? 'json';
+  if (!options.out && (format === 'xlsx' || format === 'docx' || format === 'pdf')) {
+    throw new CliError(`--format ${format} ger en fil: ange var den ska sparas med --out FIL.`);
+  }
   checkPeriod(options);
   const scope: KeyFiguresScope = options.intervention
     ? options.team ? { intervention: options.intervention, team: options.team } : { intervention: options.intervention }
@@ -68,7 +86,9 @@ export async function figuresCommand(options: FiguresOptions): Promise<void> {
       computeKeyFiguresReport(db, { scope, period: { from: options.from, to: options.to }, suppress: options.suppress === true, threshold: config.suppressionThreshold }),
     'team' in scope ? `Insatsen '${scope.intervention}' har inget team '${scope.team}'.` : `Det finns ingen ${'intervention' in scope ? 'insats' : 'organisation' in scope ? 'organisation' : 'förbund'} med koden '${options.intervention ?? options.organisation ?? options.association}'.`,
   );
-  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  const body = format === 'json' ? Buffer.from(`${JSON.stringify(report, null, 2)}\n`) : (await renderReportDocument(keyFiguresDocument(report), format)).body;
+  if (options.out) fs.writeFileSync(options.out, body);
+  else process.stdout.write(body);
 }
 
 function scopeOf(options: OutcomesOptions): { intervention: string } | { association: string } {

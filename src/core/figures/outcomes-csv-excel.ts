@@ -56,9 +56,14 @@ export function outcomesToExcelCsv(report: OutcomesReport): string {
  * (year `2025`, tertial `2025-T2`, month `2025-03`, project period `projekt`, any other range `from_to`).
  */
 export function excelFileName(code: string, period: { from: string; to: string }, asked: string | undefined): string {
+  return `${reportFileStem(code, period, asked)}.csv`;
+}
+
+/** A report file's name without extension: `avanti-2025-T2` (see excelFileName). */
+export function reportFileStem(code: string, period: { from: string; to: string }, asked: string | undefined): string {
   const safe = code.toLowerCase().replace(/[^a-z0-9_-]+/g, '-');
   const calendar = (asked !== undefined ? parseCalendarPeriod(asked) : null) ?? calendarPeriodOf(period, null);
   const named = calendar ? calendarPeriodName(calendar) : null;
   const label = named === 'project' ? 'projekt' : (named ?? `${period.from}_${period.to}`);
-  return `${safe}-${label}.csv`;
+  return `${safe}-${label}`;
 }

@@ -3,6 +3,7 @@
 
 import { activityTexts, workplaceTexts, worklistTexts } from './sv-activities';
 import { caseTexts } from './sv-case';
+import { exitReasonGroupLabels } from '../../core/code-lists';
 
 export const sv = {
   case: caseTexts,
@@ -628,12 +629,7 @@ export const sv = {
     workplace_sector: 'Sektor',
   } as Record<string, string>,
   codeGroups: {
-    work: 'Arbete',
-    studies: 'Studier',
-    labour_market: 'Arbetssökande (AF)',
-    further_measures: 'Vidare till annan insats',
-    other: 'Övrigt',
-    interrupted: 'Avbrutet',
+    ...exitReasonGroupLabels,
     excluded: 'Räknas inte (felregistrering)',
     ill_health: 'Ohälsa',
     labour_market_support: 'Arbetsmarknadsstöd',
