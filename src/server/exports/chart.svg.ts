@@ -42,7 +42,7 @@ export function chartSvg(chart: ReportChart, size: ChartSize = chartSize): strin
       textStyle: { fontFamily: 'Helvetica', color: '#1a1a1a' },
       title: { text: chart.title, left: 'center', textStyle: { fontSize: 14, fontWeight: 'bold', textBorderColor: 'transparent' } },
       legend: { show: series.length > 1, bottom: 0, textStyle: { textBorderColor: 'transparent' } },
-      grid: { left: 56, right: 16, top: 40, bottom: series.length > 1 ? 56 : 32, containLabel: false },
+      grid: { left: 56, right: 16, top: 56, bottom: series.length > 1 ? 56 : 32, containLabel: false },
       xAxis: { type: 'category', data: categories, axisLabel: { interval: 0, textBorderColor: 'transparent', fontSize: 10 } },
       yAxis: { type: 'value', max: kind === 'share' ? 1 : undefined, axisLabel: { formatter: format, textBorderColor: 'transparent' } },
       series: series.map((s) => ({

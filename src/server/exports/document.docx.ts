@@ -30,14 +30,23 @@ const paragraphsOf = (text: string) =>
     .filter(Boolean)
     .map((p) => new Paragraph({ children: p.split('\n').map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : 0 })) }));
 
+/** A4 (11906 twips) less Word's default margins of 1440 twips a side. */
+const textWidth = 11906 - 2 * 1440;
+/** The chart as wide as the text (96 pixels to the inch, 1440 twips to the inch). */
+const imageSize = { width: Math.floor((textWidth / 1440) * 96), height: Math.floor((textWidth / 1440) * 96 * (chartSize.height / chartSize.width)) };
+
 function tableBlock(table: ReportTable): (Paragraph | Table)[] {
   const cell = (text: string, numeric: boolean, bold = false) =>
     new TableCell({ children: [new Paragraph({ alignment: numeric ? AlignmentType.RIGHT : AlignmentType.LEFT, children: [new TextRun({ text, bold })] })] });
   const header = new TableRow({ tableHeader: true, children: table.columns.map((c) => cell(c.label, isNumeric(c.kind), true)) });
   const rows = table.rows.map((row) => new TableRow({ cantSplit: true, children: table.columns.map((c) => cell(formatCell(row[c.key], c.kind), isNumeric(c.kind))) }));
+  // A text column gets twice the width of a number column; together they fill the text width.
+  const shares = table.columns.map((c) => (isNumeric(c.kind) ? 1 : 2));
+  const total = shares.reduce((s, x) => s + x, 0);
+  const columnWidths = shares.map((share) => Math.floor((textWidth * share) / total));
   return [
     new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, children: [new TextRun(table.caption)] }),
-    new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [header, ...rows] }),
+    new Table({ width: { size: textWidth, type: WidthType.DXA }, columnWidths, rows: [header, ...rows] }),
     ...notesOf(table).map((note) => new Paragraph({ spacing: { before: 60 }, children: [new TextRun({ text: note, italics: true, size: 18 })] })),
   ];
 }
@@ -47,7 +56,7 @@ function chartBlock(chart: ReportChart): (Paragraph | Table)[] {
     type: 'svg',
     data: Buffer.from(chartSvg(chart)),
     fallback: { type: 'png', data: chartPng(chart) },
-    transformation: chartSize,
+    transformation: imageSize,
     altText: { name: chart.title, title: chart.title, description: `Diagram: ${chart.title}. Siffrorna står i tabellen under.` },
   });
   return [new Paragraph({ spacing: { before: 200 }, keepNext: true, children: [image] }), ...tableBlock(chart.table)];
@@ -63,7 +72,7 @@ export async function documentToDocx(document: ReportDocument): Promise<Buffer> 
     styles: { default: { document: { run: { font: 'Calibri', size: 22 } } } },
     sections: [
       {
-        properties: { page: { size: { width: 11906, height: 16838 } } },
+        properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1440, right: 1440, bottom: 1440, left: 1440 } } },
         footers: {
           default: new Footer({
             children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['Sida ', PageNumber.CURRENT, ' av ', PageNumber.TOTAL_PAGES] })] })],

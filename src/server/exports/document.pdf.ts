@@ -58,7 +58,7 @@ export function documentDefinition(document: ReportDocument, blocks: (block: Rep
     footer: (page: number, pages: number): Content => ({ text: `Sida ${page} av ${pages}`, alignment: 'center', fontSize: 8, margin: [0, 16, 0, 0] }),
     content: [
       { text: drawable(document.title), style: 'title' },
-      { style: 'meta', text: document.meta.map((m) => [{ text: `${drawable(m.label)}: `, bold: true }, `${drawable(m.value)}\n`]).flat() },
+      { style: 'meta', text: document.meta.flatMap((m) => [{ text: `${drawable(m.label)}: `, bold: true }, `${drawable(m.value)}\n`]) },
       ...document.sections.flatMap((section): Content[] => [
         { text: drawable(section.heading), style: 'heading', headlineLevel: 1 },
         ...section.blocks.flatMap(blocks),

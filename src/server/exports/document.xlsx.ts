@@ -19,17 +19,34 @@ const numberFormats: Record<Exclude<ReportColumnKind, 'text'>, string> = {
 const xlsxValue = (cell: ReportCell | undefined): string | number =>
   cell === null || cell === undefined ? dash : isHidden(cell) ? hiddenText : typeof cell === 'number' ? cell : defuseFormula(cell);
 
-/** Excel's rules: at most 31 characters, none of : \ / ? * [ ], unique without regard to case. */
+/**
+ * Excel's rules for a sheet name: at most 31 characters, none of : \ / ? * [ ], unique without
+ * regard to case. A longer caption keeps its first and last words ("Avslut till arbete … per
+ * kön"), so that tables differing at the end stay apart; the full caption is in the sheet's A1.
+ */
 export function sheetName(caption: string, taken: Set<string>): string {
-  const base = caption.replace(/[:\\/?*[\]]/g, ' ').replace(/^'+|'+$/g, '').trim() || 'Tabell';
+  const base = shorten(caption.replace(/[:\\/?*[\]]/g, ' ').replace(/\s+/g, ' ').replace(/^'+|'+$/g, '').trim() || 'Tabell', 31);
   for (let n = 1; ; n++) {
     const suffix = n === 1 ? '' : ` (${n})`;
-    const name = base.slice(0, 31 - suffix.length).trimEnd() + suffix;
+    const name = shorten(base, 31 - suffix.length) + suffix;
     if (!taken.has(name.toLowerCase())) {
       taken.add(name.toLowerCase());
       return name;
     }
   }
+}
+
+function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const words = text.split(' ');
+  let tail = '';
+  while (words.length > 1 && `${words.at(-1)} ${tail}`.trim().length <= max / 2) tail = `${words.pop()} ${tail}`.trim();
+  let head = '';
+  for (const word of words) {
+    if (`${head} ${word} … ${tail}`.trim().length > max) break;
+    head = `${head} ${word}`.trim();
+  }
+  return head ? `${head} … ${tail}`.trim() : text.slice(0, max);
 }
 
 function addTableSheet(workbook: ExcelJS.Workbook, table: ReportTable, name: string) {
