@@ -16,7 +16,8 @@ export function chartPng(chart: ReportChart, { width, height } = chartSize): Buf
     }
   };
   const { kind, categories, series } = chartData(chart);
-  const max = kind === 'share' ? 1 : Math.max(1, ...series.flatMap((s) => s.values.map((v) => v ?? 0)));
+  const highest = Math.max(0, ...series.flatMap((s) => s.values.map((v) => v ?? 0)));
+  const max = kind === 'share' && highest > 0.8 ? 1 : highest || 1;
   const plot = { left: 56, right: width - 16, top: 56, bottom: height - 56 };
   const group = (plot.right - plot.left) / Math.max(1, categories.length);
   const bar = (group * 0.7) / series.length;

@@ -34,6 +34,8 @@ export function chartData(chart: ReportChart) {
 export function chartSvg(chart: ReportChart, size: ChartSize = chartSize): string {
   const { kind, categories, series } = chartData(chart);
   const format = (value: number) => (kind === 'share' ? formatCell(value, 'share') : swedishNumber(value, kind === 'number' ? 2 : 0));
+  // A share axis ends at 100 % only when a bar comes near it; small shares get room to differ.
+  const highest = Math.max(0, ...series.flatMap((s) => s.values.map((v) => v ?? 0)));
   const instance = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
   try {
     instance.setOption({
@@ -44,7 +46,7 @@ export function chartSvg(chart: ReportChart, size: ChartSize = chartSize): strin
       legend: { show: series.length > 1, bottom: 0, textStyle: { textBorderColor: 'transparent' } },
       grid: { left: 56, right: 16, top: 56, bottom: series.length > 1 ? 56 : 32, containLabel: false },
       xAxis: { type: 'category', data: categories, axisLabel: { interval: 0, textBorderColor: 'transparent', fontSize: 10 } },
-      yAxis: { type: 'value', max: kind === 'share' ? 1 : undefined, axisLabel: { formatter: format, textBorderColor: 'transparent' } },
+      yAxis: { type: 'value', max: kind === 'share' && highest > 0.8 ? 1 : undefined, axisLabel: { formatter: format, textBorderColor: 'transparent' } },
       series: series.map((s) => ({
         type: 'bar',
         name: s.name,

@@ -31,7 +31,7 @@ function chartContent(chart: ReportChart): Content[] {
   ];
 }
 
-const blockContent = (block: ReportBlock): Content[] =>
+const blockContent = (block: ReportBlock, charts: boolean): Content[] =>
   block.kind === 'text'
     ? block.text
         .split(/\n\s*\n/)
@@ -40,9 +40,12 @@ const blockContent = (block: ReportBlock): Content[] =>
         .map((p) => ({ text: drawable(p), margin: [0, 0, 0, 6] }) as Content)
     : block.kind === 'table'
       ? tableContent(block.table)
-      : chartContent(block.chart);
+      : charts
+        ? chartContent(block.chart)
+        : tableContent(block.chart.table);
 
-export function documentDefinition(document: ReportDocument, blocks: (block: ReportBlock) => Content[] = blockContent): TDocumentDefinitions {
+/** The PDF's definition; without `charts` a chart is only its table (the benchmark's floor). */
+export function documentDefinition(document: ReportDocument, { charts = true } = {}): TDocumentDefinitions {
   return {
     pageSize: 'A4',
     pageMargins: [50, 50, 50, 50],
@@ -54,18 +57,19 @@ export function documentDefinition(document: ReportDocument, blocks: (block: Rep
       heading: { fontSize: 14, bold: true, margin: [0, 14, 0, 6] },
       caption: { fontSize: 11, bold: true, margin: [0, 10, 0, 4] },
       note: { fontSize: 8, italics: true, color: '#333333', margin: [0, 4, 0, 0] },
+      footer: { fontSize: 8, alignment: 'center', margin: [0, 16, 0, 0] },
     },
-    footer: (page: number, pages: number): Content => ({ text: `Sida ${page} av ${pages}`, alignment: 'center', fontSize: 8, margin: [0, 16, 0, 0] }),
+    footer: (page: number, pages: number): Content => ({ text: `Sida ${page} av ${pages}`, style: 'footer' }),
     content: [
       { text: drawable(document.title), style: 'title' },
       { style: 'meta', text: document.meta.flatMap((m) => [{ text: `${drawable(m.label)}: `, bold: true }, `${drawable(m.value)}\n`]) },
       ...document.sections.flatMap((section): Content[] => [
         { text: drawable(section.heading), style: 'heading', headlineLevel: 1 },
-        ...section.blocks.flatMap(blocks),
+        ...section.blocks.flatMap((block) => blockContent(block, charts)),
       ]),
     ],
-    // A heading never ends a page: it moves to the next with what follows it.
-    pageBreakBefore: (node, following) => Boolean(node.headlineLevel) && following.getFollowingNodesOnPage().length === 0,
+    // A heading never ends a page: it moves to the next with what follows it (the footer aside).
+    pageBreakBefore: (node, nodes) => Boolean(node.headlineLevel) && nodes.getFollowingNodesOnPage().every((n) => n.style === 'footer'),
   };
 }
 
