@@ -129,6 +129,9 @@ describe('the stegvis command', () => {
     expect(refused.stderr).toContain('--format pdf ger en fil: ange var den ska sparas med --out FIL.');
     const csv = await stegvis(['report', 'figures', '--intervention', 'AVANTI', ...period, '--format', 'csv']);
     expect(csv.stdout).toContain(`\r\nAvslutade;${expected.flow.exited.woman};${expected.flow.exited.man};`);
+    const pdf = path.join(scratch, 'utfall.pdf');
+    expect(await stegvis(['report', 'outcomes', '--intervention', 'AVANTI', ...period, '--format', 'pdf', '--out', pdf])).toMatchObject({ code: 0, stderr: '' });
+    expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it('refuses a bad file with every error on stderr and exit code 1, changing nothing', async () => {

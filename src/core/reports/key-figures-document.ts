@@ -5,12 +5,13 @@
 import { exitReasonGroupLabels, reportGenderLabels } from '../code-lists.js';
 import { calendarPeriodLabel, calendarPeriodOf } from '../figures/periods.js';
 import type { KeyFiguresReport, KeyFiguresScope } from '../schemas/key-figures-report.js';
+import type { OutcomesReport } from '../schemas/outcomes-report.js';
 import type { ReportCell, ReportColumnKind, ReportDocument, ReportTable } from './document.js';
 
 type Counts = { [key: string]: unknown; suppressed?: string[] };
 
 /** A figure of the JSON as a cell: hidden when suppression listed it, else its value. */
-const cellOf = (object: Counts, key: string, value: unknown = object[key]): ReportCell =>
+export const cellOf = (object: Counts, key: string, value: unknown = object[key]): ReportCell =>
   object.suppressed?.includes(key) ? { hidden: 'suppressed' } : typeof value === 'number' ? value : null;
 
 const genders = ['woman', 'man', 'other', 'total'] as const;
@@ -18,28 +19,29 @@ const genderColumns = genders.map((g) => ({ key: g, label: reportGenderLabels[g]
 
 const ageBandTitles: Record<string, string> = { under_30: 'Under 30 år', '30_49': '30–49 år', '50_plus': '50 år och äldre', unknown: 'Ålder okänd' };
 
-function scopeText(scope: KeyFiguresScope): string {
+export function scopeText(scope: KeyFiguresScope): string {
   if ('team' in scope) return `Teamet ${scope.team} i insatsen ${scope.intervention}`;
   if ('intervention' in scope) return `Insatsen ${scope.intervention}`;
   return 'organisation' in scope ? `Organisationen ${scope.organisation}` : `Förbundet ${scope.association}`;
 }
 
-function flowTable(report: KeyFiguresReport): ReportTable {
-  const lines = [
-    ['Inskrivna', report.flow.enrolled],
-    ['Aktiva under perioden', report.flow.active],
-    ['Avslutade', report.flow.exited],
-    ['Unika deltagare', report.flow.unique_participants],
-    ['Anonymt registrerade', report.flow.anonymous],
-  ] as const;
+type FlowLines = OutcomesReport['flow'] & { unique_participants?: KeyFiguresReport['flow']['unique_participants'] };
+
+/** The flow lines by gender (the outcomes and key-figures reports alike; unique participants when there). */
+export function flowTable(flow: FlowLines): ReportTable {
+  const lines: [string, Counts | undefined][] = [
+    ['Inskrivna', flow.enrolled],
+    ['Aktiva under perioden', flow.active],
+    ['Avslutade', flow.exited],
+    ['Unika deltagare', flow.unique_participants],
+    ['Anonymt registrerade', flow.anonymous],
+  ];
   return {
     caption: 'Deltagarflöde per kön',
     columns: [{ key: 'line', label: 'Benämning', kind: 'text' }, ...genderColumns, { key: 'under_30', label: 'Under 30 år', kind: 'count' }],
-    rows: lines.map(([line, counts]) => ({
-      line,
-      ...Object.fromEntries(genders.map((g) => [g, cellOf(counts, g)])),
-      under_30: 'under_30' in counts ? cellOf(counts, 'under_30') : null,
-    })),
+    rows: lines.flatMap(([line, counts]) =>
+      counts ? [{ line, ...Object.fromEntries(genders.map((g) => [g, cellOf(counts, g)])), under_30: 'under_30' in counts ? cellOf(counts, 'under_30') : null }] : [],
+    ),
     notes: [
       'Aktiva: inskrivna före periodens slut som inte avslutats före dess början. Unika deltagare: varje person en gång inom samma personuppgiftsansvariga organisation.',
       'Anonymt registrerade räknas bara i summor som säger "inklusive anonyma".',
@@ -83,7 +85,8 @@ function exitGroupsTable(report: KeyFiguresReport): ReportTable {
   };
 }
 
-function workOrStudiesTable(report: KeyFiguresReport): ReportTable {
+/** Exits to work or studies by gender, with the report's rule for subsidised employment. */
+export function workOrStudiesTable(report: Pick<OutcomesReport, 'work_or_studies' | 'rules'>): ReportTable {
   const ws = report.work_or_studies;
   return {
     caption: 'Avslut till arbete eller studier per kön',
@@ -102,6 +105,18 @@ function ageBandTable(report: KeyFiguresReport): ReportTable {
   };
 }
 
+/** The chart of a flow table: a bar per gender for each line. */
+export const flowChart = (table: ReportTable) => ({ title: 'Deltagarflöde per kön', table, categoryKey: 'line', seriesKeys: ['woman', 'man', 'other'] });
+
+/** The chart of a work-or-studies table: the share per gender. */
+export const workOrStudiesChart = (table: ReportTable) => ({ title: 'Andel till arbete eller studier per kön', table, categoryKey: 'gender', seriesKeys: ['share'] });
+
+/** The meta line saying whether small numbers are hidden. */
+export const smallNumbersMeta = (k: number | null) => ({
+  label: 'Små tal',
+  value: k ? `Antal från 1 till ${k - 1} visas som Dolt, och fler rutor döljs så att de inte kan räknas fram.` : 'Exakta siffror (för den personuppgiftsansvariga organisationens personal).',
+});
+
 /** The period as boards name it ("2025 T2", "Helår 2025"), else its dates. */
 export function periodText(period: { from: string; to: string }): string {
   const calendar = calendarPeriodOf(period, null);
@@ -110,7 +125,7 @@ export function periodText(period: { from: string; to: string }): string {
 
 export function keyFiguresDocument(report: KeyFiguresReport): ReportDocument {
   const k = report.rules.suppression_threshold;
-  const flow = flowTable(report);
+  const flow = flowTable(report.flow);
   const ws = workOrStudiesTable(report);
   const ages = ageBandTable(report);
   return {
@@ -118,19 +133,16 @@ export function keyFiguresDocument(report: KeyFiguresReport): ReportDocument {
     meta: [
       { label: 'Avser', value: scopeText(report.scope) },
       { label: 'Period', value: `${report.period.from} – ${report.period.to}` },
-      {
-        label: 'Små tal',
-        value: k ? `Antal från 1 till ${k - 1} visas som Dolt, och fler rutor döljs så att de inte kan räknas fram.` : 'Exakta siffror (för den personuppgiftsansvariga organisationens personal).',
-      },
+      smallNumbersMeta(k),
     ],
     sections: [
-      { heading: 'Deltagarflöde', blocks: [{ kind: 'chart', chart: { title: 'Deltagarflöde per kön', table: flow, categoryKey: 'line', seriesKeys: ['woman', 'man', 'other'] } }] },
+      { heading: 'Deltagarflöde', blocks: [{ kind: 'chart', chart: flowChart(flow) }] },
       { heading: 'Volym, beläggning och fullföljande', blocks: volumeTables(report).map((table) => ({ kind: 'table', table })) },
       {
         heading: 'Avslut',
         blocks: [
           { kind: 'table', table: exitGroupsTable(report) },
-          { kind: 'chart', chart: { title: 'Andel till arbete eller studier per kön', table: ws, categoryKey: 'gender', seriesKeys: ['share'] } },
+          { kind: 'chart', chart: workOrStudiesChart(ws) },
           { kind: 'chart', chart: { title: 'Andel till arbete eller studier per ålder vid start', table: ages, categoryKey: 'band', seriesKeys: ['share'] } },
         ],
       },

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { worldFixture } from '../../test/fixture.js';
 import { seedNineExits } from '../../test/nine-exits.js';
-import { testPassword } from '../../test/world.js';
+import { download as downloadAs } from '../../test/download.js';
 
 // GET /api/v1/reports/figures: who gets which key figures, exact or suppressed, and out of scope
 // exactly as not found.
@@ -79,12 +79,7 @@ describe('GET /api/v1/reports/figures', () => {
 });
 
 describe('GET /api/v1/reports/figures as a file', () => {
-  /** A download as the browser makes it: the raw bytes and headers. */
-  const download = async (email: string, query: string) => {
-    const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: testPassword } });
-    const cookie = `stegvis_session=${login.cookies.find((c) => c.name === 'stegvis_session')!.value}`;
-    return t.app.inject({ method: 'GET', url: url(query), headers: { cookie } });
-  };
+  const download = (email: string, query: string) => downloadAs(t.app, email, url(query));
   const sheetRows = async (body: Buffer, caption: string) => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(body as unknown as ArrayBuffer);
