@@ -132,7 +132,7 @@ describe('the stegvis command', () => {
     const pdf = path.join(scratch, 'utfall.pdf');
     expect(await stegvis(['report', 'outcomes', '--intervention', 'AVANTI', ...period, '--format', 'pdf', '--out', pdf])).toMatchObject({ code: 0, stderr: '' });
     expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
-  });
+  }, 180_000); // five commands, each a process of its own
 
   it('refuses a bad file with every error on stderr and exit code 1, changing nothing', async () => {
     const before = await rowCounts();

@@ -448,6 +448,7 @@ export const sv = {
     chartTitle: 'Avslut per orsak',
     chartSummary: (n: number) => `Stapeldiagram över avslut per orsak, ${n} orsaker. Samma siffror finns i tabellen.`,
     downloadExcel: 'Ladda ner för Excel',
+    downloadFile: { pdf: 'Ladda ner PDF', docx: 'Ladda ner Word (DOCX)', xlsx: 'Ladda ner Excel-arbetsbok (XLSX)' },
     downloadCsvMachine: 'Ladda ner CSV för program',
     downloadJsonMachine: 'Ladda ner JSON för program',
     printHeading: (what: string, period: string, printed: string) => `${what} · ${period} · Utskriven ${printed}`,
