@@ -91,6 +91,7 @@ export function renderResults(resultsDir: string, notesFile: string | null): str
         ratio(loadSummary(k.pair.pair).rps.median / loadSummary(k.pair.one).rps.median)]] : []))),
     ...startSection(resultsDir),
     ...surveyPageSection(resultsDir),
+    ...reportPdfSection(resultsDir),
     ...failures(results),
     notes,
   ].filter(Boolean).join('\n\n')}\n`;
@@ -140,6 +141,26 @@ function surveyPageSection(resultsDir: string): string[] {
     table(['what', 'gzipped', 'budget'], [
       [`JavaScript (${r.javascriptGzipKb.files} file)`, `${r.javascriptGzipKb.value} KB`, `${r.javascriptGzipKb.budget} KB: ${mark(r.javascriptGzipKb.value < r.javascriptGzipKb.budget)}`],
       ['HTML of the questions page (style sheet inlined)', `${r.questionsHtmlGzipKb} KB`, '—'],
+    ]),
+  ];
+}
+
+/** Section 9 from bench/results/report-pdf.json (`npx tsx bench/report-pdf.ts`), when it is there. */
+function reportPdfSection(resultsDir: string): string[] {
+  const file = path.join(resultsDir, 'report-pdf.json');
+  if (!fs.existsSync(file)) return [];
+  const r = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const d = r.document;
+  const row = (what: string, s: { median: number; p95: number; min: number; max: number; n: number }, budget: boolean) =>
+    [what, `${s.median} ms`, `${s.p95} ms`, `${s.min}–${s.max} ms, ${s.n} runs`, ratio(s.median / r.ms.floor.median), budget ? `${r.ms.budget} ms: ${mark(s.median < r.ms.budget && s.p95 < r.ms.budget)}` : '—'];
+  return [
+    '## 9. A report document rendered to PDF',
+    `\`npx tsx bench/report-pdf.ts\`; ${r.date.slice(0, 16).replace('T', ' ')} UTC, commit \`${String(r.commit).slice(0, 10)}\`, ${r.cpus} cores, load average ${r.loadAverage.before.join('/')} before and ${r.loadAverage.after.join('/')} after the runs. ` +
+      `A tertialrapport of ${d.sections} sections (narrative, goals, budget, monthly series, a year's key figures of 600 enrolments): ${d.tablesAndCharts} tables and charts, ${d.charts} of them charts drawn by ECharts as SVG; ${Math.round(d.bytes / 1024)} KB. ` +
+      'Floor: pdfmake rendering the same document with each chart replaced by its table, interleaved with the measured runs.',
+    table(['what', 'median', 'p95', 'spread', 'floor ÷', 'budget'], [
+      row('renderReportDocument(…, \'pdf\')', r.ms.pdf, true),
+      row('floor: pdfmake, tables only', r.ms.floor, false),
     ]),
   ];
 }

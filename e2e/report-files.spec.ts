@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { beforeAll, beforeEach, describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserPerTest, choose, expectAccessible, login, tick } from './support/browser.js';
@@ -103,6 +104,21 @@ describe('a förbund under suppression', () => {
     }
     const fileHidden = rows.slice(1).flat().filter((c) => c === '–').length;
     expect(fileHidden > 0).toBe(hiddenCount > 0);
+
+    // The workbook: the screen's numbers as numbers, a hidden cell as "Dolt".
+    const workbook = await download(() => page.getByRole('link', { name: 'Ladda ner Excel-arbetsbok (XLSX)' }).click());
+    expect(workbook.name).toBe(`utfall-avanti-${year}-T2.xlsx`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(workbook.body as unknown as ArrayBuffer);
+    const flow = book.worksheets.find((sheet) => sheet.getCell('A1').value === 'Deltagarflöde per kön')!;
+    for (const label of ['Inskrivna', 'Avslutade']) {
+      const cells = flow.getSheetValues().map((row) => (row as unknown[] | undefined)?.slice(1)).find((row) => row?.[0] === label)!;
+      expect(cells.slice(1, 6).map((c) => (c === 'Dolt' ? '–' : String(c))), label).toEqual(screen.get(label));
+    }
+    for (const [name, start] of [['Ladda ner PDF', '%PDF-'], ['Ladda ner Word (DOCX)', 'PK']] as const) {
+      const file = await download(() => page.getByRole('link', { name }).click());
+      expect(file.body.subarray(0, start.length).toString(), name).toBe(start);
+    }
     // The machine files stay, labelled for programs.
     await page.getByRole('link', { name: 'Ladda ner CSV för program' }).waitFor();
     await page.getByRole('link', { name: 'Ladda ner JSON för program' }).waitFor();

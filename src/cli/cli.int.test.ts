@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../server/db/connection.js';
@@ -144,6 +145,26 @@ describe('the stegvis command', () => {
     expect(unknown).toMatchObject({ code: 1, stdout: '' });
     expect(unknown.stderr).toContain("Det finns inget förbund med koden 'OKAND'.");
   });
+
+  it('writes the key figures as a workbook with --out, and refuses a binary format without it', async () => {
+    const file = path.join(scratch, 'nyckeltal.xlsx');
+    const period = ['--from', '2018-01-01', '--to', '2018-12-31'];
+    const result = await stegvis(['report', 'figures', '--intervention', 'AVANTI', ...period, '--format', 'xlsx', '--out', file]);
+    expect(result).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const flow = workbook.worksheets.find((s) => s.getCell('A1').value === 'Deltagarflöde per kön')!;
+    const expected = JSON.parse(fs.readFileSync(avanti('expected-outcomes.json'), 'utf8'));
+    expect(flow.getRow(5).values).toEqual([undefined, 'Avslutade', expected.flow.exited.woman, expected.flow.exited.man, expected.flow.exited.other, expected.flow.exited.total, expected.flow.exited.under_30]);
+    const refused = await stegvis(['report', 'figures', '--intervention', 'AVANTI', ...period, '--format', 'pdf']);
+    expect(refused).toMatchObject({ code: 1, stdout: '' });
+    expect(refused.stderr).toContain('--format pdf ger en fil: ange var den ska sparas med --out FIL.');
+    const csv = await stegvis(['report', 'figures', '--intervention', 'AVANTI', ...period, '--format', 'csv']);
+    expect(csv.stdout).toContain(`\r\nAvslutade;${expected.flow.exited.woman};${expected.flow.exited.man};`);
+    const pdf = path.join(scratch, 'utfall.pdf');
+    expect(await stegvis(['report', 'outcomes', '--intervention', 'AVANTI', ...period, '--format', 'pdf', '--out', pdf])).toMatchObject({ code: 0, stderr: '' });
+    expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+  }, 180_000); // five commands, each a process of its own
 
   it('refuses a bad file with every error on stderr and exit code 1, changing nothing', async () => {
     const before = await rowCounts();

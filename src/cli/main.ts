@@ -67,24 +67,26 @@ for (const kind of importKinds) {
 const report = program.command('report').description('ta fram rapporter');
 report
   .command('outcomes')
-  .description('resultatrapporten (JSON version 1) för en insats eller ett förbund')
+  .description('resultatrapporten (JSON version 1, CSV, eller som XLSX, DOCX eller PDF) för en insats eller ett förbund')
   .addOption(new Option('--intervention <kod>', 'insatsens kod').conflicts('association'))
   .addOption(new Option('--association <kod>', 'förbundets kod'))
   .requiredOption('--from <datum>', 'periodens första dag (ÅÅÅÅ-MM-DD)')
   .requiredOption('--to <datum>', 'periodens sista dag (ÅÅÅÅ-MM-DD)')
-  .addOption(new Option('--format <format>', 'utdataformat').choices(['json', 'csv']).default('json'))
+  .addOption(new Option('--format <format>', 'utdataformat (csv: maskinläsbar CSV)').choices(['json', 'csv', 'xlsx', 'docx', 'pdf']).default('json'))
+  .option('--out <fil>', 'spara i filen (krävs för xlsx, docx och pdf; annars standard ut)')
   .option('--suppress', 'dölj små tal (som för mottagare utanför den ansvariga organisationen)')
   .action((options) => outcomesCommand(options));
 report
   .command('figures')
-  .description('nyckeltalen (JSON version 1) för en insats, ett team, en organisation eller ett förbund')
+  .description('nyckeltalen (JSON version 1, eller som CSV, XLSX, DOCX eller PDF) för en insats, ett team, en organisation eller ett förbund')
   .addOption(new Option('--intervention <kod>', 'insatsens kod').conflicts(['organisation', 'association']))
   .addOption(new Option('--team <namn>', 'ett team i insatsen'))
   .addOption(new Option('--organisation <kod>', 'organisationens kod (dess insatser)').conflicts('association'))
   .addOption(new Option('--association <kod>', 'förbundets kod'))
   .requiredOption('--from <datum>', 'periodens första dag (ÅÅÅÅ-MM-DD)')
   .requiredOption('--to <datum>', 'periodens sista dag (ÅÅÅÅ-MM-DD)')
-  .addOption(new Option('--format <format>', 'utdataformat').choices(['json']).default('json'))
+  .addOption(new Option('--format <format>', 'utdataformat').choices(['json', 'csv', 'xlsx', 'docx', 'pdf']).default('json'))
+  .option('--out <fil>', 'spara i filen (krävs för xlsx, docx och pdf; annars standard ut)')
   .option('--suppress', 'dölj små tal (insats eller förbund, kalenderperioder)')
   .action((options) => figuresCommand(options));
 report

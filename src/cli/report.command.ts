@@ -1,15 +1,22 @@
 // `stegvis report outcomes (--intervention CODE | --association CODE) --from DATE --to DATE
-//  [--format json|csv] [--suppress]`: the outcomes report, JSON v1 of domain.md, on stdout.
+//  [--format json|csv|xlsx|docx|pdf] [--out FILE] [--suppress]`: the outcomes report, JSON v1 or
+//  the machine CSV of domain.md, or the report as a file for people.
 // `stegvis report figures (--intervention CODE [--team NAME] | --organisation CODE |
-//  --association CODE) --from DATE --to DATE [--format json] [--suppress]`: the key figures.
+//  --association CODE) --from DATE --to DATE [--format json|csv|xlsx|docx|pdf] [--out FILE]
+//  [--suppress]`: the key figures, JSON v1 or the report as a file for people.
 // `stegvis report monthly --intervention CODE --from YYYY-MM --to YYYY-MM [--compare-intervention
 //  CODE | --compare-team NAME | --last-year] [--format json|csv] [--suppress]`: the monthly series.
+import fs from 'node:fs';
 import { isIsoDate } from '../core/dates.js';
 import { monthlyResultsToCsv } from '../core/figures/monthly-results-csv.js';
 import { outcomesToCsv } from '../core/figures/outcomes-csv.js';
 import { monthNameSchema } from '../core/schemas/monthly-results-report.js';
 import { AppError } from '../server/errors.js';
 import type { KeyFiguresScope } from '../core/schemas/key-figures-report.js';
+import type { ReportDocument } from '../core/reports/document.js';
+import { keyFiguresDocument } from '../core/reports/key-figures-document.js';
+import { outcomesDocument } from '../core/reports/outcomes-document.js';
+import { renderReportDocument, type ExportFormat } from '../server/exports/render.js';
 import { computeKeyFiguresReport } from '../server/reports/key-figures.service.js';
 import { computeMonthlyResults } from '../server/reports/monthly-results.service.js';
 import { computeOutcomesReport } from '../server/reports/outcomes.service.js';
@@ -18,14 +25,24 @@ import type { Db } from '../server/db/connection.js';
 import { CliError } from './cli-error.js';
 import { withDatabase } from './database.js';
 
-export type OutcomesOptions = {
-  intervention?: string;
-  association?: string;
-  from: string;
-  to: string;
-  format: 'json' | 'csv';
-  suppress?: boolean;
-};
+type Output = { format?: 'json' | ExportFormat; out?: string };
+export type OutcomesOptions = Output & { intervention?: string; association?: string; from: string; to: string; suppress?: boolean };
+
+function checkOutput({ format = 'json', out }: Output) {
+  if (!out && (format === 'xlsx' || format === 'docx' || format === 'pdf')) {
+    throw new CliError(`--format ${format} ger en fil: ange var den ska sparas med --out FIL.`);
+  }
+}
+
+/** JSON (or the text `csv` gives) as text, any other format from the report document; to --out, else stdout. */
+async function writeReport({ format = 'json', out }: Output, report: object, document: () => ReportDocument, csv?: () => string) {
+  const body =
+    format === 'json' ? Buffer.from(`${JSON.stringify(report, null, 2)}\n`)
+    : format === 'csv' && csv ? Buffer.from(csv())
+    : (await renderReportDocument(document(), format)).body;
+  if (out) fs.writeFileSync(out, body);
+  else process.stdout.write(body);
+}
 
 function checkPeriod(options: { from: string; to: string }) {
   for (const [flag, value] of [['--from', options.from], ['--to', options.to]] as const) {
@@ -49,21 +66,23 @@ export async function reportOf<T>(compute: (db: Db, config: Config) => Promise<T
 
 export async function outcomesCommand(options: OutcomesOptions): Promise<void> {
   const scope = scopeOf(options);
+  checkOutput(options);
   checkPeriod(options);
   const report = await reportOf(
     (db, config) =>
       computeOutcomesReport(db, { scope, period: { from: options.from, to: options.to }, suppress: options.suppress === true, threshold: config.suppressionThreshold }),
     'intervention' in scope ? `Insatsen '${scope.intervention}' finns inte.` : `Förbundet '${scope.association}' finns inte.`,
   );
-  process.stdout.write(options.format === 'csv' ? outcomesToCsv(report) : `${JSON.stringify(report, null, 2)}\n`);
+  await writeReport(options, report, () => outcomesDocument(report), () => outcomesToCsv(report));
 }
 
-export type FiguresOptions = { intervention?: string; team?: string; organisation?: string; association?: string; from: string; to: string; suppress?: boolean };
+export type FiguresOptions = Output & { intervention?: string; team?: string; organisation?: string; association?: string; from: string; to: string; suppress?: boolean };
 
 export async function figuresCommand(options: FiguresOptions): Promise<void> {
   const given = [options.intervention, options.organisation, options.association].filter(Boolean).length;
   if (given !== 1) throw new CliError('Ange vilka nyckeltal som avses: --intervention KOD, --organisation KOD eller --association KOD.');
   if (options.team && !options.intervention) throw new CliError('--team gäller ett team i en insats: ange också --intervention KOD.');
+  checkOutput(options);
   checkPeriod(options);
   const scope: KeyFiguresScope = options.intervention
     ? options.team ? { intervention: options.intervention, team: options.team } : { intervention: options.intervention }
@@ -73,7 +92,7 @@ export async function figuresCommand(options: FiguresOptions): Promise<void> {
       computeKeyFiguresReport(db, { scope, period: { from: options.from, to: options.to }, suppress: options.suppress === true, threshold: config.suppressionThreshold }),
     'team' in scope ? `Insatsen '${scope.intervention}' har inget team '${scope.team}'.` : `Det finns ingen ${'intervention' in scope ? 'insats' : 'organisation' in scope ? 'organisation' : 'förbund'} med koden '${options.intervention ?? options.organisation ?? options.association}'.`,
   );
-  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  await writeReport(options, report, () => keyFiguresDocument(report));
 }
 
 export type MonthlyOptions = {

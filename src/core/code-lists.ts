@@ -25,6 +25,16 @@ export const reportGenderLabels = {
   total: 'Totalt',
 } as const;
 
+/** The exit-reason groups as reports name them ("Avslut per grupp"). */
+export const exitReasonGroupLabels: Record<Exclude<ExitReasonGroup, 'excluded'>, string> = {
+  work: 'Arbete',
+  studies: 'Studier',
+  labour_market: 'Arbetssökande (AF)',
+  further_measures: 'Vidare till annan insats',
+  other: 'Övrigt',
+  interrupted: 'Avbrutet',
+};
+
 const income = (code: string, label: string, group: IncomeSourceGroup) => ({ code, label, group }) as const;
 const exit = (code: string, label: string, group: ExitReasonGroup) => ({ code, label, group }) as const;
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { historyOf, suppressedOutcomes } from './outcomes-family.js';
 import { ageBandOf, computeKeyFigures, occupancyFromDays, roundedMean, roundedShare, type KeyFact } from './key-figures.js';
 import { suppressKeyFigures } from '../suppression/key-figures.js';
+import { keyFactsArb } from '../../test/key-facts.js';
 
 const fact = (over: Partial<KeyFact>): KeyFact => ({
   person: 'p1', id: 'e1', gender: 'woman', birthDate: null, birthYear: 1990,
@@ -44,24 +45,7 @@ describe('key figures (domain.md, figure definitions)', () => {
 });
 
 describe('suppressed key figures', () => {
-  const recordArb = fc.record({
-      person: fc.integer({ min: 0, max: 30 }),
-      gender: fc.constantFrom('woman' as const, 'man' as const, 'other' as const),
-      start: fc.integer({ min: 0, max: 300 }),
-      length: fc.option(fc.integer({ min: 0, max: 200 }), { nil: null }),
-      reason: fc.constantFrom('work', 'studies', 'moved', 'interrupted', 'other_intervention'),
-      completed: fc.constantFrom(true, false, null),
-      birthYear: fc.integer({ min: 1960, max: 2005 }),
-    });
-  const toFact = (f: typeof recordArb extends fc.Arbitrary<infer R> ? R : never, i: number): KeyFact => {
-      const date = (d: number) => new Date(Date.UTC(2024, 0, 1) + d * 86_400_000).toISOString().slice(0, 10);
-      return fact({
-        person: String(f.person), id: `e${i}`, gender: f.gender, birthYear: f.birthYear, startDate: date(f.start),
-        exitDate: f.length === null ? null : date(f.start + f.length), exitReason: f.length === null ? null : f.reason,
-        exitCompleted: f.length === null ? null : f.completed,
-      });
-    };
-  const factsArb = fc.array(recordArb, { maxLength: 60 }).map((records) => records.map(toFact));
+  const factsArb = keyFactsArb();
 
   it('shows no count from 1 to k−1 anywhere', { timeout: 120_000 }, () => {
     fc.assert(

@@ -4,7 +4,8 @@
 // is no one's personal data and is shown as it is (null = not given, an empty cell).
 import { reportGenderLabels } from '../code-lists.js';
 import type { KeyFiguresReport } from '../schemas/key-figures-report.js';
-import { defuse, quote } from './outcomes-csv-excel.js';
+import { defuseFormula } from '../formula-injection.js';
+import { quote } from './outcomes-csv-excel.js';
 
 export const orientationLabels = { individual: 'Individinriktad', structural: 'Strukturinriktad' } as const;
 export const followUpMethodLabels = { stegvis: 'Stegvis', sus: 'SUS', other: 'Annan' } as const;
@@ -87,7 +88,7 @@ export const hiddenWord = 'Dolt';
 /** A cell as people read it: a hidden count "Dolt", a missing amount empty, money with decimal comma. */
 export function nationalCellText(kind: Kind, value: string | number | null): string {
   if (value === null) return kind === 'count' ? hiddenWord : '';
-  if (typeof value === 'string') return defuse(value);
+  if (typeof value === 'string') return defuseFormula(value);
   return kind === 'money' ? value.toFixed(2).replace('.', ',') : String(value);
 }
 

@@ -1,4 +1,5 @@
 import { reportGenderLabels } from '../code-lists.js';
+import { defuseFormula } from '../formula-injection.js';
 import { calendarPeriodName, calendarPeriodOf, parseCalendarPeriod } from './periods.js';
 import type { OutcomesReport } from '../schemas/outcomes-report.js';
 
@@ -24,8 +25,6 @@ export function excelPercent(share: number | null | undefined): string {
   if (share === null || share === undefined || Number.isNaN(share)) return excelDash;
   return `${Math.floor(share * 100 + 0.5 + 1e-9)} %`;
 }
-// A cell a spreadsheet would run as a formula is prefixed with ' (OWASP: CSV injection).
-export const defuse = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 export const quote = (value: string) => (/[";\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
 export const excelHeader = ['Avsnitt', 'Benämning', reportGenderLabels.woman, reportGenderLabels.man, reportGenderLabels.other, reportGenderLabels.total, 'Under 30 år', 'Andel'];
@@ -54,7 +53,7 @@ export function outcomesToExcelCsv(report: OutcomesReport): string {
 
 /** Lines of cells as a CSV file for Swedish Excel: byte order mark, semicolons, CRLF, formulas defused. */
 export function excelCsvOf(lines: string[][]): string {
-  return bom + lines.map((line) => line.map((v) => quote(defuse(v))).join(';')).join('\r\n') + '\r\n';
+  return bom + lines.map((line) => line.map((v) => quote(defuseFormula(v))).join(';')).join('\r\n') + '\r\n';
 }
 
 /**
@@ -62,9 +61,14 @@ export function excelCsvOf(lines: string[][]): string {
  * (year `2025`, tertial `2025-T2`, month `2025-03`, project period `projekt`, any other range `from_to`).
  */
 export function excelFileName(code: string, period: { from: string; to: string }, asked: string | undefined): string {
+  return `${reportFileStem(code, period, asked)}.csv`;
+}
+
+/** A report file's name without extension: `avanti-2025-T2` (see excelFileName). */
+export function reportFileStem(code: string, period: { from: string; to: string }, asked: string | undefined): string {
   const safe = code.toLowerCase().replace(/[^a-z0-9_-]+/g, '-');
   const calendar = (asked !== undefined ? parseCalendarPeriod(asked) : null) ?? calendarPeriodOf(period, null);
   const named = calendar ? calendarPeriodName(calendar) : null;
   const label = named === 'project' ? 'projekt' : (named ?? `${period.from}_${period.to}`);
-  return `${safe}-${label}.csv`;
+  return `${safe}-${label}`;
 }

@@ -1,3 +1,4 @@
+import { defuseFormula } from '../../core/formula-injection.js';
 import { labelled } from './log-review.presenter.js';
 import type { AccessRow } from './log-review.schemas.js';
 
@@ -19,9 +20,7 @@ const columns: [keyof ReturnType<typeof labelled>, string][] = [
   ['requestId', 'Begäran-id'],
 ];
 
-// A cell a spreadsheet would run as a formula is prefixed with ' (OWASP: CSV injection): the
-// purpose is typed by the client and names by users.
-const defuse = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+// The purpose is typed by the client and names by users: defused against formula injection.
 const quote = (value: string) => (/[";,\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
 /**
@@ -32,7 +31,7 @@ export function accessesToCsv(rows: AccessRow[]): string {
   const lines = [columns.map(([, header]) => header)];
   for (const row of rows) {
     const cells = labelled(row);
-    lines.push(columns.map(([key]) => defuse(cells[key])));
+    lines.push(columns.map(([key]) => defuseFormula(cells[key])));
   }
   return '\uFEFF' + lines.map((line) => line.map(quote).join(';')).join('\n') + '\n';
 }

@@ -1,14 +1,23 @@
-// Placeholder: replaced at merge by the export renderers (PDF, DOCX, XLSX, CSV). Renders CSV only.
-import { documentTables, type ReportCell, type ReportDocument } from '../../core/reports/document.js';
+import type { ReportDocument } from '../../core/reports/document.js';
+import { documentToCsv } from './document.csv.js';
+import { documentToDocx } from './document.docx.js';
+import { documentToPdf } from './document.pdf.js';
+import { documentToXlsx } from './document.xlsx.js';
 
-const field = (cell: ReportCell) => {
-  const value = cell === null ? '' : typeof cell === 'object' ? 'Dolt' : String(cell);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return `"${safe.replaceAll('"', '""')}"`;
+export const exportFormats = ['pdf', 'docx', 'xlsx', 'csv'] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+export type RenderedFile = { body: Buffer; contentType: string; extension: string };
+
+const renderers: Record<ExportFormat, { render: (d: ReportDocument) => Promise<Buffer>; contentType: string }> = {
+  pdf: { render: documentToPdf, contentType: 'application/pdf' },
+  docx: { render: documentToDocx, contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+  xlsx: { render: documentToXlsx, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+  csv: { render: async (d) => Buffer.from(documentToCsv(d), 'utf8'), contentType: 'text/csv; charset=utf-8' },
 };
 
-export async function renderReportDocument(document: ReportDocument, format: 'pdf' | 'docx' | 'xlsx' | 'csv'): Promise<{ body: Buffer; contentType: string; extension: string }> {
-  if (format !== 'csv') throw new Error(`${format} is rendered by the export module`);
-  const lines = documentTables(document).flatMap((t) => [field(t.caption), t.columns.map((c) => field(c.label)).join(';'), ...t.rows.map((r) => t.columns.map((c) => field(r[c.key] ?? null)).join(';')), '']);
-  return { body: Buffer.from(`\uFEFF${lines.join('\r\n')}`, 'utf8'), contentType: 'text/csv; charset=utf-8', extension: 'csv' };
+/** A report document as the file boards read: every format from the same content. */
+export async function renderReportDocument(document: ReportDocument, format: ExportFormat): Promise<RenderedFile> {
+  const { render, contentType } = renderers[format];
+  return { body: await render(document), contentType, extension: format };
 }

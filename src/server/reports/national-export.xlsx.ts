@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { hiddenWord, nationalColumns, type NationalRow } from '../../core/figures/national-export.js';
-import { defuse } from '../../core/figures/outcomes-csv-excel.js';
+import { defuseFormula } from '../../core/formula-injection.js';
 
 /**
  * The national export as an XLSX workbook (docs/national-export.md): one sheet, the header bold
@@ -17,7 +17,7 @@ export async function nationalExportXlsx(rows: readonly NationalRow[]): Promise<
       nationalColumns.map((c) => {
         const value = c.value(row);
         if (value === null) return c.kind === 'count' ? hiddenWord : null;
-        return typeof value === 'string' ? defuse(value) : value;
+        return typeof value === 'string' ? defuseFormula(value) : value;
       }),
     );
   }

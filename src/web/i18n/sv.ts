@@ -6,6 +6,7 @@ import { activityTexts, workplaceTexts, worklistTexts } from './sv-activities';
 import { caseTexts } from './sv-case';
 import { reportDocumentTexts } from './sv-report-documents';
 import { dashboardTexts, drillDownTexts } from './sv-dashboard';
+import { exitReasonGroupLabels } from '../../core/code-lists';
 
 export const sv = {
   case: caseTexts,
@@ -455,6 +456,7 @@ export const sv = {
     chartTitle: 'Avslut per orsak',
     chartSummary: (n: number) => `Stapeldiagram över avslut per orsak, ${n} orsaker. Samma siffror finns i tabellen.`,
     downloadExcel: 'Ladda ner för Excel',
+    downloadFile: { pdf: 'Ladda ner PDF', docx: 'Ladda ner Word (DOCX)', xlsx: 'Ladda ner Excel-arbetsbok (XLSX)' },
     downloadCsvMachine: 'Ladda ner CSV för program',
     downloadJsonMachine: 'Ladda ner JSON för program',
     printHeading: (what: string, period: string, printed: string) => `${what} · ${period} · Utskriven ${printed}`,
@@ -633,12 +635,7 @@ export const sv = {
     workplace_sector: 'Sektor',
   } as Record<string, string>,
   codeGroups: {
-    work: 'Arbete',
-    studies: 'Studier',
-    labour_market: 'Arbetssökande (AF)',
-    further_measures: 'Vidare till annan insats',
-    other: 'Övrigt',
-    interrupted: 'Avbrutet',
+    ...exitReasonGroupLabels,
     excluded: 'Räknas inte (felregistrering)',
     ill_health: 'Ohälsa',
     labour_market_support: 'Arbetsmarknadsstöd',
