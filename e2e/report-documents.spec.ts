@@ -5,6 +5,11 @@
 // case worker's later registration in the period shows as a difference in the frozen report.
 // Every page state is scanned with axe. The tertial (2025 T3) is one no other journey registers in.
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
 import { choose, expectAccessible, heading, launch, login, newPage, tick } from './support/browser.js';
 import { password, users } from './support/world.js';
@@ -28,6 +33,14 @@ async function as(email: string): Promise<Page> {
 }
 
 const notice = (page: Page, text: string) => expect.poll(() => page.getByText(text).count()).toBeGreaterThan(0);
+
+/** The file a download link gives, as the browser saves it. */
+async function download(page: Page, name: string): Promise<Buffer> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name }).click()]);
+  // Kept with the test results, to be looked at.
+  await file.saveAs(path.resolve('test-results/downloads', file.suggestedFilename()));
+  return fs.readFileSync((await file.path())!);
+}
 
 describe('report documents', () => {
   test('the lead drafts a tertial report from a template, writes the narrative and submits it', async () => {
@@ -125,6 +138,16 @@ describe('report documents', () => {
     for (const name of ['PDF', 'Word (DOCX)', 'Excel (XLSX)', 'CSV för Excel']) {
       expect(await page.getByRole('link', { name }).getAttribute('href')).toMatch(/\/versions\/2\/file\?format=(pdf|docx|xlsx|csv)$/);
     }
+    // The files the board reads carry the lead's text: in the PDF, the Word document and the workbook.
+    const pdf = await download(page, 'PDF');
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(execFileSync('pdftotext', ['-', '-'], { input: pdf }).toString().replace(/\s+/g, ' ')).toContain('Vi har fått fler remisser än väntat.');
+    const docx = await JSZip.loadAsync(await download(page, 'Word (DOCX)'));
+    expect(await docx.file('word/document.xml')!.async('string')).toContain('Vi har fått fler remisser än väntat.');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await download(page, 'Excel (XLSX)')) as unknown as ArrayBuffer);
+    const texts = book.worksheets[0].getSheetValues().flat().map(String);
+    expect(texts.some((text) => text.includes('Vi har fått fler remisser än väntat.'))).toBe(true);
     await expect.poll(() => page.getByText('Siffrorna i den frysta versionen stämmer med dagens registreringar.').count()).toBe(1);
     await expectAccessible(page, 'published report, board member');
     await page.context().close();
