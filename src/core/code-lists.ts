@@ -35,6 +35,15 @@ export const exitReasonGroupLabels: Record<Exclude<ExitReasonGroup, 'excluded'>,
   interrupted: 'Avbrutet',
 };
 
+/** The income-source groups' Swedish names (domain.md). */
+export const incomeSourceGroupLabels: Record<IncomeSourceGroup, string> = {
+  ill_health: 'Ohälsa',
+  labour_market_support: 'Arbetsmarknadsstöd',
+  financial_assistance: 'Ekonomiskt bistånd',
+  self_support: 'Egen försörjning',
+  other: 'Övrigt',
+};
+
 const income = (code: string, label: string, group: IncomeSourceGroup) => ({ code, label, group }) as const;
 const exit = (code: string, label: string, group: ExitReasonGroup) => ({ code, label, group }) as const;
 

@@ -1,5 +1,6 @@
 // The case-work figures of an intervention or a förbund for a period (issue 12, item 3; definitions
-// in docs/case-figures.md): plans created and updated, follow-ups overdue, activities by type.
+// in docs/case-figures.md): plans created and updated, follow-ups overdue, activities by type,
+// income change.
 import { z } from 'zod';
 import { outcomesReportSchema } from './outcomes-report.js';
 
@@ -17,6 +18,12 @@ export const caseFiguresReportSchema = z.strictObject({
   /** On `day`: the period's last day, or today when the period has not ended. */
   follow_ups_overdue: z.strictObject({ day: z.string(), count }),
   activities: z.strictObject({ started: typeCounts, active_on: z.strictObject({ day: z.string(), types: typeCounts }) }),
+  /** Exits in the period with income recorded before and after; per income-source group, how many had it before and after. */
+  income_change: z.strictObject({
+    exits: count,
+    groups: z.array(z.strictObject({ group: z.string(), label: z.string(), before: count, after: count, suppressed })),
+    suppressed,
+  }),
 });
 
 export type CaseFiguresReport = z.infer<typeof caseFiguresReportSchema>;

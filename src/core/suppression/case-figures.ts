@@ -30,5 +30,16 @@ export function suppressCaseFigures(exact: CaseFiguresReport, k: number): CaseFi
       started: suppressTypes(exact.activities.started, k),
       active_on: { day: exact.activities.active_on.day, types: suppressTypes(exact.activities.active_on.types, k) },
     },
+    income_change: suppressIncomeChange(exact.income_change, k),
   };
+}
+
+// A group's counts do not add up to anything (several sources may apply), so no hidden count can
+// be derived from the others: each from 1 to k−1 is hidden on its own (every count ≤ exits).
+function suppressIncomeChange(exact: CaseFiguresReport['income_change'], k: number): CaseFiguresReport['income_change'] {
+  const groups = exact.groups.map((row) => {
+    const hidden = (['before', 'after'] as const).filter((key) => isSmall(row[key], k));
+    return hidden.length ? { ...row, ...Object.fromEntries(hidden.map((key) => [key, null])), suppressed: hidden } : row;
+  });
+  return isSmall(exact.exits, k) ? { exits: null, groups, suppressed: ['exits'] } : { ...exact, groups };
 }

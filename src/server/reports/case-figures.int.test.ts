@@ -4,10 +4,11 @@ import { codeLists, genders } from '../../core/code-lists.js';
 import { activitiesActiveOn, activitiesStarted, employmentsStarted, personsEmployed, type ActivityFact } from '../../core/figures/activities.js';
 import { followUpsOverdue, meetingsByType, plansCreated, plansUpdated } from '../../core/figures/case-work.js';
 import { countsFromRows } from '../../core/figures/counts.js';
+import { incomeChange, type IncomeChangeFact } from '../../core/figures/income-change.js';
 import { startToExitDays } from '../../core/figures/lead-times.js';
 import { worldFixture } from '../../test/fixture.js';
 import { employmentFiguresFromRows } from '../../core/figures/employments.js';
-import { activityCounts, employmentCounts, followUpsOverdueCount, meetingCounts, planCounts, startToExitMedian } from './case-figures.repository.js';
+import { activityCounts, employmentCounts, followUpsOverdueCount, incomeChangeCounts, meetingCounts, planCounts, startToExitMedian } from './case-figures.repository.js';
 
 // The SQL of the case-work figures equals the pure definitions in core (the oracle) on random data.
 const t = worldFixture({ app: false });
@@ -20,6 +21,8 @@ const arbitraryCase = fc.record({
   start: fc.constantFrom('2023-06-01', '2024-01-01', '2024-06-30'),
   exit: fc.constantFrom(null, '2024-03-01', '2024-12-31', '2025-02-01'),
   reason: fc.constantFrom('work', 'registration_error'),
+  incomeBefore: fc.subarray(['social_assistance', 'sickness_benefit', 'salary', 'unknown']),
+  incomeAfter: fc.subarray(['salary', 'student_aid', 'unemployment_insurance', 'none_public', 'unknown']),
   activities: fc.array(
     fc.record({
       activityType: fc.constantFrom('employment', 'internship', 'studies'),
@@ -51,14 +54,16 @@ describe('case-work figures in SQL', () => {
         const followUps: { startDate: string; exitDate: string | null; exitReason: string | null; nextFollowUp: string | null }[] = [];
         const meetings: { type: string; day: string; enrolmentExitReason: string | null }[] = [];
         const enrolmentFacts: { referralDate: null; startDate: string; exitDate: string | null; exitReason: string | null }[] = [];
+        const incomeFacts: IncomeChangeFact[] = [];
         for (const c of cases) {
           const exit = c.exit !== null && c.exit >= c.start ? c.exit : null;
           const reason = exit ? c.reason : null;
           const person = (await db.insertInto('persons').values({ controller_org_id: world.orgs.kommun, gender: c.gender }).returning('id').executeTakeFirstOrThrow()).id;
           const enrolment = (
-            await db.insertInto('enrolments').values({ person_id: person, intervention_id: intervention, controller_org_id: world.orgs.kommun, gender: c.gender, start_date: c.start, exit_date: exit, exit_reason: reason }).returning('id').executeTakeFirstOrThrow()
+            await db.insertInto('enrolments').values({ person_id: person, intervention_id: intervention, controller_org_id: world.orgs.kommun, gender: c.gender, start_date: c.start, exit_date: exit, exit_reason: reason, income_before: c.incomeBefore, income_after: c.incomeAfter }).returning('id').executeTakeFirstOrThrow()
           ).id;
           enrolmentFacts.push({ referralDate: null, startDate: c.start, exitDate: exit, exitReason: reason });
+          incomeFacts.push({ exitDate: exit, exitReason: reason, incomeBefore: c.incomeBefore, incomeAfter: c.incomeAfter });
           const owner = { enrolment_id: enrolment, person_id: person, controller_org_id: world.orgs.kommun };
           for (const a of c.activities) {
             const employment = a.activityType === 'employment';
@@ -93,6 +98,11 @@ describe('case-work figures in SQL', () => {
         const held = meetingsByType(meetings, P);
         expect(countsFromRows(codeLists.meeting_type, (await meetingCounts(db, ids, P)).map((r) => ({ ...r, gender: 'other' as const }))).map((r) => ({ type: r.type, count: r.total }))).toEqual(held.types);
         expect(await startToExitMedian(db, ids, P)).toBe(startToExitDays(enrolmentFacts, P));
+        const income = await incomeChangeCounts(db, ids, P);
+        const expected = incomeChange(incomeFacts, P);
+        expect(income.exits).toBe(expected.exits);
+        expect(expected.groups.map((g) => ({ group_code: g.group, before: g.before, after: g.after }))).toEqual(expect.arrayContaining(income.groups));
+        expect(income.groups).toHaveLength(expected.groups.length);
       }),
       { seed: 20241231, numRuns: 25 },
     );

@@ -84,3 +84,18 @@ export async function startToExitMedian(db: Db, interventionIds: string[], p: Pe
     where ${counted(interventionIds)} and e.exit_date between ${p.from} and ${p.to}`);
   return row?.median ?? null;
 }
+
+export type IncomeGroupRow = { group_code: string; before: number; after: number };
+
+/** income change (core/figures/income-change.ts): the exits in P with income recorded before and after, and each group's counts. */
+export async function incomeChangeCounts(db: Db, interventionIds: string[], p: Period): Promise<{ exits: number; groups: IncomeGroupRow[] }> {
+  const recorded = (column: string) => sql`exists (select 1 from unnest(${sql.ref(column)}) s where s <> 'unknown')`;
+  const has = (column: string) => sql`count(*) filter (where exists (select 1 from unnest(${sql.ref(column)}) s where s = any(g.codes)))::int`;
+  const exits = sql`select e.income_before, e.income_after from enrolments e where ${counted(interventionIds)}
+    and e.exit_date between ${p.from} and ${p.to} and ${recorded('e.income_before')} and ${recorded('e.income_after')}`;
+  const groups = await rows<IncomeGroupRow>(db, sql<IncomeGroupRow>`with x as (${exits}),
+    g as (select group_code, array_agg(code) as codes from code_list_entries where list = 'income_source' and group_code is not null group by group_code)
+    select g.group_code, ${has('x.income_before')} as before, ${has('x.income_after')} as after from g left join x on true group by g.group_code`);
+  const total = await rows<{ n: number }>(db, sql<{ n: number }>`select count(*)::int as n from (${exits}) x`);
+  return { exits: total[0]?.n ?? 0, groups };
+}

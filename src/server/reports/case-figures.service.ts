@@ -1,4 +1,4 @@
-import { codeLists, labelOf } from '../../core/code-lists.js';
+import { codeLists, incomeSourceGroupLabels, labelOf } from '../../core/code-lists.js';
 import type { Period } from '../../core/dates.js';
 import { countsFromRows } from '../../core/figures/counts.js';
 import { projectInMonths } from '../../core/figures/periods.js';
@@ -8,7 +8,8 @@ import { figuresAccess } from '../access/figures-policy.js';
 import type { RequestContext } from '../context.js';
 import { notFound } from '../errors.js';
 import { swedishToday } from '../persons/today.js';
-import { activityCounts, followUpsOverdueCount, planCounts } from './case-figures.repository.js';
+import { activityCounts, followUpsOverdueCount, incomeChangeCounts, planCounts } from './case-figures.repository.js';
+import { incomeGroups } from '../../core/figures/income-change.js';
 import { resolveKeyFiguresScope } from './key-figures.repository.js';
 import { resolveOutcomesScope } from './outcomes.repository.js';
 import { resolvePeriod } from './outcomes.service.js';
@@ -50,6 +51,16 @@ export async function caseFiguresFor(ctx: RequestContext, input: CaseFiguresInpu
     plans: await planCounts(ctx.db, ids, range),
     follow_ups_overdue: { day, count: await followUpsOverdueCount(ctx.db, ids, day) },
     activities: { started: labelled(activities.started), active_on: { day, types: labelled(activities.active) } },
+    income_change: await incomeChangeOf(ctx, ids, range),
   };
   return suppress ? suppressCaseFigures(exact, input.threshold ?? 5) : exact;
+}
+
+async function incomeChangeOf(ctx: RequestContext, ids: string[], range: Period): Promise<CaseFiguresReport['income_change']> {
+  const counts = await incomeChangeCounts(ctx.db, ids, range);
+  const byGroup = new Map(counts.groups.map((g) => [g.group_code, g]));
+  return {
+    exits: counts.exits,
+    groups: incomeGroups.map((group) => ({ group, label: incomeSourceGroupLabels[group], before: byGroup.get(group)?.before ?? 0, after: byGroup.get(group)?.after ?? 0 })),
+  };
 }

@@ -6,7 +6,7 @@ import { activityTexts, workplaceTexts, worklistTexts } from './sv-activities';
 import { caseTexts } from './sv-case';
 import { reportDocumentTexts } from './sv-report-documents';
 import { dashboardTexts, drillDownTexts } from './sv-dashboard';
-import { exitReasonGroupLabels } from '../../core/code-lists';
+import { exitReasonGroupLabels, incomeSourceGroupLabels } from '../../core/code-lists';
 
 export const sv = {
   case: caseTexts,
@@ -635,12 +635,9 @@ export const sv = {
     workplace_sector: 'Sektor',
   } as Record<string, string>,
   codeGroups: {
+    ...incomeSourceGroupLabels,
     ...exitReasonGroupLabels,
     excluded: 'Räknas inte (felregistrering)',
-    ill_health: 'Ohälsa',
-    labour_market_support: 'Arbetsmarknadsstöd',
-    financial_assistance: 'Ekonomiskt bistånd',
-    self_support: 'Egen försörjning',
   } as Record<string, string>,
   surveys: {
     navResults: 'Enkäter',
