@@ -85,8 +85,16 @@ async function judge(ctx: RequestContext, interventionId: string, goal: Goal, re
   // Survey answers are read for staff only with an audit row, as the results page reads them.
   if (survey) await writeAudit(ctx.db, ctx.audit, [{ action: 'read', entity: 'survey_results', details: { interventionId, question: goal.surveyQuestion, period: range } }]);
   const fulfilment = fulfilmentOf(goal, report, { employments, survey });
-  return hidden ? { ...fulfilment, rule: `${fulfilment.rule} (dolt utanför den ansvariga organisationen)` } : fulfilment;
+  return hidden ? hiddenOutsideController(fulfilment) : fulfilment;
 }
+
+/** A goal judged on the period's suppressed figures: employment and survey goals are not judged outside the controller (their counts are not decided as a family across periods). */
+export function judgeSuppressed(goal: Goal, report: KeyFiguresReport): Fulfilment {
+  const fulfilment = fulfilmentOf(goal, report, { employments: null, survey: null });
+  return goal.kind === 'employment' || goal.kind === 'survey' ? hiddenOutsideController(fulfilment) : fulfilment;
+}
+
+const hiddenOutsideController = (fulfilment: Fulfilment): Fulfilment => ({ ...fulfilment, rule: `${fulfilment.rule} (dolt utanför den ansvariga organisationen)` });
 
 async function figuresOf(ctx: RequestContext, code: string, period: string): Promise<KeyFiguresReport | null> {
   try {

@@ -1,11 +1,10 @@
 import type { CategoryAmounts } from '../../core/figures/budget.js';
-import { fulfilmentOf } from '../../core/figures/goals.js';
 import type { ReportDocument } from '../../core/reports/document.js';
 import { fillReportDocument, reportPeriodLabel } from '../../core/reports/fill.js';
 import type { TemplateSection } from '../../core/reports/templates.js';
 import type { Db } from '../db/connection.js';
 import { budgetLinesOf, costsOf, grantOf } from '../budget/budget.repository.js';
-import { goalOf } from '../goals/goals.service.js';
+import { goalOf, judgeSuppressed } from '../goals/goals.service.js';
 import { goalsOf } from '../goals/goals.repository.js';
 import { computeKeyFiguresReport } from '../reports/key-figures.service.js';
 import { partiesOf, questionsOf, type ReportIntervention } from './report-document.repository.js';
@@ -24,7 +23,7 @@ export async function fillDocument(db: Db, doc: DocumentFacts, intervention: Rep
   const figures = await computeKeyFiguresReport(db, { scope: { intervention: intervention.code }, period: doc.period, suppress: true });
   const goals = (await goalsOf(db, intervention.id))
     .filter((g) => g.period === doc.period)
-    .map((row) => ({ title: row.title, kind: row.kind, fulfilment: fulfilmentOf(goalOf(row), figures, { employments: null, survey: null }) }));
+    .map((row) => ({ title: row.title, kind: row.kind, fulfilment: judgeSuppressed(goalOf(row), figures) }));
   return fillReportDocument({
     templateName: doc.template_name,
     sections: doc.sections as TemplateSection[],
