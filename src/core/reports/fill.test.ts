@@ -21,6 +21,11 @@ const input = (over: Partial<FillInput> = {}): FillInput => ({
   period: { label: '2026 T2', ...period },
   figures: figuresOf(10),
   goals: [{ title: '40 % till arbete', kind: 'work_or_studies', fulfilment: { status: 'met', value: 1, target: 0.4, rule: 'Avslut till arbete', inputs: [{ label: 'Avslut', value: 10 }] } }],
+  survey: [
+    { text: 'Hur mår du?', stepChange: { pairs: 12, shares: { improved: 0.75, same: 0.25, worse: 0 } } },
+    { text: 'Hur nära arbete känner du dig?', stepChange: { pairs: 12, shares: { improved: null, same: null, worse: null } } },
+    { text: 'Ny fråga', stepChange: { pairs: 0, shares: { improved: null, same: null, worse: null } } },
+  ],
   budget: { budget: { salaries: 100_000 }, actual: { salaries: 60_000, travel: 2_000 }, grant: 150_000, years: '2026' },
   parties: [{ name: 'Malmö stad', role: 'Insatsägare' }],
   narratives: { insatsbeskrivning: 'Vi <b>arbetar</b> med =SUMMA(A1)' },
@@ -73,5 +78,16 @@ describe('differencesBetween', () => {
     const differences = differencesBetween(slutrapport.sections, fillReportDocument(input()), fillReportDocument(input({ figures: figuresOf(11) })));
     expect(differences).toContainEqual({ section: 'Flöde och volymer', table: 'Flöde', row: 'Avslutade under perioden', column: 'Totalt', kind: 'count', frozen: 10, today: 11, difference: 1 });
     expect(differences.every((d) => d.section !== 'Frågor från förbundet')).toBe(true);
+  });
+  it('carries the survey’s stegförflyttning as a chart with its table, hidden cells as hidden and no answers as none', () => {
+    const doc = fillReportDocument(input());
+    const chart = doc.sections.flatMap((s) => s.blocks).find((b) => b.kind === 'chart');
+    expect(chart?.kind === 'chart' && chart.chart.seriesKeys).toEqual(['improved']);
+    const rows = chart?.kind === 'chart' ? chart.chart.table.rows : [];
+    expect(rows.map((r) => [r.question, r.pairs, r.improved, r.worse])).toEqual([
+      ['Hur mår du?', 12, 0.75, 0],
+      ['Hur nära arbete känner du dig?', 12, { hidden: 'suppressed' }, { hidden: 'suppressed' }],
+      ['Ny fråga', 0, null, null],
+    ]);
   });
 });

@@ -7,6 +7,7 @@ import { exitGroupLabels, type Fulfilment, type GoalKind } from '../figures/goal
 import { calendarPeriodLabel, parseCalendarPeriod } from '../figures/periods.js';
 import type { KeyFiguresReport } from '../schemas/key-figures-report.js';
 import type { ReportBlock, ReportCell, ReportDocument, ReportSection, ReportTable } from './document.js';
+import type { StepChange } from '../surveys/step-change.js';
 import type { TemplateSection } from './templates.js';
 
 export type FillInput = {
@@ -18,6 +19,8 @@ export type FillInput = {
   /** The period's key figures, as the readers of the report may see them (suppressed outside the controller). */
   figures: KeyFiguresReport;
   goals: { title: string; kind: GoalKind; fulfilment: Fulfilment }[];
+  /** The participant survey's stegförflyttning per ordinal question, all answers to date, suppressed. */
+  survey: { text: string; stepChange: Pick<StepChange, 'pairs' | 'shares'> }[];
   /** Budget of the years the period touches, actual costs of its months, the years' granted funds. */
   budget: { budget: CategoryAmounts; actual: CategoryAmounts; grant: number | null; years: string };
   parties: { name: string; role: string }[];
@@ -68,6 +71,8 @@ function blocksOf(section: TemplateSection, input: FillInput): ReportBlock[] {
       return [tableBlock(exitGroupTable(input.figures)), tableBlock(workOrStudiesTable(input.figures))];
     case 'goals':
       return [tableBlock(goalsTable(input.goals))];
+    case 'survey':
+      return surveyBlocks(input.survey);
     case 'budget':
       return [tableBlock(budgetTable(input))];
     case 'costs':
@@ -232,4 +237,27 @@ function questionsTable(questions: FillInput['questions']): ReportTable {
     rows: questions.map((q) => ({ question: q.question, asked: q.askedOn, reply: q.reply })),
     notes: questions.length ? [] : ['Förbundet har inte ställt några frågor.'],
   };
+}
+
+// Suppression leaves a count or share null; a share is also null, and shown as "–", when no one answered both times.
+const stepCell = (value: number | null, pairs: number | null): ReportCell => (value !== null ? value : pairs === 0 ? null : { hidden: 'suppressed' });
+
+/** Bilaga 1's overview: per question the share of participants with a start and an exit answer whose answer improved, stayed and worsened, as a chart and its table. */
+function surveyBlocks(survey: FillInput['survey']): ReportBlock[] {
+  const table: ReportTable = {
+    caption: 'Stegförflyttning per fråga',
+    columns: [text('question', 'Fråga'), count('pairs', 'Svar vid start och avslut'), share('improved', 'Förbättrat'), share('same', 'Oförändrat'), share('worse', 'Försämrat')],
+    rows: survey.map(({ text: question, stepChange: s }) => ({
+      question,
+      pairs: stepCell(s.pairs, s.pairs),
+      improved: stepCell(s.shares.improved, s.pairs),
+      same: stepCell(s.shares.same, s.pairs),
+      worse: stepCell(s.shares.worse, s.pairs),
+    })),
+    notes: survey.length
+      ? ['Deltagare som har svarat både vid start och vid avslut, alla svar hittills. En andel saknas när ingen har svarat båda gångerna.', hiddenNote]
+      : ['Insatsen har inga enkätsvar med skalfrågor ännu.'],
+  };
+  if (survey.length === 0) return [tableBlock(table)];
+  return [{ kind: 'chart', chart: { title: 'Andel med förbättrat svar per fråga', table, categoryKey: 'question', seriesKeys: ['improved'] } }];
 }

@@ -13,9 +13,9 @@ export type ReportKind = (typeof reportKinds)[number];
  * today's values once frozen); `questions` the förbund's questions with the replies;
  * `signature` who submitted and when.
  */
-export const sectionContents = ['narrative', 'intervention', 'parties', 'flow', 'results', 'goals', 'budget', 'costs', 'questions', 'signature'] as const;
+export const sectionContents = ['narrative', 'intervention', 'parties', 'flow', 'results', 'goals', 'survey', 'budget', 'costs', 'questions', 'signature'] as const;
 export type SectionContent = (typeof sectionContents)[number];
-export const figureContents: readonly SectionContent[] = ['flow', 'results', 'goals', 'budget', 'costs'];
+export const figureContents: readonly SectionContent[] = ['flow', 'results', 'goals', 'survey', 'budget', 'costs'];
 
 export const templateSectionSchema = z.strictObject({
   key: z.string().regex(/^[a-z0-9_]{1,40}$/, 'Nyckeln skrivs med a–z, 0–9 och _ (högst 40 tecken)'),
@@ -43,6 +43,7 @@ const malmo = (): TemplateSection[] => [
   table('mal', 'Mål och måluppfyllelse', 'goals'),
   table('resultat_tabell', 'Avslut och resultat', 'results'),
   narrative('effektmal', 'Effektmål/stegförflyttningar', 'Beskriv deltagarnas stegförflyttningar och effekter mot målen i ansökan.'),
+  table('enkat', 'Stegförflyttningar enligt deltagarenkäten', 'survey'),
   narrative('hinder', 'Hinder för samverkan/utmaningar', 'Vilka hinder och utmaningar har ni mött i samverkan?'),
   table('flode', 'Flöde och volymer', 'flow'),
   narrative('fungerat_bra', 'Vad har fungerat bra/framgångsfaktorer', 'Vad har fungerat bra under perioden?'),
@@ -59,6 +60,7 @@ const sundsvall = (): TemplateSection[] => [
   table('mal', 'Resultat och utfall: insatsens mål', 'goals'),
   table('flode', 'Flöde och volymer', 'flow'),
   table('resultat', 'Avslut och resultat', 'results'),
+  table('enkat', 'Deltagarenkäten: stegförflyttningar', 'survey'),
   narrative('arbetssatt', 'Arbetssätt och verksamhetsbeskrivning', 'Hur har insatsen arbetat, och med vilka samverkansparter?'),
   narrative('avvikelser', 'Avvikelser från planering', 'Avvikelser avseende ekonomi, tidsplan, aktiviteter, mål med mera.'),
   table('ekonomi', 'Ekonomisk rapport per kostnadsslag', 'budget'),

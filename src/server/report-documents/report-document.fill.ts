@@ -7,6 +7,7 @@ import { budgetLinesOf, costsOf, grantOf } from '../budget/budget.repository.js'
 import { goalOf, judgeSuppressed } from '../goals/goals.service.js';
 import { goalsOf } from '../goals/goals.repository.js';
 import { computeKeyFiguresReport } from '../reports/key-figures.service.js';
+import { surveyOverviewSuppressed } from '../surveys/results.service.js';
 import { partiesOf, questionsOf, type ReportIntervention } from './report-document.repository.js';
 
 export type FillState = { version: number; submitted: { by: string; on: string } | null; narratives: Record<string, string> };
@@ -31,6 +32,7 @@ export async function fillDocument(db: Db, doc: DocumentFacts, intervention: Rep
     period: { label: reportPeriodLabel(doc.period), from: doc.period_from, to: doc.period_to },
     figures,
     goals,
+    survey: await surveyOverviewSuppressed(db, intervention.id, figures.rules.suppression_threshold ?? 5),
     budget: await budgetOf(db, intervention.id, doc.period_from, doc.period_to),
     parties: (await partiesOf(db, intervention.id)).map((p) => ({ name: p.name, role: p.owner ? 'Insatsägare' : 'Part i insatsen' })),
     narratives: state.narratives,

@@ -25,35 +25,7 @@ export async function surveyResults(ctx: RequestContext, interventionId: string,
     }
     const intervention = await trx.selectFrom('interventions').select(['id', 'code', 'name']).where('id', '=', interventionId).executeTakeFirstOrThrow();
     const options: Threshold = { suppress: access.mustSuppress, threshold };
-    const answers = await choiceAnswersOf(trx, interventionId);
-    const questions = await answeredQuestions(trx, interventionId, [...new Set(answers.map((a) => a.question_id))]);
-    const shown = variant ? answers.filter((a) => a.variant === variant) : answers;
-    const gender = (g: string | null) => (g === 'woman' || g === 'man' || g === 'other' ? g : null);
-    const results = questions
-      .filter((q) => q.kind !== 'text' && q.key !== genderKey)
-      .map((q) => {
-        const mine = shown.filter((a) => a.question_id === q.id);
-        const categories = categoriesOf(q);
-        const d = distribution(categories, mine.map((a) => ({ gender: gender(a.gender), categories: a.value !== null ? [String(a.value)] : (a.choices ?? []) })), options);
-        const ordinal = ordinalRange(q)
-          ? stepChange(
-              answers
-                .filter((a) => a.question_id === q.id && a.enrolment_id !== null && a.value !== null)
-                .map((a): OrdinalAnswer => ({ participant: a.enrolment_id!, variant: a.variant as SurveyVariant, at: new Date(a.submitted_at).toISOString(), value: a.value! })),
-              options,
-            )
-          : null;
-        return {
-          id: q.id,
-          key: q.key,
-          version: q.version,
-          kind: q.kind,
-          text: q.texts.sv?.text ?? q.key,
-          categories: d.categories.map((c, i) => ({ ...c, label: labelOf(q, categories[i]) })),
-          respondents: d.respondents,
-          stepChange: ordinal && { pairs: ordinal.pairs, improved: ordinal.improved, same: ordinal.same, worse: ordinal.worse, shares: ordinal.shares },
-        };
-      });
+    const results = await questionResults(trx, interventionId, variant, options);
     await writeAudit(trx, ctx.audit, [{ action: 'read', entity: 'survey_results', details: { interventionId, variant: variant ?? null, suppressed: access.mustSuppress } }]);
     return {
       intervention,
@@ -63,6 +35,49 @@ export async function surveyResults(ctx: RequestContext, interventionId: string,
       can: { readFreeText: access.readFreeText, createLink: access.createLink },
     };
   });
+}
+
+/** Each choice question's answer distribution and, for ordinal ones, its stegförflyttning (all answers to date). */
+async function questionResults(db: Db, interventionId: string, variant: SurveyVariant | undefined, options: Threshold) {
+  const answers = await choiceAnswersOf(db, interventionId);
+  const questions = await answeredQuestions(db, interventionId, [...new Set(answers.map((a) => a.question_id))]);
+  const shown = variant ? answers.filter((a) => a.variant === variant) : answers;
+  const gender = (g: string | null) => (g === 'woman' || g === 'man' || g === 'other' ? g : null);
+  const results = questions
+    .filter((q) => q.kind !== 'text' && q.key !== genderKey)
+    .map((q) => {
+      const mine = shown.filter((a) => a.question_id === q.id);
+      const categories = categoriesOf(q);
+      const d = distribution(categories, mine.map((a) => ({ gender: gender(a.gender), categories: a.value !== null ? [String(a.value)] : (a.choices ?? []) })), options);
+      const ordinal = ordinalRange(q)
+        ? stepChange(
+            answers
+              .filter((a) => a.question_id === q.id && a.enrolment_id !== null && a.value !== null)
+              .map((a): OrdinalAnswer => ({ participant: a.enrolment_id!, variant: a.variant as SurveyVariant, at: new Date(a.submitted_at).toISOString(), value: a.value! })),
+            options,
+          )
+        : null;
+      return {
+        id: q.id,
+        key: q.key,
+        version: q.version,
+        kind: q.kind,
+        text: q.texts.sv?.text ?? q.key,
+        categories: d.categories.map((c, i) => ({ ...c, label: labelOf(q, categories[i]) })),
+        respondents: d.respondents,
+        stepChange: ordinal && { pairs: ordinal.pairs, improved: ordinal.improved, same: ordinal.same, worse: ordinal.worse, shares: ordinal.shares },
+      };
+    });
+  return results;
+}
+
+/**
+ * The survey's stegförflyttning per question as a report leaving the controlling organisation
+ * shows it (suppressed, aggregates only): the overview a report document carries (issue 13).
+ */
+export async function surveyOverviewSuppressed(db: Db, interventionId: string, threshold: number) {
+  const results = await questionResults(db, interventionId, undefined, { suppress: true, threshold });
+  return results.filter((q) => q.stepChange !== null).map((q) => ({ text: q.text, stepChange: q.stepChange! }));
 }
 
 /** The current questions and every version that has answers, in questionnaire order. */

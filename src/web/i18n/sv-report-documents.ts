@@ -102,6 +102,7 @@ export const reportDocumentTexts = {
       flow: 'Tabell: flöde och volymer',
       results: 'Tabell: avslut och resultat',
       goals: 'Tabell: mål och måluppfyllelse',
+      survey: 'Diagram och tabell: stegförflyttningar enligt deltagarenkäten',
       budget: 'Tabell: budget mot utfall per kostnadsslag',
       costs: 'Tabell: kostnad per deltagare och per resultat',
       questions: 'Frågor från förbundet med svar',
