@@ -156,3 +156,18 @@ export const exitGroupLabels: Record<string, string> = {
   other: 'övrigt',
   interrupted: 'avbrott',
 };
+
+/**
+ * An employment or survey goal as a reader outside the controlling organisation sees it. Their
+ * counts are not decided as a suppression family across periods, so no count is shown (a year's
+ * and its tertials' could be differenced): only whether the goal was met, and only when the
+ * period's base (the employments counted, or the respondents with a start and an exit answer)
+ * holds at least k; otherwise the goal is not judged.
+ */
+export function metOnly(fulfilment: Fulfilment, base: number | null, k: number): Fulfilment {
+  const inputs = fulfilment.inputs.map((input) => ({ ...input, value: null }));
+  if (fulfilment.status === 'no_data' || base === null || base < k) {
+    return { ...fulfilment, status: 'no_data', value: null, inputs, rule: `${fulfilment.rule} (dolt utanför den ansvariga organisationen: för litet underlag)` };
+  }
+  return { ...fulfilment, value: null, inputs, rule: `${fulfilment.rule} (utanför den ansvariga organisationen visas bara om målet nåddes)` };
+}

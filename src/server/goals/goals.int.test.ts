@@ -88,11 +88,12 @@ describe('goals of an intervention', () => {
     const audited = await t.db.selectFrom('audit_events').select('id').where('entity', '=', 'survey_results').where('actor_user_id', '=', t.world.users.lead.id).execute();
     expect(audited.length).toBeGreaterThan(0);
 
-    // Outside the controller these counts are hidden, and say so.
+    // Outside the controller no count is shown: only whether the goal was met, and only on a base of at least five.
     const afView = Object.fromEntries((await af.get(goalsUrl())).body.goals.map((g: { title: string; fulfilment: unknown }) => [g.title, g.fulfilment]));
-    for (const title of ['Minst 5 anställda', 'Hälften närmare arbete']) {
-      expect(afView[title], title).toMatchObject({ status: 'no_data', value: null, rule: expect.stringContaining('dolt utanför den ansvariga organisationen') });
-    }
+    expect(afView['Minst 5 anställda']).toMatchObject({ status: 'met', value: null, rule: expect.stringContaining('visas bara om målet nåddes') });
+    expect(afView['10 extratjänster']).toMatchObject({ status: 'not_met', value: null, inputs: [{ label: 'Extratjänst', value: null }] });
+    expect(afView['Hälften närmare arbete']).toMatchObject({ status: 'no_data', value: null, rule: expect.stringContaining('för litet underlag') });
+    for (const title of ['Minst 5 anställda', '10 extratjänster', 'Hälften närmare arbete']) expect(JSON.stringify(afView[title]), title).not.toMatch(/"value":\d/);
   });
 
   it('are changed only by the lead or the förbund, and out of reach as not found', async () => {

@@ -1,4 +1,4 @@
-import { fulfilmentOf, manualFulfilment, type Fulfilment, type Goal } from '../../core/figures/goals.js';
+import { fulfilmentOf, manualFulfilment, metOnly, type Fulfilment, type Goal } from '../../core/figures/goals.js';
 import { parseCalendarPeriod, rangeOf } from '../../core/figures/periods.js';
 import type { Period } from '../../core/dates.js';
 import type { KeyFiguresReport } from '../../core/schemas/key-figures-report.js';
@@ -42,8 +42,8 @@ export const goalOf = (row: GoalRow): Goal => ({
  * suppressed as the reader may see them). Employment goals take the case work's employments and
  * survey goals the surveys' stegförflyttning of the period (goal-inputs.ts). Those counts are not
  * part of a suppression family: goals of nested periods (a year and its tertials) could be
- * differenced to reveal a small count, so readers who get suppressed figures see these two kinds
- * as hidden, with the reason in the rule.
+ * differenced to reveal a small count, so readers who get suppressed figures see of these two
+ * kinds only whether the goal was met, on a base of at least k (judgeOnOwnCounts).
  */
 export async function listGoals(ctx: RequestContext, interventionId: string) {
   const { intervention, can } = await interventionForGoals(ctx.db, ctx, interventionId);
@@ -78,23 +78,27 @@ export async function listGoals(ctx: RequestContext, interventionId: string) {
 
 /** A goal judged on its period's figures, with the employments or survey answers its kind needs. */
 async function judge(ctx: RequestContext, interventionId: string, goal: Goal, report: KeyFiguresReport, range: Period): Promise<Fulfilment> {
-  const needsOwn = goal.kind === 'employment' || goal.kind === 'survey';
-  const hidden = needsOwn && report.rules.suppression_threshold !== null;
-  const employments = goal.kind === 'employment' && !hidden ? await employmentFiguresOf(ctx.db, interventionId, range) : null;
-  const survey = goal.kind === 'survey' && goal.surveyQuestion && !hidden ? await surveyFiguresOf(ctx.db, interventionId, goal.surveyQuestion, range) : null;
-  // Survey answers are read for staff only with an audit row, as the results page reads them.
-  if (survey) await writeAudit(ctx.db, ctx.audit, [{ action: 'read', entity: 'survey_results', details: { interventionId, question: goal.surveyQuestion, period: range } }]);
+  const judged = await judgeOnOwnCounts(ctx.db, interventionId, goal, report, range);
+  // Survey answers are read with an audit row, as the results page reads them.
+  if (goal.kind === 'survey' && goal.surveyQuestion) await writeAudit(ctx.db, ctx.audit, [{ action: 'read', entity: 'survey_results', details: { interventionId, question: goal.surveyQuestion, period: range } }]);
+  return judged;
+}
+
+/**
+ * A goal judged on the period's figures as their reader may see them: an employment or survey goal
+ * on the case work's employments or the survey's stegförflyttning of the period, and for a reader
+ * who gets suppressed figures (report.rules.suppression_threshold set) only whether it was met
+ * (core/figures/goals.ts metOnly).
+ */
+export async function judgeOnOwnCounts(db: Db, interventionId: string, goal: Goal, report: KeyFiguresReport, range: Period): Promise<Fulfilment> {
+  const employments = goal.kind === 'employment' ? await employmentFiguresOf(db, interventionId, range) : null;
+  const survey = goal.kind === 'survey' && goal.surveyQuestion ? await surveyFiguresOf(db, interventionId, goal.surveyQuestion, range) : null;
   const fulfilment = fulfilmentOf(goal, report, { employments, survey });
-  return hidden ? hiddenOutsideController(fulfilment) : fulfilment;
+  const k = report.rules.suppression_threshold;
+  if (k === null || (goal.kind !== 'employment' && goal.kind !== 'survey')) return fulfilment;
+  const base = goal.kind === 'employment' ? (typeof fulfilment.value === 'number' ? fulfilment.value : null) : (survey?.answered ?? null);
+  return metOnly(fulfilment, base, k);
 }
-
-/** A goal judged on the period's suppressed figures: employment and survey goals are not judged outside the controller (their counts are not decided as a family across periods). */
-export function judgeSuppressed(goal: Goal, report: KeyFiguresReport): Fulfilment {
-  const fulfilment = fulfilmentOf(goal, report, { employments: null, survey: null });
-  return goal.kind === 'employment' || goal.kind === 'survey' ? hiddenOutsideController(fulfilment) : fulfilment;
-}
-
-const hiddenOutsideController = (fulfilment: Fulfilment): Fulfilment => ({ ...fulfilment, rule: `${fulfilment.rule} (dolt utanför den ansvariga organisationen)` });
 
 async function figuresOf(ctx: RequestContext, code: string, period: string): Promise<KeyFiguresReport | null> {
   try {

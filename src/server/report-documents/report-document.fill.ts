@@ -4,7 +4,7 @@ import { fillReportDocument, reportPeriodLabel } from '../../core/reports/fill.j
 import type { TemplateSection } from '../../core/reports/templates.js';
 import type { Db } from '../db/connection.js';
 import { budgetLinesOf, costsOf, grantOf } from '../budget/budget.repository.js';
-import { goalOf, judgeSuppressed } from '../goals/goals.service.js';
+import { goalOf, judgeOnOwnCounts } from '../goals/goals.service.js';
 import { goalsOf } from '../goals/goals.repository.js';
 import { computeKeyFiguresReport } from '../reports/key-figures.service.js';
 import { surveyOverviewSuppressed } from '../surveys/results.service.js';
@@ -22,9 +22,11 @@ type DocumentFacts = { id: string; template_name: string; sections: unknown; per
  */
 export async function fillDocument(db: Db, doc: DocumentFacts, intervention: ReportIntervention, state: FillState): Promise<ReportDocument> {
   const figures = await computeKeyFiguresReport(db, { scope: { intervention: intervention.code }, period: doc.period, suppress: true });
-  const goals = (await goalsOf(db, intervention.id))
-    .filter((g) => g.period === doc.period)
-    .map((row) => ({ title: row.title, kind: row.kind, fulfilment: judgeSuppressed(goalOf(row), figures) }));
+  const goals = [];
+  for (const row of (await goalsOf(db, intervention.id)).filter((g) => g.period === doc.period)) {
+    const fulfilment = await judgeOnOwnCounts(db, intervention.id, goalOf(row), figures, { from: doc.period_from, to: doc.period_to });
+    goals.push({ title: row.title, kind: row.kind, fulfilment });
+  }
   return fillReportDocument({
     templateName: doc.template_name,
     sections: doc.sections as TemplateSection[],
