@@ -132,7 +132,7 @@ describe('system administrator (system_admin)', () => {
 describe('report reader and log reviewer', () => {
   // The log reviewer's own workplace (Loggkontroll) has a journey of its own: e2e/log-review.spec.ts.
   for (const [role, email, links] of [
-    ['report_reader', users.reportReader, ['Start', 'Insatser', 'Publicerade rapporter']],
+    ['report_reader', users.reportReader, ['Start', 'Insatser', 'Publicerade rapporter', 'Förbundets översikt']],
     ['log_reviewer', users.logReviewer, ['Start', 'Insatser', 'Loggkontroll']],
   ] as const) {
     test(`${role} sees interventions but no person data and no outcomes report`, async () => {
