@@ -735,7 +735,6 @@ export const sv = {
     participants: 'Deltagare (unika och anonyma)',
     outcomes: 'Avslut till arbete eller studier',
     keyFigures: (year: number) => `Nyckeltal ${year}`,
-    downloads: 'Nyckeltalen som fil',
     actions: 'Ändra',
     edit: {
       add: 'Lägg till mål',

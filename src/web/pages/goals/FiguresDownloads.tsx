@@ -9,7 +9,7 @@ const formats = ['csv', 'pdf', 'docx', 'xlsx'] as const;
  */
 export function FiguresDownloads({ code, period }: { code: string; period: string }) {
   return (
-    <div className="actions" role="group" aria-label={t.goalsBudget.downloads}>
+    <div className="actions">
       {formats.map((format) => (
         <a key={format} className="btn" href={`/api/v1/reports/figures${query({ intervention: code, period, format })}`} download>
           {format === 'csv' ? t.report.downloadExcel : t.report.downloadFile[format]}
