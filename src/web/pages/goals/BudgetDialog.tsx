@@ -1,4 +1,3 @@
-import type { FormEvent } from 'react';
 import type { z } from 'zod';
 import { costCategories } from '../../../core/figures/budget';
 import { budgetInput, type budgetView } from '../../../core/schemas/budget';
@@ -6,10 +5,8 @@ import { t } from '../../i18n/sv';
 import { put } from '../../lib/api';
 import { useCodes } from '../../lib/codes';
 import { numberOrNull, useZodForm } from '../../lib/form';
-import { ModalDialog } from '../../components/Dialog';
+import { FormDialog } from '../../components/FormDialog';
 import { TextField } from '../../components/Field';
-import { Button } from '../../components/Button';
-import { Notice } from '../../components/Notice';
 import { useRefresh } from './GoalDialogs';
 
 // "Ange budget" on Mål och budget (issue 12): the year's granted funds and the budget per cost
@@ -31,35 +28,18 @@ export function BudgetDialog({ interventionId, budget, onDone }: { interventionI
     lines: Object.fromEntries(costCategories.filter((c) => v[c].trim() !== '').map((c) => [c, numberOrNull(v[c])])),
   }));
   const { values, set, errors } = form;
-  const submit = (close: () => void) => async (event: FormEvent) => {
-    event.preventDefault();
-    const input = form.parse();
-    if (!input) return;
-    try {
-      await put(`/api/v1/interventions/${interventionId}/budget/${budget.year}`, input);
-      await refresh();
-      close();
-      onDone(te.budgetSaved(budget.year));
-    } catch (error) {
-      form.fail(error);
-    }
+  const save = async (input: unknown) => {
+    await put(`/api/v1/interventions/${interventionId}/budget/${budget.year}`, input);
+    await refresh();
+    return te.budgetSaved(budget.year);
   };
   return (
-    <ModalDialog trigger={te.budget} triggerLabel={te.budgetTitle(budget.year)} title={te.budgetTitle(budget.year)}>
-      {(close) => (
-        <form onSubmit={submit(close)} noValidate className="stack">
-          {form.formError && <Notice tone="error">{form.formError}</Notice>}
+    <FormDialog trigger={te.budget} triggerLabel={te.budgetTitle(budget.year)} title={te.budgetTitle(budget.year)} form={form} save={save} onDone={onDone}>
           <p>{te.budgetHelp}</p>
           <TextField label={`${t.goalsBudget.grant} ${t.common.optional}`} name="grant" inputMode="numeric" help={te.kronorHelp} value={values.grant} onChange={set('grant')} error={errors.grant} />
           {costCategories.map((c) => (
             <TextField key={c} label={`${codes.label('cost_category', c)} ${t.common.optional}`} name={c} inputMode="numeric" value={values[c]} onChange={set(c)} error={errors[`lines.${c}`]} />
           ))}
-          <div className="actions">
-            <Button type="submit">{t.common.save}</Button>
-            <Button variant="secondary" onPress={close}>{t.common.cancel}</Button>
-          </div>
-        </form>
-      )}
-    </ModalDialog>
+    </FormDialog>
   );
 }

@@ -1,4 +1,3 @@
-import type { FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { exitReasonGroupLabels } from '../../../core/code-lists';
@@ -11,6 +10,7 @@ import { del, patch, post } from '../../lib/api';
 import { useCodes } from '../../lib/codes';
 import { numberOrNull, textOrNull, useZodForm } from '../../lib/form';
 import { ModalDialog } from '../../components/Dialog';
+import { FormDialog } from '../../components/FormDialog';
 import { TextField } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
 import { CheckboxGroupField, RadioGroupField } from '../../components/ChoiceGroup';
@@ -87,28 +87,18 @@ export function GoalDialog({ interventionId, year, goal, onDone }: { interventio
   const refresh = useRefresh();
   const form = useZodForm(goalInput, valuesOf(goal, year), inputOf);
   const { values, set, errors } = form;
-  const submit = (close: () => void) => async (event: FormEvent) => {
-    event.preventDefault();
-    const input = form.parse();
-    if (!input) return;
-    try {
-      if (goal) await patch(`/api/v1/interventions/${interventionId}/goals/${goal.id}`, input);
-      else await post(`/api/v1/interventions/${interventionId}/goals`, input);
-      await refresh();
-      close();
-      if (!goal) form.reset();
-      onDone(goal ? te.changed : te.added);
-    } catch (error) {
-      form.fail(error);
-    }
+  const save = async (input: unknown) => {
+    if (goal) await patch(`/api/v1/interventions/${interventionId}/goals/${goal.id}`, input);
+    else await post(`/api/v1/interventions/${interventionId}/goals`, input);
+    await refresh();
+    if (!goal) form.reset();
+    return goal ? te.changed : te.added;
   };
   // A share's range is said in per cent here, where the server speaks of fractions.
   const targetError = errors.target && isShare(values.kind) && numberOrNull(values.target) !== null ? te.shareRange : errors.target;
   return (
-    <ModalDialog trigger={goal ? t.common.edit : te.add} triggerLabel={goal ? te.editLabel(goal.title) : undefined} triggerVariant={goal ? 'secondary' : 'primary'} title={goal ? te.editTitle : te.add}>
-      {(close) => (
-        <form onSubmit={submit(close)} noValidate className="stack">
-          {form.formError && <Notice tone="error">{form.formError}</Notice>}
+    <FormDialog trigger={goal ? t.common.edit : te.add} triggerLabel={goal ? te.editLabel(goal.title) : undefined} triggerVariant={goal ? 'secondary' : 'primary'} title={goal ? te.editTitle : te.add}
+      form={form} save={save} onDone={onDone}>
           <SelectField label={te.kind} name="kind" value={values.kind} onChange={set('kind')} error={errors.kind} isRequired options={goalKinds.map((k) => ({ value: k, label: te.kinds[k] }))} />
           <TextField label={te.title} name="title" help={te.titleHelp} value={values.title} onChange={set('title')} error={errors.title} isRequired />
           <SelectField label={t.goalsBudget.period} name="period" value={values.period} onChange={set('period')} error={errors.period} isRequired options={periodOptions(year, goal?.period)} />
@@ -134,13 +124,7 @@ export function GoalDialog({ interventionId, year, goal, onDone }: { interventio
                 options={[{ value: '', label: te.notJudged }, { value: 'yes', label: t.common.yes }, { value: 'no', label: t.common.no }]} />
             </>
           )}
-          <div className="actions">
-            <Button type="submit">{t.common.save}</Button>
-            <Button variant="secondary" onPress={close}>{t.common.cancel}</Button>
-          </div>
-        </form>
-      )}
-    </ModalDialog>
+    </FormDialog>
   );
 }
 

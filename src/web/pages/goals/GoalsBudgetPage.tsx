@@ -1,4 +1,3 @@
-import { useEffect, useRef, useState } from 'react';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import type { z } from 'zod';
@@ -11,7 +10,8 @@ import { get } from '../../lib/api';
 import { useCodes } from '../../lib/codes';
 import { interventionQuery } from '../../lib/queries';
 import { PageHeader } from '../../components/PageHeader';
-import { ErrorNotice, Notice } from '../../components/Notice';
+import { ErrorNotice } from '../../components/Notice';
+import { useResultNotice } from '../../components/ResultNotice';
 import { QueryError } from '../NotFoundPage';
 import { BudgetDialog } from './BudgetDialog';
 import { FiguresDownloads } from './FiguresDownloads';
@@ -40,15 +40,7 @@ export function GoalsBudgetPage() {
   const budget = useQuery(budgetQuery(id, year));
   const figures = useQuery(figuresQuery(intervention.data?.code, year));
   const codes = useCodes();
-  const [result, setResult] = useState<{ message: string; n: number } | null>(null);
-  const resultRef = useRef<HTMLDivElement>(null);
-  // The result of a change gets the focus once the dialog has closed (and returned focus).
-  useEffect(() => {
-    if (!result) return;
-    const timer = setTimeout(() => resultRef.current?.focus(), 50);
-    return () => clearTimeout(timer);
-  }, [result]);
-  const done = (message: string) => setResult((r) => ({ message, n: (r?.n ?? 0) + 1 }));
+  const { done, notice } = useResultNotice();
   if (intervention.error) return <QueryError error={intervention.error} />;
   if (!intervention.data) return <p>{t.app.loading}</p>;
   const i = intervention.data;
@@ -56,11 +48,7 @@ export function GoalsBudgetPage() {
   return (
     <div className="stack">
       <PageHeader title={`${t2.title}: ${i.name}`} above={<Link to="/insatser/$id" params={{ id: i.id }}>{i.name}</Link>} intro={t2.intro(year)} />
-      {result && (
-        <div ref={resultRef} tabIndex={-1} key={result.n}>
-          <Notice tone="success">{result.message}</Notice>
-        </div>
-      )}
+      {notice}
       <section className="card" aria-labelledby="goals">
         <h2 id="goals">{t2.goals}</h2>
         <ErrorNotice error={goals.error} />
