@@ -114,13 +114,21 @@ describe('Mål och budget', () => {
     await expectResult('Målet är ändrat.');
     await expect.poll(async () => (await cellsOf(goals, /Minst 40 deltagare/))[2]).toBe('55');
 
-    await page.getByRole('button', { name: 'Ta bort målet Skriftligt underlag' }).click();
+    // By keyboard: Escape cancels and gives the focus back; Tab reaches the confirmation.
+    const remove = page.getByRole('button', { name: 'Ta bort målet Skriftligt underlag' });
+    await remove.focus();
+    await page.keyboard.press('Enter');
     const confirm = page.getByRole('alertdialog', { name: 'Ta bort målet?' });
+    await expect.poll(() => confirm.textContent()).toContain('Skriftligt underlag');
     await expectAccessible(page, 'remove goal confirmation');
-    await confirm.getByRole('button', { name: 'Avbryt' }).click();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => remove.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await goals.getByRole('row', { name: /Skriftligt underlag/ }).count()).toBe(1);
-    await page.getByRole('button', { name: 'Ta bort målet Skriftligt underlag' }).click();
-    await confirm.getByRole('button', { name: 'Ta bort målet' }).click();
+    await page.keyboard.press('Enter');
+    await confirm.waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Ta bort målet');
+    await page.keyboard.press('Enter');
     await expectResult('Målet är borttaget.');
     await expect.poll(() => goals.getByRole('row', { name: /Skriftligt underlag/ }).count()).toBe(0);
   });
