@@ -6,27 +6,27 @@ import { Notice } from './Notice';
 
 type Form<I> = { parse: () => I | null; fail: (error: unknown) => void; formError: string | null };
 
-type FormDialogProps<I> = Omit<ModalDialogProps, 'children' | 'role'> & {
+type FormDialogProps<I, R> = Omit<ModalDialogProps, 'children' | 'role'> & {
   form: Form<I>;
-  /** Writes the parsed input and returns the message for the page; a failure stays in the dialog. */
-  save: (input: I) => Promise<string>;
-  onDone: (message: string) => void;
+  /** Writes the parsed input (its result, such as the page's message, goes to onDone); a failure stays in the dialog. */
+  save: (input: I) => Promise<R>;
+  onDone?: (result: R) => void;
   children: ReactNode;
 };
 
 /**
  * A dialog holding one form (useZodForm): the server's message above the fields, Save and Cancel.
- * Saving parses first (errors at their fields), then writes, closes and hands the page its message.
+ * Saving parses first (errors at their fields), then writes, closes and hands the page the result.
  */
-export function FormDialog<I>({ form, save, onDone, children, ...dialog }: FormDialogProps<I>) {
+export function FormDialog<I, R>({ form, save, onDone, children, ...dialog }: FormDialogProps<I, R>) {
   const submit = (close: () => void) => async (event: FormEvent) => {
     event.preventDefault();
     const input = form.parse();
     if (input === null) return;
     try {
-      const message = await save(input);
+      const result = await save(input);
       close();
-      onDone(message);
+      onDone?.(result);
     } catch (error) {
       form.fail(error);
     }
