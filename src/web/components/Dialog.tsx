@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { Button, type Variant } from './Button';
 
-type ModalDialogProps = {
+export type ModalDialogProps = {
   /** The text of the button that opens the dialog. */
   trigger: string;
   /** An accessible name for the button when its text alone is ambiguous ("Ta bort" of which party). */

@@ -1,15 +1,12 @@
-import type { FormEvent } from 'react';
 import { z } from 'zod';
 import { isoDate, shortText } from '../../../core/schemas/common';
 import { t } from '../../i18n/sv';
 import { patch, post } from '../../lib/api';
 import { textOrNull, useZodForm } from '../../lib/form';
 import type { CodeEntry } from '../../lib/queries';
-import { ModalDialog } from '../../components/Dialog';
+import { FormDialog } from '../../components/FormDialog';
 import { TextField } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
-import { Button } from '../../components/Button';
-import { Notice } from '../../components/Notice';
 
 // The server keeps these schemas next to its routes (code-list.schemas.ts, not in core yet);
 // the same rules are written here so the form can tell about a bad field before sending.
@@ -29,38 +26,20 @@ export function CodeEntryDialog({ list, entry, groups = [], onSaved }: { list: s
   const form = useZodForm(entry ? entryUpdate : entryCreate, { code: entry?.code ?? '', label: entry?.label ?? '', group: '', validTo: entry?.validTo ?? '' } as Values,
     (v) => (entry ? { label: v.label, validTo: textOrNull(v.validTo) }
       : { code: v.code, label: v.label, group: groups.length > 0 ? v.group : null, validTo: textOrNull(v.validTo) }));
-  const submit = (close: () => void) => async (event: FormEvent) => {
-    event.preventDefault();
-    const input = form.parse();
-    if (!input) return;
-    try {
-      if (entry) await patch(`/api/v1/code-lists/${list}/${entry.code}`, input);
-      else await post(`/api/v1/code-lists/${list}`, input);
-      if (!entry) form.reset();
-      close();
-      onSaved();
-    } catch (error) {
-      form.fail(error);
-    }
+  const save = async (input: unknown) => {
+    if (entry) await patch(`/api/v1/code-lists/${list}/${entry.code}`, input);
+    else await post(`/api/v1/code-lists/${list}`, input);
+    if (!entry) form.reset();
   };
   return (
-    <ModalDialog trigger={entry ? t.admin.edit : t.admin.newEntry} triggerVariant={entry ? 'quiet' : 'primary'} title={entry ? t.admin.editEntry(entry.code) : t.admin.newEntry}>
-      {(close) => (
-        <form onSubmit={submit(close)} noValidate className="stack">
-          {form.formError && <Notice tone="error">{form.formError}</Notice>}
-          {!entry && <TextField label={t.admin.code} name="code" help={t.admin.codeHelp} value={form.values.code} onChange={form.set('code')} error={form.errors.code} isRequired />}
-          <TextField label={t.admin.label} name="label" value={form.values.label} onChange={form.set('label')} error={form.errors.label} isRequired />
-          {!entry && groups.length > 0 && (
-            <SelectField label={t.admin.group} name="group" value={form.values.group} onChange={form.set('group')} error={form.errors.group} isRequired
-              options={groups.map((g) => ({ value: g, label: t.codeGroups[g] ?? g }))} />
-          )}
-          <TextField label={`${t.admin.validTo} ${t.common.optional}`} name="validTo" type="date" help={t.enrol.dateHelp} value={form.values.validTo} onChange={form.set('validTo')} error={form.errors.validTo} />
-          <div className="actions">
-            <Button type="submit">{t.common.save}</Button>
-            <Button variant="secondary" onPress={close}>{t.common.cancel}</Button>
-          </div>
-        </form>
+    <FormDialog trigger={entry ? t.admin.edit : t.admin.newEntry} triggerVariant={entry ? 'quiet' : 'primary'} title={entry ? t.admin.editEntry(entry.code) : t.admin.newEntry} form={form} save={save} onDone={onSaved}>
+      {!entry && <TextField label={t.admin.code} name="code" help={t.admin.codeHelp} value={form.values.code} onChange={form.set('code')} error={form.errors.code} isRequired />}
+      <TextField label={t.admin.label} name="label" value={form.values.label} onChange={form.set('label')} error={form.errors.label} isRequired />
+      {!entry && groups.length > 0 && (
+        <SelectField label={t.admin.group} name="group" value={form.values.group} onChange={form.set('group')} error={form.errors.group} isRequired
+          options={groups.map((g) => ({ value: g, label: t.codeGroups[g] ?? g }))} />
       )}
-    </ModalDialog>
+      <TextField label={`${t.admin.validTo} ${t.common.optional}`} name="validTo" type="date" help={t.enrol.dateHelp} value={form.values.validTo} onChange={form.set('validTo')} error={form.errors.validTo} />
+    </FormDialog>
   );
 }

@@ -1,4 +1,3 @@
-import type { FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { organisationCreate, organisationUpdate } from '../../../core/schemas/organisation';
 import { t } from '../../i18n/sv';
@@ -6,12 +5,10 @@ import { patch, post } from '../../lib/api';
 import { useCodes } from '../../lib/codes';
 import { textOrNull, useZodForm } from '../../lib/form';
 import { organisationsQuery, type Organisation } from '../../lib/queries';
-import { ModalDialog } from '../../components/Dialog';
+import { FormDialog } from '../../components/FormDialog';
 import { TextField } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
 import { CheckboxGroupField } from '../../components/ChoiceGroup';
-import { Button } from '../../components/Button';
-import { Notice } from '../../components/Notice';
 
 type Values = { code: string; name: string; kind: string; orgNumber: string; associationIds: string[] };
 
@@ -25,40 +22,22 @@ export function OrganisationDialog({ organisation, onSaved }: { organisation?: O
     editing ? { name: v.name, orgNumber: textOrNull(v.orgNumber), associationIds: v.associationIds }
       : { code: v.code, name: v.name, kind: v.kind || undefined, orgNumber: textOrNull(v.orgNumber), associationIds: v.associationIds });
   const associations = organisations.filter((o) => o.kind === 'association' && o.id !== organisation?.id);
-  const submit = (close: () => void) => async (event: FormEvent) => {
-    event.preventDefault();
-    const input = form.parse();
-    if (!input) return;
-    try {
-      if (organisation) await patch(`/api/v1/organisations/${organisation.id}`, input);
-      else await post('/api/v1/organisations', input);
-      if (!editing) form.reset();
-      close();
-      onSaved();
-    } catch (error) {
-      form.fail(error);
-    }
+  const save = async (input: unknown) => {
+    if (organisation) await patch(`/api/v1/organisations/${organisation.id}`, input);
+    else await post('/api/v1/organisations', input);
+    if (!editing) form.reset();
   };
   const title = organisation ? t.admin.editOrg(organisation.name) : t.admin.newOrg;
   return (
-    <ModalDialog trigger={organisation ? t.admin.edit : t.admin.newOrg} triggerVariant={organisation ? 'quiet' : 'primary'} title={title}>
-      {(close) => (
-        <form onSubmit={submit(close)} noValidate className="stack">
-          {form.formError && <Notice tone="error">{form.formError}</Notice>}
-          {!editing && <TextField label={t.admin.code} name="code" value={form.values.code} onChange={form.set('code')} error={form.errors.code} isRequired />}
-          <TextField label={t.admin.name} name="name" value={form.values.name} onChange={form.set('name')} error={form.errors.name} isRequired />
-          {!editing && <SelectField label={t.admin.kind} name="kind" value={form.values.kind} onChange={form.set('kind')} error={form.errors.kind && t.common.chooseOne} options={codes.options('organisation_kind')} isRequired />}
-          <TextField label={`${t.admin.orgNumber} ${t.common.optional}`} name="orgNumber" help={t.admin.orgNumberHelp} value={form.values.orgNumber} onChange={form.set('orgNumber')} error={form.errors.orgNumber} />
-          {associations.length > 0 && (
-            <CheckboxGroupField label={t.admin.memberOf} name="associationIds" value={form.values.associationIds} onChange={form.set('associationIds')} error={form.errors.associationIds}
-              options={associations.map((o) => ({ value: o.id, label: o.name }))} />
-          )}
-          <div className="actions">
-            <Button type="submit">{t.common.save}</Button>
-            <Button variant="secondary" onPress={close}>{t.common.cancel}</Button>
-          </div>
-        </form>
+    <FormDialog trigger={organisation ? t.admin.edit : t.admin.newOrg} triggerVariant={organisation ? 'quiet' : 'primary'} title={title} form={form} save={save} onDone={onSaved}>
+      {!editing && <TextField label={t.admin.code} name="code" value={form.values.code} onChange={form.set('code')} error={form.errors.code} isRequired />}
+      <TextField label={t.admin.name} name="name" value={form.values.name} onChange={form.set('name')} error={form.errors.name} isRequired />
+      {!editing && <SelectField label={t.admin.kind} name="kind" value={form.values.kind} onChange={form.set('kind')} error={form.errors.kind && t.common.chooseOne} options={codes.options('organisation_kind')} isRequired />}
+      <TextField label={`${t.admin.orgNumber} ${t.common.optional}`} name="orgNumber" help={t.admin.orgNumberHelp} value={form.values.orgNumber} onChange={form.set('orgNumber')} error={form.errors.orgNumber} />
+      {associations.length > 0 && (
+        <CheckboxGroupField label={t.admin.memberOf} name="associationIds" value={form.values.associationIds} onChange={form.set('associationIds')} error={form.errors.associationIds}
+          options={associations.map((o) => ({ value: o.id, label: o.name }))} />
       )}
-    </ModalDialog>
+    </FormDialog>
   );
 }

@@ -1,11 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { FormEvent } from 'react';
 import { activityCreate } from '../../../core/schemas/activity';
-import { Button } from '../../components/Button';
 import { CheckboxGroupField } from '../../components/ChoiceGroup';
-import { ModalDialog } from '../../components/Dialog';
+import { FormDialog } from '../../components/FormDialog';
 import { TextField } from '../../components/Field';
-import { Notice } from '../../components/Notice';
 import { SelectField } from '../../components/SelectField';
 import { t } from '../../i18n/sv';
 import { api } from '../../lib/api';
@@ -63,19 +60,11 @@ export function ActivityDialog({ enrolmentId, activity, triggerLabel }: { enrolm
   const { data: register } = useQuery(workplacesQuery);
   const form = useZodForm(activityCreate, valuesOf(activity), toInput);
   const v = form.values;
-  const submit = (close: () => void) => async (event: FormEvent) => {
-    event.preventDefault();
-    const input = form.parse();
-    if (!input) return;
-    try {
-      if (activity) await api('PUT', `/api/v1/activities/${activity.id}`, input);
-      else await api('POST', `/api/v1/enrolments/${enrolmentId}/activities`, input);
-      await queryClient.invalidateQueries({ queryKey: ['activities', enrolmentId] });
-      if (!activity) form.reset();
-      close();
-    } catch (error) {
-      form.fail(error);
-    }
+  const save = async (input: unknown) => {
+    if (activity) await api('PUT', `/api/v1/activities/${activity.id}`, input);
+    else await api('POST', `/api/v1/enrolments/${enrolmentId}/activities`, input);
+    await queryClient.invalidateQueries({ queryKey: ['activities', enrolmentId] });
+    if (!activity) form.reset();
   };
   const title = activity ? at.edit : at.add;
   const workplaces = [{ value: '', label: at.fields.noWorkplace }, ...(register?.items ?? []).map((w) => ({ value: w.id, label: w.name }))];
@@ -85,28 +74,19 @@ export function ActivityDialog({ enrolmentId, activity, triggerLabel }: { enrolm
     { value: 'health', label: at.fields.health, help: at.fields.healthHelp },
   ];
   return (
-    <ModalDialog trigger={title} triggerLabel={triggerLabel} triggerVariant={activity ? 'secondary' : 'primary'} title={title}>
-      {(close) => (
-        <form onSubmit={submit(close)} noValidate className="stack">
-          {form.formError && <Notice tone="error">{form.formError}</Notice>}
-          <SelectField label={at.fields.activityType} name="activityType" value={v.activityType} onChange={form.set('activityType')} options={codes.options('activity_type')} error={form.errors.activityType} isRequired />
-          {v.activityType === 'employment' && (
-            <SelectField label={at.fields.employmentType} name="employmentType" value={v.employmentType} onChange={form.set('employmentType')} options={codes.options('employment_type')} error={form.errors.employmentType} isRequired />
-          )}
-          <SelectField label={at.fields.workplace} name="workplaceId" value={v.workplaceId} onChange={form.set('workplaceId')} options={workplaces} error={form.errors.workplaceId} />
-          <TextField label={at.fields.provider} name="provider" value={v.provider} onChange={form.set('provider')} help={at.fields.providerHelp} error={form.errors.provider} />
-          <TextField label={at.fields.startDate} name="startDate" type="date" value={v.startDate} onChange={form.set('startDate')} error={form.errors.startDate} isRequired />
-          <TextField label={at.fields.endDate} name="endDate" type="date" value={v.endDate} onChange={form.set('endDate')} error={form.errors.endDate} />
-          <TextField label={at.fields.hoursPerWeek} name="hoursPerWeek" inputMode="text" value={v.hoursPerWeek} onChange={form.set('hoursPerWeek')} error={form.errors.hoursPerWeek} />
-          <SelectField label={at.fields.status} name="status" value={v.status} onChange={form.set('status')} options={statuses} error={form.errors.status} isRequired />
-          <CheckboxGroupField label={at.fields.marks} name="flags" options={flags} value={v.flags} onChange={form.set('flags')} error={form.errors.extension ?? form.errors.health} />
-          <TextField label={at.fields.notes} name="notes" multiline value={v.notes} onChange={form.set('notes')} error={form.errors.notes} />
-          <div className="actions">
-            <Button type="submit">{t.common.save}</Button>
-            <Button variant="secondary" onPress={close}>{t.common.cancel}</Button>
-          </div>
-        </form>
+    <FormDialog trigger={title} triggerLabel={triggerLabel} triggerVariant={activity ? 'secondary' : 'primary'} title={title} form={form} save={save}>
+      <SelectField label={at.fields.activityType} name="activityType" value={v.activityType} onChange={form.set('activityType')} options={codes.options('activity_type')} error={form.errors.activityType} isRequired />
+      {v.activityType === 'employment' && (
+        <SelectField label={at.fields.employmentType} name="employmentType" value={v.employmentType} onChange={form.set('employmentType')} options={codes.options('employment_type')} error={form.errors.employmentType} isRequired />
       )}
-    </ModalDialog>
+      <SelectField label={at.fields.workplace} name="workplaceId" value={v.workplaceId} onChange={form.set('workplaceId')} options={workplaces} error={form.errors.workplaceId} />
+      <TextField label={at.fields.provider} name="provider" value={v.provider} onChange={form.set('provider')} help={at.fields.providerHelp} error={form.errors.provider} />
+      <TextField label={at.fields.startDate} name="startDate" type="date" value={v.startDate} onChange={form.set('startDate')} error={form.errors.startDate} isRequired />
+      <TextField label={at.fields.endDate} name="endDate" type="date" value={v.endDate} onChange={form.set('endDate')} error={form.errors.endDate} />
+      <TextField label={at.fields.hoursPerWeek} name="hoursPerWeek" inputMode="text" value={v.hoursPerWeek} onChange={form.set('hoursPerWeek')} error={form.errors.hoursPerWeek} />
+      <SelectField label={at.fields.status} name="status" value={v.status} onChange={form.set('status')} options={statuses} error={form.errors.status} isRequired />
+      <CheckboxGroupField label={at.fields.marks} name="flags" options={flags} value={v.flags} onChange={form.set('flags')} error={form.errors.extension ?? form.errors.health} />
+      <TextField label={at.fields.notes} name="notes" multiline value={v.notes} onChange={form.set('notes')} error={form.errors.notes} />
+    </FormDialog>
   );
 }

@@ -11,11 +11,16 @@ import { useCodes } from '../../lib/codes';
 import { interventionQuery } from '../../lib/queries';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorNotice } from '../../components/Notice';
+import { useResultNotice } from '../../components/ResultNotice';
 import { QueryError } from '../NotFoundPage';
+import { BudgetDialog } from './BudgetDialog';
+import { FiguresDownloads } from './FiguresDownloads';
+import { GoalDialog, RemoveGoalDialog } from './GoalDialogs';
 import { KeyFiguresTable } from './KeyFiguresTable';
 
 // "Mål och budget" (issue 12): the intervention's goals with fulfilment, rule and inputs; the
-// year's budget against actual and the cost figures; the year's key figures. Read-only here.
+// year's budget against actual and the cost figures; the year's key figures with their files. Those
+// the server lets edit (`can.edit`) add, change and remove goals and set the year's budget here.
 
 const t2 = t.goalsBudget;
 const goalsQuery = (id: string) => queryOptions({ queryKey: ['goals', id], queryFn: () => get<z.infer<typeof goalList>>(`/api/v1/interventions/${id}/goals`) });
@@ -35,6 +40,7 @@ export function GoalsBudgetPage() {
   const budget = useQuery(budgetQuery(id, year));
   const figures = useQuery(figuresQuery(intervention.data?.code, year));
   const codes = useCodes();
+  const { done, notice } = useResultNotice();
   if (intervention.error) return <QueryError error={intervention.error} />;
   if (!intervention.data) return <p>{t.app.loading}</p>;
   const i = intervention.data;
@@ -42,9 +48,11 @@ export function GoalsBudgetPage() {
   return (
     <div className="stack">
       <PageHeader title={`${t2.title}: ${i.name}`} above={<Link to="/insatser/$id" params={{ id: i.id }}>{i.name}</Link>} intro={t2.intro(year)} />
+      {notice}
       <section className="card" aria-labelledby="goals">
         <h2 id="goals">{t2.goals}</h2>
         <ErrorNotice error={goals.error} />
+        {goals.data?.can.edit && <div className="actions"><GoalDialog interventionId={i.id} year={year} onDone={done} /></div>}
         {goals.data && goals.data.goals.length === 0 && <p>{t2.noGoals}</p>}
         {goals.data && goals.data.goals.length > 0 && (
           <div className="table-wrap">
@@ -54,6 +62,7 @@ export function GoalsBudgetPage() {
                 <tr>
                   <th scope="col">{t2.goal}</th><th scope="col">{t2.period}</th><th scope="col">{t2.result}</th>
                   <th scope="col">{t2.target}</th><th scope="col">{t2.status}</th><th scope="col">{t2.rule}</th>
+                  {goals.data.can.edit && <th scope="col">{t2.actions}</th>}
                 </tr>
               </thead>
               <tbody>
@@ -70,6 +79,14 @@ export function GoalsBudgetPage() {
                         <ul>{g.fulfilment.inputs.map((input) => <li key={input.label}>{input.label}: {typeof input.value === 'number' ? formatNumber(input.value) : input.value ?? '–'}</li>)}</ul>
                       )}
                     </td>
+                    {goals.data?.can.edit && (
+                      <td>
+                        <div className="actions">
+                          <GoalDialog key={JSON.stringify(g)} interventionId={i.id} year={year} goal={g} onDone={done} />
+                          <RemoveGoalDialog interventionId={i.id} goal={g} onDone={done} />
+                        </div>
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>
@@ -82,6 +99,7 @@ export function GoalsBudgetPage() {
         <ErrorNotice error={budget.error} />
         {budget.data && (
           <>
+            {budget.data.can.edit && <div className="actions"><BudgetDialog key={JSON.stringify(budget.data.rows) + budget.data.grant} interventionId={i.id} budget={budget.data} onDone={done} /></div>}
             <dl className="facts">
               <dt>{t2.grant}</dt><dd>{t2.kronor(budget.data.grant)}</dd>
               <dt>{t2.administrativeCost}</dt><dd>{t2.kronor(budget.data.administrativeCost)}</dd>
@@ -125,6 +143,7 @@ export function GoalsBudgetPage() {
             <dt>{t2.workOrStudies}</dt><dd>{formatPercent(figures.data.work_or_studies.total.share)}</dd>
           </dl>
         )}
+        {figures.data && <FiguresDownloads code={i.code} period={String(year)} />}
         {figures.data && <KeyFiguresTable report={figures.data} interventionId={i.id} period={String(year)} drillDown={i.can.drillDown} />}
       </section>
     </div>

@@ -1,4 +1,4 @@
-import type { FormEvent, ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { enrolmentUpdate } from '../../../core/schemas/enrolment';
 import { t } from '../../i18n/sv';
@@ -8,6 +8,7 @@ import { choiceOf, completionOf, completionOptions } from '../../lib/completion'
 import { numberOrNull, textOrNull, useZodForm } from '../../lib/form';
 import type { Enrolment } from '../../lib/queries';
 import { ModalDialog } from '../../components/Dialog';
+import { FormDialog } from '../../components/FormDialog';
 import { TextField } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
 import { CheckboxGroupField } from '../../components/ChoiceGroup';
@@ -23,50 +24,34 @@ type Props = { enrolment: Enrolment; onDone: Done };
 
 const asText = (n: number | null) => (n === null ? '' : String(n));
 
-/** Saves a correction and refreshes the participant and the figures. */
-function useSave(enrolment: Enrolment, onDone: Done) {
+/** Saves a correction and refreshes the participant and the figures; gives the page its message. */
+function useSave(enrolment: Enrolment) {
   const queryClient = useQueryClient();
-  return async (input: unknown, close: () => void) => {
+  return async (input: unknown) => {
     await patch(`/api/v1/enrolments/${enrolment.id}`, input);
     await queryClient.invalidateQueries({ queryKey: ['enrolments'] });
     await queryClient.invalidateQueries({ queryKey: ['outcomes'] });
-    close();
-    onDone(t.correct.saved);
+    return t.correct.saved;
   };
 }
 
 type CorrectionForm = { parse: () => unknown; fail: (error: unknown) => void; formError: string | null };
 
-/** The dialog every correction shares: its fields, a form error, Save and Cancel; saving parses the form first. */
-function CorrectionDialog({ title, form, save, note, children }: { title: string; form: CorrectionForm; save: ReturnType<typeof useSave>; note?: string; children: ReactNode }) {
-  const submit = (close: () => void) => async (event: FormEvent) => {
-    event.preventDefault();
-    const input = form.parse();
-    if (!input) return;
-    await save(input, close).catch(form.fail);
-  };
+/** The dialog every correction shares: a form dialog titled as its button, with an optional note above the fields. */
+function CorrectionDialog({ title, form, save, onDone, note, children }: { title: string; form: CorrectionForm; save: ReturnType<typeof useSave>; onDone: Done; note?: string; children: ReactNode }) {
   return (
-    <ModalDialog trigger={title} title={title}>
-      {(close) => (
-        <form onSubmit={submit(close)} noValidate className="stack">
-          {form.formError && <Notice tone="error">{form.formError}</Notice>}
-          {note && <p>{note}</p>}
-          {children}
-          <div className="actions">
-            <Button type="submit">{t.common.save}</Button>
-            <Button variant="secondary" onPress={close}>{t.common.cancel}</Button>
-          </div>
-        </form>
-      )}
-    </ModalDialog>
+    <FormDialog trigger={title} title={title} form={form} save={save} onDone={onDone}>
+      {note && <p>{note}</p>}
+      {children}
+    </FormDialog>
   );
 }
 
 export function StartDateDialog({ enrolment, onDone }: Props) {
-  const save = useSave(enrolment, onDone);
+  const save = useSave(enrolment);
   const form = useZodForm(enrolmentUpdate, { startDate: enrolment.startDate }, (v) => ({ startDate: v.startDate }));
   return (
-    <CorrectionDialog title={t.correct.editStart} form={form} save={save} note={t.correct.figuresNote}>
+    <CorrectionDialog title={t.correct.editStart} form={form} save={save} onDone={onDone} note={t.correct.figuresNote}>
       <TextField label={t.participant.start} name="startDate" type="date" help={t.correct.startHelp} value={form.values.startDate} onChange={form.set('startDate')} error={form.errors.startDate} isRequired />
     </CorrectionDialog>
   );
@@ -76,7 +61,7 @@ type IntakeValues = { incomeBefore: string[]; occupationBefore: string; occupati
 
 export function IntakeDialog({ enrolment: e, onDone }: Props) {
   const codes = useCodes();
-  const save = useSave(e, onDone);
+  const save = useSave(e);
   const initial: IntakeValues = {
     incomeBefore: e.incomeBefore,
     occupationBefore: e.occupationBefore ?? '',
@@ -93,7 +78,7 @@ export function IntakeDialog({ enrolment: e, onDone }: Props) {
   }));
   const { values, set, errors } = form;
   return (
-    <CorrectionDialog title={t.correct.editIntake} form={form} save={save}>
+    <CorrectionDialog title={t.correct.editIntake} form={form} save={save} onDone={onDone}>
       <CheckboxGroupField label={`${t.enrol.incomeBefore} ${t.common.optional}`} name="incomeBefore" value={values.incomeBefore} onChange={set('incomeBefore')} error={errors.incomeBefore} options={codes.options('income_source')} />
       <SelectField label={`${t.enrol.occupationBefore} ${t.common.optional}`} name="occupationBefore" value={values.occupationBefore} onChange={set('occupationBefore')} error={errors.occupationBefore}
         options={[{ value: '', label: t.common.none }, ...codes.options('occupation')]} />
@@ -110,7 +95,7 @@ type ExitValues = { exitDate: string; exitReason: string; exitDetail: string; ex
 
 export function ExitDataDialog({ enrolment: e, onDone }: Props) {
   const codes = useCodes();
-  const save = useSave(e, onDone);
+  const save = useSave(e);
   const initial: ExitValues = {
     exitDate: e.exitDate ?? '',
     exitReason: e.exitReason ?? '',
@@ -131,7 +116,7 @@ export function ExitDataDialog({ enrolment: e, onDone }: Props) {
   }));
   const { values, set, errors } = form;
   return (
-    <CorrectionDialog title={t.correct.editExit} form={form} save={save} note={t.correct.figuresNote}>
+    <CorrectionDialog title={t.correct.editExit} form={form} save={save} onDone={onDone} note={t.correct.figuresNote}>
       <TextField label={t.exit.exitDate} name="exitDate" type="date" help={t.correct.exitDateHelp} value={values.exitDate} onChange={set('exitDate')} error={errors.exitDate} isRequired />
       <SelectField label={t.exit.reason} name="exitReason" value={values.exitReason} onChange={set('exitReason')} error={errors.exitReason} isRequired
         options={codes.options('exit_reason').filter((o) => o.value !== 'consent_withdrawn')} />

@@ -1,4 +1,3 @@
-import { useEffect, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { t } from '../../i18n/sv';
@@ -9,7 +8,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { PrintHeading } from '../../components/PrintHeading';
 import { ButtonLink } from '../../components/Button';
 import { FlashNotice } from '../../components/FlashNotice';
-import { Notice } from '../../components/Notice';
+import { useResultNotice } from '../../components/ResultNotice';
 import { QueryError } from '../NotFoundPage';
 import { ConsentSection } from './ConsentSection';
 import { ExitSummary } from './ExitSummary';
@@ -26,15 +25,7 @@ export function ParticipantPage() {
   const { id } = useParams({ strict: false }) as { id: string };
   const query = useQuery(enrolmentQuery(id));
   const codes = useCodes();
-  const [result, setResult] = useState<{ message: string; n: number } | null>(null);
-  const resultRef = useRef<HTMLDivElement>(null);
-  // The result of a correction gets the focus once the dialog has closed (and returned focus).
-  useEffect(() => {
-    if (!result) return;
-    const timer = setTimeout(() => resultRef.current?.focus(), 50);
-    return () => clearTimeout(timer);
-  }, [result]);
-  const done = (message: string) => setResult((r) => ({ message, n: (r?.n ?? 0) + 1 }));
+  const { done, notice } = useResultNotice();
   if (query.error) return <QueryError error={query.error} />;
   if (!query.data) return <p>{t.app.loading}</p>;
   const e = query.data;
@@ -50,11 +41,7 @@ export function ParticipantPage() {
         actions={e.can.exit && <ButtonLink to="/deltagare/$id/avsluta" params={{ id: e.id }}>{t.participant.exitAction}</ButtonLink>}
       />
       <FlashNotice />
-      {result && (
-        <div ref={resultRef} tabIndex={-1} key={result.n}>
-          <Notice tone="success">{result.message}</Notice>
-        </div>
-      )}
+      {notice}
       <CaseTabs enrolmentId={e.id} overview={<>
       <div className="grid-cards">
         <section className="card" aria-labelledby="identity">

@@ -1,10 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, type FormEvent } from 'react';
+import { useEffect } from 'react';
 import { workplaceInput } from '../../../core/schemas/workplace';
-import { Button } from '../../components/Button';
-import { ModalDialog } from '../../components/Dialog';
+import { FormDialog } from '../../components/FormDialog';
 import { TextField } from '../../components/Field';
-import { Notice } from '../../components/Notice';
 import { SelectField } from '../../components/SelectField';
 import { t } from '../../i18n/sv';
 import { get, post } from '../../lib/api';
@@ -39,36 +37,19 @@ export function NewWorkplaceDialog() {
   useEffect(() => {
     if (only && !v.associationId) setAssociation(only);
   }, [only, v.associationId, setAssociation]);
-  const submit = (close: () => void) => async (event: FormEvent) => {
-    event.preventDefault();
-    const input = form.parse();
-    if (!input) return;
-    try {
-      await post('/api/v1/workplaces', input);
-      await queryClient.invalidateQueries({ queryKey: ['workplaces'] });
-      form.reset();
-      close();
-    } catch (error) {
-      form.fail(error);
-    }
+  const save = async (input: unknown) => {
+    await post('/api/v1/workplaces', input);
+    await queryClient.invalidateQueries({ queryKey: ['workplaces'] });
+    form.reset();
   };
   return (
-    <ModalDialog trigger={wt.add} triggerVariant="primary" title={wt.add}>
-      {(close) => (
-        <form onSubmit={submit(close)} noValidate className="stack">
-          {form.formError && <Notice tone="error">{form.formError}</Notice>}
-          <SelectField label={wt.fields.association} name="associationId" value={v.associationId} onChange={form.set('associationId')} options={options} error={form.errors.associationId} isRequired />
-          <TextField label={wt.fields.name} name="name" value={v.name} onChange={form.set('name')} error={form.errors.name} isRequired />
-          <SelectField label={wt.fields.sector} name="sector" value={v.sector} onChange={form.set('sector')} options={[{ value: '', label: t.common.none }, ...codes.options('workplace_sector')]} error={form.errors.sector} />
-          <TextField label={wt.fields.orgNumber} name="orgNumber" value={v.orgNumber} onChange={form.set('orgNumber')} error={form.errors.orgNumber} />
-          <TextField label={wt.fields.address} name="address" value={v.address} onChange={form.set('address')} error={form.errors.address} />
-          <TextField label={wt.fields.supervisorName} name="supervisor" value={v.supervisor} onChange={form.set('supervisor')} error={form.errors['supervisors.0.name']} />
-          <div className="actions">
-            <Button type="submit">{t.common.save}</Button>
-            <Button variant="secondary" onPress={close}>{t.common.cancel}</Button>
-          </div>
-        </form>
-      )}
-    </ModalDialog>
+    <FormDialog trigger={wt.add} triggerVariant="primary" title={wt.add} form={form} save={save}>
+      <SelectField label={wt.fields.association} name="associationId" value={v.associationId} onChange={form.set('associationId')} options={options} error={form.errors.associationId} isRequired />
+      <TextField label={wt.fields.name} name="name" value={v.name} onChange={form.set('name')} error={form.errors.name} isRequired />
+      <SelectField label={wt.fields.sector} name="sector" value={v.sector} onChange={form.set('sector')} options={[{ value: '', label: t.common.none }, ...codes.options('workplace_sector')]} error={form.errors.sector} />
+      <TextField label={wt.fields.orgNumber} name="orgNumber" value={v.orgNumber} onChange={form.set('orgNumber')} error={form.errors.orgNumber} />
+      <TextField label={wt.fields.address} name="address" value={v.address} onChange={form.set('address')} error={form.errors.address} />
+      <TextField label={wt.fields.supervisorName} name="supervisor" value={v.supervisor} onChange={form.set('supervisor')} error={form.errors['supervisors.0.name']} />
+    </FormDialog>
   );
 }
