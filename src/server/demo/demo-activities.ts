@@ -68,14 +68,19 @@ export async function seedActivities(db: Db): Promise<void> {
     from chosen c join w on w.n = c.workplace_n
     where c.exit_date is null or c.start_date + c.after_start <= c.exit_date`.execute(db);
   // Arbetsmarknadstorget: a third of the last two years' participants in subsidised employment, in AMT 2022's mix.
+  // The mix is dealt in a stride over the chosen rows (7 is prime to the 111 slots), so any run of
+  // them carries AMT's proportions whatever the random ids: a hash of each id would only approach them.
   await sql`
-    with chosen as (
-      select e.id, e.person_id, e.controller_org_id, e.start_date, e.exit_date,
-        split_part((${sql.val(amtSlots)}::text[])[${pick('e.id', amtSlots.length, 'mix')}], ':', 1) as type,
-        split_part((${sql.val(amtSlots)}::text[])[${pick('e.id', amtSlots.length, 'mix')}], ':', 2)::boolean as extension,
-        30 + ${pick('e.id', 60, 'd')} as after_start
+    with amt as (
+      select e.id, e.person_id, e.controller_org_id, e.start_date, e.exit_date, row_number() over (order by e.start_date, e.id) as n
       from enrolments e join interventions i on i.id = e.intervention_id
-      where i.code = 'AMT' and e.start_date >= current_date - 730 and ${pick('e.id', 3, 'e')} = 1)
+      where i.code = 'AMT' and e.start_date >= current_date - 730 and ${pick('e.id', 3, 'e')} = 1),
+    chosen as (
+      select id, person_id, controller_org_id, start_date, exit_date,
+        split_part((${sql.val(amtSlots)}::text[])[1 + (n * 7) % ${amtSlots.length}], ':', 1) as type,
+        split_part((${sql.val(amtSlots)}::text[])[1 + (n * 7) % ${amtSlots.length}], ':', 2)::boolean as extension,
+        30 + ${pick('id', 60, 'd')} as after_start
+      from amt)
     insert into activities (enrolment_id, person_id, controller_org_id, activity_type, employment_type, extension, start_date, end_date, hours_per_week, status)
     select id, person_id, controller_org_id, 'employment', type, extension, start_date + after_start, start_date + after_start + 365, 40,
       case when start_date + after_start > current_date then 'planned' when start_date + after_start + 365 < current_date then 'completed' else 'ongoing' end
