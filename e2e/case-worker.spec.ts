@@ -139,7 +139,8 @@ describe('case worker (handläggare)', () => {
     await exits.waitFor();
     // Other journeys share the database, so only the shape is checked: a share for Arbete.
     expect(await exits.getByRole('row', { name: /^Arbete/ }).first().textContent()).toMatch(/\d+\s%$/);
-    await page.getByRole('button', { name: 'Visa diagrammet som tabell' }).click();
+    // The page has more than one chart (the monthly result too): the one of the exits.
+    await page.getByRole('figure', { name: 'Avslut per orsak', exact: true }).getByRole('button', { name: 'Visa diagrammet som tabell' }).click();
     await expect.poll(() => page.getByRole('table', { name: 'Avslut per orsak', exact: true }).count()).toBe(1);
     await expectAccessible(page, 'report, shown');
     expect(await page.getByRole('link', { name: 'Ladda ner CSV' }).getAttribute('href')).toContain('/api/v1/reports/outcomes.csv?intervention=KOMMUNINSATS');

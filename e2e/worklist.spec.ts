@@ -51,6 +51,13 @@ describe('worklist, caseload and workplace register', () => {
   });
 
   test('the worklist counts on the start page and lists what is due', async () => {
+    // Other specs on the same server register participants too: count from what is due already.
+    const dueBefore = await (await page.request.get(`${baseUrl}/api/v1/worklist`)).json();
+    const due = async () => {
+      const links = await page.getByRole('region', { name: 'Att göra' }).getByRole('link').allTextContents();
+      const count = (label: string) => Number(links.find((text) => text.includes(label))?.match(/^\d+/)?.[0] ?? -1);
+      return { noPlan: count('Saknar handlingsplan'), ending: count('Aktiviteter som slutar') };
+    };
     const teamA = (await (await page.request.get(`${baseUrl}/api/v1/worklist`)).json()).teams.find((team: { name: string }) => team.name === 'Team A');
     const interventionId = (await (await page.request.get(`${baseUrl}/api/v1/interventions`)).json()).items.find((i: { code: string }) => i.code === 'KOMMUNINSATS').id;
     const enrol = (ref: string, days: number) =>
@@ -68,9 +75,7 @@ describe('worklist, caseload and workplace register', () => {
     });
 
     await nav().getByRole('link', { name: 'Start' }).click();
-    const summary = page.getByRole('region', { name: 'Att göra' });
-    await expect.poll(() => summary.getByRole('link', { name: /^2 Saknar handlingsplan/ }).count()).toBe(1);
-    await expect.poll(() => summary.getByRole('link', { name: /^1 Aktiviteter som slutar/ }).count()).toBe(1);
+    await expect.poll(due).toEqual({ noPlan: dueBefore.noPlan.length + 2, ending: dueBefore.ending.length + 1 });
     await expectAccessible(page, 'start page with worklist counts');
 
     await nav().getByRole('link', { name: 'Min arbetslista' }).click();
