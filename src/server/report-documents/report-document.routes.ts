@@ -7,6 +7,7 @@ import {
 } from '../../core/schemas/report-documents.js';
 import { boardAssociations } from '../access/report-document-policy.js';
 import { contextOf } from '../context.js';
+import { sendRenderedFile } from '../exports/file-reply.js';
 import { orNotFound } from '../errors.js';
 import {
   askQuestion, createDocument, documentFile, listDocuments, listPublished, moveDocument, replyToQuestion, saveDocumentNarratives, viewDocument,
@@ -91,8 +92,8 @@ export async function reportDocumentRoutes(app: App) {
       querystring: fileQuery, response: { 200: z.any().describe('Filen'), 400: errorBody, 404: errorBody },
     },
     handler: async (request, reply) => {
-      const file = orNotFound(await documentFile(contextOf(request, permission), request.params.id, request.params.version, request.query.format));
-      return reply.type(file.contentType).header('content-disposition', `attachment; filename="${file.name}"`).header('cache-control', 'no-store').send(file.body);
+      const { file, stem } = orNotFound(await documentFile(contextOf(request, permission), request.params.id, request.params.version, request.query.format));
+      return sendRenderedFile(reply.header('cache-control', 'no-store'), file, stem);
     },
   });
 }

@@ -191,5 +191,5 @@ export async function documentFile(ctx: RequestContext, documentId: string, vers
   const document: ReportDocument = reportDocumentSchema.parse(JSON.parse(row.content));
   const file = await renderReportDocument(document, format);
   await writeAudit(ctx.db, ctx.audit, [{ action: 'export', entity: 'report_document', details: { documentId, version, format } }]);
-  return { ...file, name: `${loaded.intervention.code}-${loaded.doc.period}-v${version}.${file.extension}` };
+  return { file, stem: `${loaded.intervention.code}-${loaded.doc.period}-v${version}` };
 }
