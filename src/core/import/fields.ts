@@ -76,6 +76,17 @@ export function cellReader(record: Record<string, string>, row: number, errors: 
       return resolveCode(list, value) ?? fail(column, `${unknown(what)}${echo(value)}: ${allowedValues(list)}`);
     },
 
+    /** One code or its Swedish label from a fixed list outside the code lists (any case); null when empty. */
+    labelled<T extends string>(column: string, labels: Readonly<Record<T, string>>, what: string): T | null | undefined {
+      const value = raw(column).toLowerCase();
+      if (value === '') return null;
+      const entries = Object.entries(labels) as [T, string][];
+      const match = entries.find(([code, label]) => code === value || label.toLowerCase() === value);
+      if (match) return match[0];
+      const allowed = `ange ${entries.map(([code]) => code).join(', ')} eller ${entries.map(([, label]) => label).join(', ')}`;
+      return fail(column, `${unknown(what)}${echo(raw(column))}: ${allowed}, eller lämna tomt`);
+    },
+
     /** Several codes or labels separated by '|'; empty parts are ignored, duplicates merged. */
     codes(column: string, list: CodeListName, what: string): string[] | undefined {
       const parts = raw(column).split('|').map((part) => part.trim()).filter((part) => part !== '');

@@ -44,6 +44,7 @@ describe('the Avanti 2018 files', () => {
         endDate: null,
         orientation: 'individual',
         followUp: 'individual',
+        followUpMethod: null,
         places: 160,
         volumeTarget: 160,
       },
@@ -194,5 +195,23 @@ describe('validateInterventions', () => {
       [4, 'owner'],
       [4, 'follow_up'],
     ]);
+    expect(rows[0].followUpMethod).toBeNull();
+  });
+
+  it('takes the optional follow_up_method column as a code or a Swedish label, refusing an unknown value', () => {
+    const file = parseCsv(
+      csv([...headers, 'follow_up_method'], [
+        { ...base, follow_up_method: 'sus' },
+        { ...base, code: 'Y', follow_up_method: 'Annan' },
+        { ...base, code: 'Z', follow_up_method: ' STEGVIS ' },
+        { ...base, code: 'W', follow_up_method: '' },
+        { ...base, code: 'V', follow_up_method: 'Excel' },
+      ]),
+    );
+    const { rows, errors } = validateInterventions(file);
+    expect(rows.map((r) => [r.code, r.followUpMethod])).toEqual([['X', 'sus'], ['Y', 'other'], ['Z', 'stegvis'], ['W', null]]);
+    expect(where(errors)).toEqual([[6, 'follow_up_method']]);
+    expect(errors[0].reason).toContain('Okänd uppföljningsmetod');
+    expect(errors[0].reason).toContain('stegvis, sus, other eller Stegvis, SUS, Annan');
   });
 });

@@ -2,6 +2,7 @@
 // import"). Only what one file can tell is checked here; whether an owner, association,
 // intervention or referrer exists is the server's job.
 import { echo } from '../echo.js';
+import { followUpMethodLabels } from '../figures/national-export.js';
 import type { RowError } from './errors.js';
 import type { CellReader } from './fields.js';
 import { validateTable, type ImportInput } from './table.js';
@@ -33,6 +34,8 @@ export type InterventionRow = {
   endDate: string | null;
   orientation: 'individual' | 'structural';
   followUp: 'individual' | 'count_only';
+  /** Uppföljningsmetod; null when the optional column is absent or empty (a new intervention gets stegvis, a stored one keeps its own). */
+  followUpMethod: keyof typeof followUpMethodLabels | null;
   places: number | null;
   volumeTarget: number | null;
 };
@@ -83,6 +86,8 @@ export const INTERVENTION_COLUMNS = [
   'places',
   'volume_target',
 ] as const;
+/** Added later, so files without it stay valid (domain.md: an optional trailing column). */
+export const INTERVENTION_OPTIONAL_COLUMNS = ['follow_up_method'] as const;
 
 // Organisation numbers are checked for shape only, not Luhn: the sample förbund number
 // (222000-0001) is a placeholder that fails the check digit, and such files must still import.
@@ -130,10 +135,11 @@ export function validateInterventions(input: ImportInput): {
     }
     const orientation = cells.choice('orientation', ['individual', 'structural'], 'inriktning');
     const followUp = cells.choice('follow_up', ['individual', 'count_only'], 'uppföljningssätt');
+    const followUpMethod = cells.labelled('follow_up_method', followUpMethodLabels, 'uppföljningsmetod');
     const places = cells.count('places', 'antal platser');
     const volumeTarget = cells.count('volume_target', 'volymmål');
     if (!code || !name || !owner || !startDate || endDate === undefined) return undefined;
-    if (!orientation || !followUp || places === undefined || volumeTarget === undefined) {
+    if (!orientation || !followUp || followUpMethod === undefined || places === undefined || volumeTarget === undefined) {
       return undefined;
     }
     return {
@@ -145,10 +151,11 @@ export function validateInterventions(input: ImportInput): {
       endDate,
       orientation,
       followUp,
+      followUpMethod,
       places,
       volumeTarget,
     };
-  });
+  }, INTERVENTION_OPTIONAL_COLUMNS);
 }
 
 // A code twice in one file would make the import depend on row order; refuse it instead.

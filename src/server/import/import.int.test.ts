@@ -187,6 +187,21 @@ describe('organisations and interventions against the database', () => {
     const row = await t.db.selectFrom('interventions').select(['places', 'volume_target']).where('code', '=', 'AVANTI').executeTakeFirstOrThrow();
     expect(row).toEqual({ places: 170, volume_target: 160 });
   });
+
+  it('sets the follow-up method from the optional column, keeps it when the column is left out, refuses an unknown one', async () => {
+    const method = async () => (await t.db.selectFrom('interventions').select('follow_up_method').where('code', '=', 'AVANTI').executeTakeFirstOrThrow()).follow_up_method;
+    const [header, line] = files.interventions.toString('utf8').trimEnd().split(/\r?\n/);
+    const withMethod = (value: string) => `${header},follow_up_method\n${line.replace(',160,160', ',170,160')},${value}\n`;
+    expect(expectOk(await importInterventions(t.db, withMethod('SUS'), opts))).toMatchObject({ updated: 1 });
+    expect(await method()).toBe('sus');
+    expect(expectOk(await importInterventions(t.db, `${header}\n${line.replace(',160,160', ',170,160')}\n`, opts))).toMatchObject({ unchanged: 1 });
+    expect(await method()).toBe('sus');
+    expect(expectOk(await importInterventions(t.db, withMethod('other'), opts))).toMatchObject({ updated: 1 });
+    expect(await method()).toBe('other');
+    const refused = await importInterventions(t.db, withMethod('Excel'), opts);
+    expect(refused.ok ? [] : refused.errors.map((e) => [e.row, e.column])).toEqual([[2, 'follow_up_method']]);
+    expect(await method()).toBe('other');
+  });
 });
 
 /** Nothing is stored, but the import itself is audited (security review, finding 4). */

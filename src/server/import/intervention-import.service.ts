@@ -18,7 +18,7 @@ import { noCounts, type ImportOptions, type StepResult } from './import.types.js
 type Intervention = Insertable<InterventionsTable> & { id: string };
 
 const FIELDS = [
-  'name', 'owner_org_id', 'association_id', 'start_date', 'end_date', 'orientation', 'follow_up', 'places', 'volume_target',
+  'name', 'owner_org_id', 'association_id', 'start_date', 'end_date', 'orientation', 'follow_up', 'follow_up_method', 'places', 'volume_target',
 ] as const;
 const COLUMNS: Column<Intervention>[] = [
   column('name', 'text'),
@@ -28,6 +28,7 @@ const COLUMNS: Column<Intervention>[] = [
   column('end_date', 'date'),
   column('orientation', 'text'),
   column('follow_up', 'text'),
+  column('follow_up_method', 'text'),
   column('places', 'int'),
   column('volume_target', 'int'),
 ];
@@ -78,6 +79,8 @@ export async function importInterventionTable(db: Db, table: CsvTable, opts: Imp
       end_date: row.endDate,
       orientation: row.orientation,
       follow_up: row.followUp,
+      // Left out or empty: a stored intervention keeps its method (it may have been set in the browser).
+      follow_up_method: row.followUpMethod ?? current?.follow_up_method ?? 'stegvis',
       places: row.places,
       volume_target: row.volumeTarget,
     };
