@@ -56,6 +56,14 @@ export async function saveCosts(db: Db, interventionId: string, rows: { month: s
     .execute();
 }
 
+/** Removes the month's actual costs of the categories given (all of them when none are). */
+export async function removeCosts(db: Db, interventionId: string, month: string, categories?: string[]) {
+  if (categories?.length === 0) return;
+  let query = db.deleteFrom('intervention_costs').where('intervention_id', '=', interventionId).where('month', '=', `${month}-01`);
+  if (categories) query = query.where('cost_category', 'in', categories);
+  await query.execute();
+}
+
 /** Interventions by code, for an import file's rows. */
 export async function interventionsByCode(db: Db, codes: string[]) {
   if (codes.length === 0) return [];

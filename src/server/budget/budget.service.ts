@@ -9,7 +9,7 @@ import type { Db } from '../db/connection.js';
 import { AppError, badRequest } from '../errors.js';
 import { interventionForGoals } from '../goals/goals.service.js';
 import { keyFiguresFor } from '../reports/key-figures.service.js';
-import { adminCostOf, budgetLinesOf, costsOf, grantOf, saveAdminCost, saveBudget, saveCosts } from './budget.repository.js';
+import { adminCostOf, budgetLinesOf, costsOf, grantOf, removeCosts, saveAdminCost, saveBudget, saveCosts } from './budget.repository.js';
 
 const noEdit = () => new AppError('forbidden', 'Bara insatsens ansvariga och förbundets administratör kan ändra mål och budget.');
 
@@ -68,13 +68,32 @@ export async function setBudget(ctx: RequestContext, interventionId: string, yea
   );
 }
 
-export async function setMonthCosts(ctx: RequestContext, interventionId: string, month: string, costs: CategoryAmounts) {
-  const rows = Object.entries(costs).map(([category, amount]) => ({ month, category, amount: amount! }));
-  return editing(ctx, interventionId, (db) => saveCosts(db, interventionId, rows, 'manual').then(() => ({ month })), { month });
+export async function setMonthCosts(ctx: RequestContext, interventionId: string, month: string, costs: Partial<Record<string, number | null>>) {
+  const entries = Object.entries(costs);
+  const rows = entries.flatMap(([category, amount]) => (amount === null || amount === undefined ? [] : [{ month, category, amount }]));
+  const removed = entries.filter(([, amount]) => amount === null).map(([category]) => category);
+  return editing(
+    ctx,
+    interventionId,
+    async (db) => {
+      await saveCosts(db, interventionId, rows, 'manual');
+      await removeCosts(db, interventionId, month, removed);
+      return { month };
+    },
+    { month },
+  );
 }
 
-/** A finance system's cost export for this intervention: all rows or none; every error listed. */
-export async function importCosts(ctx: RequestContext, interventionId: string, csv: string) {
+/** Removes every actual cost of the month. */
+export async function removeMonthCosts(ctx: RequestContext, interventionId: string, month: string) {
+  return editing(ctx, interventionId, (db) => removeCosts(db, interventionId, month).then(() => ({ month })), { month, removed: true });
+}
+
+/**
+ * A finance system's cost export for this intervention: all rows or none; every error listed by
+ * row, column and reason. A dry run checks it and answers what it would import, saving nothing.
+ */
+export async function importCosts(ctx: RequestContext, interventionId: string, csv: string, dryRun = false) {
   return editing(
     ctx,
     interventionId,
@@ -82,12 +101,21 @@ export async function importCosts(ctx: RequestContext, interventionId: string, c
       const { rows, errors } = validateCostFile(csv);
       const others: RowError[] = rows.filter((r) => r.intervention !== code).map((r) => ({ row: r.row, column: 'intervention', reason: `Raden gäller en annan insats än ${code}: ta bort den eller importera den hos den insatsen` }));
       const all = sortErrors([...errors, ...others]);
-      if (all.length) throw badRequest(`Filen importerades inte: ${all.length} fel.`, all.map((e) => ({ path: `rad ${e.row}, ${e.column}`, message: e.reason })));
-      await saveCosts(db, interventionId, rows, 'import');
-      return { rows: rows.length };
+      if (all.length) throw badRequest(`Filen importerades inte: ${all.length} fel. Rätta raderna och importera filen igen; inget har sparats.`, all.map(asFieldError));
+      if (!dryRun) await saveCosts(db, interventionId, rows, 'import');
+      return { dryRun, ...summaryOf(rows) };
     },
-    { import: true },
+    { import: true, dryRun },
   );
+}
+
+/** A row error as the API's error list carries it: path and message as every 400, row, column and reason as the imports. */
+const asFieldError = (e: RowError) => ({ path: `rad ${e.row}, ${e.column}`, message: e.reason, row: e.row, column: e.column, reason: e.reason });
+
+function summaryOf(rows: { month: string; category: string; amount: number }[]) {
+  const byCategory: CategoryAmounts = {};
+  for (const r of rows) byCategory[r.category] = Math.round(((byCategory[r.category] ?? 0) + r.amount) * 100) / 100;
+  return { rows: rows.length, months: [...new Set(rows.map((r) => r.month))].sort(), byCategory: byCategory as Record<string, number>, total: totalOf(byCategory) };
 }
 
 function validateCostFile(csv: string) {

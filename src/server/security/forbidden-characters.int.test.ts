@@ -170,6 +170,7 @@ const writes = (w: World): Record<string, TextProbe> => ({
   'DELETE /api/v1/interventions/:id/goals/:goalId': { none: 'no body' },
   'PUT /api/v1/interventions/:id/budget/:year': { none: 'amounts per cost category from a fixed list' },
   'PUT /api/v1/interventions/:id/costs/:month': { none: 'amounts per cost category from a fixed list' },
+  'DELETE /api/v1/interventions/:id/costs/:month': { none: 'no body' },
   'POST /api/v1/interventions/:id/costs/import': {
     url: `/api/v1/interventions/${w.interventions.kommunInsats}/costs/import`,
     body: { csv: `intervention;month;cost_category;amount\nKOMMUNINSATS;2025-01;Lön${NUL}er;100\n` },

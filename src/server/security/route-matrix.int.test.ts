@@ -124,6 +124,7 @@ const matrix: Record<string, Row> = {
   'GET /api/v1/interventions/:id/budget': { who: ALL, foreign: (f) => ({ url: `/api/v1/interventions/${f.interventionId}/budget?year=2024` }) },
   'PUT /api/v1/interventions/:id/budget/:year': { who: ALL, foreign: (f) => ({ url: `/api/v1/interventions/${f.interventionId}/budget/2024`, body: { grant: 10, lines: {} } }) },
   'PUT /api/v1/interventions/:id/costs/:month': { who: ALL, foreign: (f) => ({ url: `/api/v1/interventions/${f.interventionId}/costs/2024-01`, body: { costs: { travel: 10 } } }) },
+  'DELETE /api/v1/interventions/:id/costs/:month': { who: ALL, foreign: (f) => ({ url: `/api/v1/interventions/${f.interventionId}/costs/2024-01` }) },
   'POST /api/v1/interventions/:id/costs/import': {
     who: ALL, foreign: (f) => ({ url: `/api/v1/interventions/${f.interventionId}/costs/import`, body: { csv: 'intervention,month,cost_category,amount\n' } }),
   },
