@@ -9,7 +9,7 @@ type TextFieldProps = {
   error?: string;
   help?: ReactNode;
   type?: 'text' | 'email' | 'password' | 'date' | 'number' | 'search';
-  inputMode?: 'numeric' | 'text' | 'email';
+  inputMode?: 'numeric' | 'decimal' | 'text' | 'email';
   autoComplete?: string;
   isRequired?: boolean;
   multiline?: boolean;

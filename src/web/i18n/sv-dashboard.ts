@@ -3,7 +3,7 @@
 export const dashboardTexts = {
   nav: 'Förbundets översikt',
   title: 'Förbundets översikt',
-  intro: 'Förbundets insatser sida vid sida för ett år eller ett tertial. Siffrorna är sammanräknade och små tal är dolda, så att ingen deltagare kan pekas ut.',
+  intro: 'Förbundets insatser sida vid sida för ett år, ett tertial eller en månad. Siffrorna är sammanräknade och små tal är dolda, så att ingen deltagare kan pekas ut.',
   association: 'Förbund',
   year: 'År',
   part: 'Del av året',
@@ -11,7 +11,12 @@ export const dashboardTexts = {
   show: 'Visa',
   loading: 'Räknar fram förbundets siffror …',
   heading: (name: string, period: string) => `${name}, ${period}`,
-  periodName: (name: string) => (name.includes('-T') ? `tertial ${name.slice(-1)} ${name.slice(0, 4)}` : `år ${name}`),
+  /** The months, offered once the dashboard's API takes a month (2026-03). */
+  months: ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'],
+  periodName: (name: string) =>
+    name.includes('-T') ? `tertial ${name.slice(-1)} ${name.slice(0, 4)}`
+    : /^\d{4}-\d{2}$/.test(name) ? `${dashboardTexts.months[Number(name.slice(5)) - 1]} ${name.slice(0, 4)}`
+    : `år ${name}`,
   none: 'Förbundet har inga insatser under perioden.',
   tableCaption: 'Insatserna sida vid sida',
   columns: {

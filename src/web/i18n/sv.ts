@@ -6,6 +6,7 @@ import { activityTexts, workplaceTexts, worklistTexts } from './sv-activities';
 import { caseTexts } from './sv-case';
 import { reportDocumentTexts } from './sv-report-documents';
 import { dashboardTexts, drillDownTexts } from './sv-dashboard';
+import { moneyTexts } from './sv-money';
 import { exitReasonGroupLabels, incomeSourceGroupLabels } from '../../core/code-lists';
 
 export const sv = {
@@ -392,7 +393,7 @@ export const sv = {
     kinds: { organisations: 'Organisationer', interventions: 'Insatser', enrolments: 'Inskrivningar' } as Record<string, string>,
     kindHelp: {
       organisations: 'Kolumner: code, name, kind, org_number, association',
-      interventions: 'Kolumner: code, name, owner, association, start_date, end_date, orientation, follow_up, places, volume_target',
+      interventions: 'Kolumner: code, name, owner, association, start_date, end_date, orientation, follow_up, places, volume_target och valfritt follow_up_method (Stegvis, SUS eller Annan)',
       enrolments: 'Kolumner: intervention, team, participant_ref, personnummer, first_name, last_name, gender, birth_year, anonymous, consent, protected_identity, start_date, referrer, income_before, occupation_before, education, exit_date, exit_reason, income_after, occupation_after',
     } as Record<string, string>,
     file: 'CSV-fil',
@@ -779,6 +780,7 @@ export const sv = {
       budgetHelp: 'Belopp i kronor. Ett tomt fält betyder ingen budget för kostnadsslaget.',
       kronorHelp: 'Belopp i kronor, till exempel 500000.',
       budgetSaved: (year: number) => `Budgeten för ${year} är sparad.`,
+      administrativeCostHelp: 'Årets administrativa kostnader för den nationella uppföljningen, i kronor. Tomt betyder inte angivet.',
     },
     figure: 'Mått',
     value: 'Värde',
@@ -789,6 +791,7 @@ export const sv = {
     completion: 'Fullföljt',
     workOrStudies: 'Till arbete eller studier',
     kronor: (amount: number | null) => (amount === null ? '–' : `${new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 }).format(amount)} kr`),
+    ...moneyTexts,
   },
 };
 

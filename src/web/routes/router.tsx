@@ -76,6 +76,9 @@ const reportSearch = (search: Record<string, unknown>) => {
 /** The förbund's dashboard: ?forbund=CODE&period=2025 or 2025-T2. */
 const dashboardSearch = (search: Record<string, unknown>) => ({ forbund: textOf(search.forbund), period: textOf(search.period) });
 
+/** Mål och budget of a year of the project period: ?ar=2025. */
+const goalsSearch = (search: Record<string, unknown>) => ({ ar: textOf(search.ar) });
+
 /** The number behind a drill-down: ?period=2025&figur=exit_group&grupp=work&kolumn=woman. */
 const drillDownSearch = (search: Record<string, unknown>) => ({ period: textOf(search.period), figur: textOf(search.figur), grupp: textOf(search.grupp), kolumn: textOf(search.kolumn) });
 
@@ -87,7 +90,7 @@ const tree = root.addChildren([
     at('/insatser', page(() => import('../pages/interventions/InterventionsPage'), 'InterventionsPage')),
     at('/insatser/$id', page(() => import('../pages/interventions/InterventionPage'), 'InterventionPage')),
     at('/insatser/$id/anonyma', page(() => import('../pages/anonymous/AnonymousPage'), 'AnonymousPage')),
-    at('/insatser/$id/mal-och-budget', page(() => import('../pages/goals/GoalsBudgetPage'), 'GoalsBudgetPage')),
+    createRoute({ getParentRoute: () => app, path: '/insatser/$id/mal-och-budget', validateSearch: goalsSearch, component: page(() => import('../pages/goals/GoalsBudgetPage'), 'GoalsBudgetPage') }),
     at('/insatser/$id/rapporter', page(() => import('../pages/report-documents/ReportDocumentsPage'), 'ReportDocumentsPage')),
     at('/rapportdokument/$id', page(() => import('../pages/report-documents/ReportDocumentPage'), 'ReportDocumentPage')),
     at('/rapportmallar', page(() => import('../pages/report-documents/TemplatesPage'), 'TemplatesPage')),

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import type { DashboardView } from '../../../core/schemas/dashboard';
+import { dashboardPeriod, type DashboardView } from '../../../core/schemas/dashboard';
 import { t } from '../../i18n/sv';
 import { currentYear } from '../../i18n/format';
 import { get, query } from '../../lib/api';
@@ -16,11 +16,19 @@ import { DashboardTable } from './DashboardTable';
 import { DashboardCharts } from './DashboardCharts';
 import { NationalExport } from './NationalExport';
 
-// The förbund's dashboard (issue 12, item 8): its interventions side by side for a year or a
-// tertial, suppressed figures only. The förbund and the period live in the address.
+// The förbund's dashboard (issue 12, item 8): its interventions side by side for a year, a
+// tertial or a month, suppressed figures only. The förbund and the period live in the address.
+// Months are offered only when the API's period schema takes one (2026-03).
 
 const td = t.dashboard;
 export type DashboardSearch = { forbund?: string; period?: string };
+
+const monthsAccepted = dashboardPeriod.safeParse('2000-01').success;
+/** Hela året, the tertials and, when the API takes them, the months: the part of "2026-…" after the year. */
+const partOptions = [
+  ...Object.entries(td.parts).map(([value, label]) => ({ value, label })),
+  ...(monthsAccepted ? td.months.map((name, i) => ({ value: String(i + 1).padStart(2, '0'), label: name[0].toUpperCase() + name.slice(1) })) : []),
+];
 
 const dashboardQuery = (association: string, period: string) =>
   queryOptions({ queryKey: ['dashboard', association, period], queryFn: () => get<DashboardView>(`/api/v1/reports/dashboard${query({ association, period })}`) });
@@ -56,7 +64,7 @@ export function DashboardPage() {
             <SelectField label={td.association} name="association" value={association} onChange={setAssociation} options={associations.map((a) => ({ value: a.code, label: a.name }))} isRequired />
           )}
           <SelectField label={td.year} name="year" value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: y }))} isRequired />
-          <SelectField label={td.part} name="part" value={part} onChange={setPart} options={Object.entries(td.parts).map(([value, label]) => ({ value, label }))} isRequired />
+          <SelectField label={td.part} name="part" value={part} onChange={setPart} options={partOptions} isRequired />
         </div>
         <div className="actions"><Button type="submit">{td.show}</Button></div>
       </form>

@@ -10,7 +10,8 @@ import { TextField } from '../../components/Field';
 import { useRefresh } from './GoalDialogs';
 
 // "Ange budget" on Mål och budget (issue 12): the year's granted funds and the budget per cost
-// category, saved together (the year's budget is replaced; an empty field has no budget line).
+// category, and the year's administrative costs, saved together (the year's budget is replaced;
+// an empty field has no budget line).
 
 const te = t.goalsBudget.edit;
 type Budget = z.infer<typeof budgetView>;
@@ -21,10 +22,11 @@ const amountText = (n: number | null | undefined) => (n === null || n === undefi
 export function BudgetDialog({ interventionId, budget, onDone }: { interventionId: string; budget: Budget; onDone: (message: string) => void }) {
   const codes = useCodes();
   const refresh = useRefresh();
-  const initial: Values = { grant: amountText(budget.grant) };
+  const initial: Values = { grant: amountText(budget.grant), administrativeCost: amountText(budget.administrativeCost) };
   for (const c of costCategories) initial[c] = amountText(budget.rows.find((r) => r.category === c && r.budget !== 0)?.budget);
   const form = useZodForm(budgetInput, initial, (v) => ({
     grant: numberOrNull(v.grant),
+    administrativeCost: numberOrNull(v.administrativeCost),
     lines: Object.fromEntries(costCategories.filter((c) => v[c].trim() !== '').map((c) => [c, numberOrNull(v[c])])),
   }));
   const { values, set, errors } = form;
@@ -40,6 +42,7 @@ export function BudgetDialog({ interventionId, budget, onDone }: { interventionI
           {costCategories.map((c) => (
             <TextField key={c} label={`${codes.label('cost_category', c)} ${t.common.optional}`} name={c} inputMode="numeric" value={values[c]} onChange={set(c)} error={errors[`lines.${c}`]} />
           ))}
+          <TextField label={`${t.goalsBudget.administrativeCost} ${t.common.optional}`} name="administrativeCost" inputMode="numeric" help={te.administrativeCostHelp} value={values.administrativeCost} onChange={set('administrativeCost')} error={errors.administrativeCost} />
     </FormDialog>
   );
 }

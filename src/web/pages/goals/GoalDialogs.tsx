@@ -9,13 +9,11 @@ import { t } from '../../i18n/sv';
 import { del, patch, post } from '../../lib/api';
 import { useCodes } from '../../lib/codes';
 import { numberOrNull, textOrNull, useZodForm } from '../../lib/form';
-import { ModalDialog } from '../../components/Dialog';
+import { ConfirmRemoveDialog } from '../../components/ConfirmRemoveDialog';
 import { FormDialog } from '../../components/FormDialog';
 import { TextField } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
 import { CheckboxGroupField, RadioGroupField } from '../../components/ChoiceGroup';
-import { Button } from '../../components/Button';
-import { Notice } from '../../components/Notice';
 
 // "Lägg till mål", "Ändra" and "Ta bort" on Mål och budget (issue 12). The form shows the fields
 // the chosen kind needs; a share is typed in per cent and sent as a fraction (0,4 = 40 %).
@@ -131,29 +129,8 @@ export function GoalDialog({ interventionId, year, goal, onDone }: { interventio
 /** "Ta bort" a goal, after a confirmation naming it. */
 export function RemoveGoalDialog({ interventionId, goal, onDone }: { interventionId: string; goal: Goal; onDone: Done }) {
   const refresh = useRefresh();
-  const form = useZodForm(goalInput, {}, () => ({}));
-  const remove = async (close: () => void) => {
-    try {
-      await del(`/api/v1/interventions/${interventionId}/goals/${goal.id}`);
-      await refresh();
-      close();
-      onDone(te.removed);
-    } catch (error) {
-      form.fail(error);
-    }
-  };
   return (
-    <ModalDialog trigger={t.common.remove} triggerLabel={te.removeLabel(goal.title)} title={te.removeTitle} role="alertdialog">
-      {(close) => (
-        <div className="stack">
-          {form.formError && <Notice tone="error">{form.formError}</Notice>}
-          <p>{te.removeText(goal.title)}</p>
-          <div className="actions">
-            <Button onPress={() => void remove(close)}>{te.removeConfirm}</Button>
-            <Button variant="secondary" onPress={close}>{t.common.cancel}</Button>
-          </div>
-        </div>
-      )}
-    </ModalDialog>
+    <ConfirmRemoveDialog triggerLabel={te.removeLabel(goal.title)} title={te.removeTitle} text={te.removeText(goal.title)} confirm={te.removeConfirm}
+      remove={() => del(`/api/v1/interventions/${interventionId}/goals/${goal.id}`).then(refresh)} done={te.removed} onDone={onDone} />
   );
 }

@@ -1,11 +1,11 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { Link, useParams } from '@tanstack/react-router';
+import { Link, useParams, useSearch } from '@tanstack/react-router';
 import type { z } from 'zod';
 import type { budgetView } from '../../../core/schemas/budget';
 import type { goalList } from '../../../core/schemas/goals';
 import type { KeyFiguresReport } from '../../../core/schemas/key-figures-report';
 import { t } from '../../i18n/sv';
-import { currentYear, formatNumber, formatPercent } from '../../i18n/format';
+import { formatNumber, formatPercent } from '../../i18n/format';
 import { get } from '../../lib/api';
 import { useCodes } from '../../lib/codes';
 import { interventionQuery } from '../../lib/queries';
@@ -13,14 +13,20 @@ import { PageHeader } from '../../components/PageHeader';
 import { ErrorNotice } from '../../components/Notice';
 import { useResultNotice } from '../../components/ResultNotice';
 import { QueryError } from '../NotFoundPage';
+import { FollowUpMethodDialog } from '../interventions/FollowUpMethodDialog';
 import { BudgetDialog } from './BudgetDialog';
+import { CostImport } from './CostImport';
+import { MonthlyCosts } from './MonthlyCosts';
+import { YearChooser, projectYears, yearShown } from './YearChooser';
 import { FiguresDownloads } from './FiguresDownloads';
 import { GoalDialog, RemoveGoalDialog } from './GoalDialogs';
 import { KeyFiguresTable } from './KeyFiguresTable';
 
 // "Mål och budget" (issue 12): the intervention's goals with fulfilment, rule and inputs; the
-// year's budget against actual and the cost figures; the year's key figures with their files. Those
-// the server lets edit (`can.edit`) add, change and remove goals and set the year's budget here.
+// year's budget against actual, the costs month by month and the cost figures; the national
+// follow-up's facts; the year's key figures with their files. The year is any of the project
+// period (?ar=2025). Those the server lets edit (`can.edit`) add, change and remove goals, set the
+// year's budget, type or import the costs here; the follow-up method follows `can.update`.
 
 const t2 = t.goalsBudget;
 const goalsQuery = (id: string) => queryOptions({ queryKey: ['goals', id], queryFn: () => get<z.infer<typeof goalList>>(`/api/v1/interventions/${id}/goals`) });
@@ -34,8 +40,10 @@ const valueText = (value: number | string | null, kind: string) =>
 
 export function GoalsBudgetPage() {
   const { id } = useParams({ strict: false }) as { id: string };
-  const year = currentYear();
+  const { ar } = useSearch({ strict: false }) as { ar?: string };
   const intervention = useQuery(interventionQuery(id));
+  const years = intervention.data ? projectYears(intervention.data.startDate, intervention.data.endDate) : [];
+  const year = years.length ? yearShown(years, ar) : Number(ar) || new Date().getFullYear();
   const goals = useQuery(goalsQuery(id));
   const budget = useQuery(budgetQuery(id, year));
   const figures = useQuery(figuresQuery(intervention.data?.code, year));
@@ -48,6 +56,7 @@ export function GoalsBudgetPage() {
   return (
     <div className="stack">
       <PageHeader title={`${t2.title}: ${i.name}`} above={<Link to="/insatser/$id" params={{ id: i.id }}>{i.name}</Link>} intro={t2.intro(year)} />
+      <YearChooser key={year} interventionId={i.id} years={years} year={year} />
       {notice}
       <section className="card" aria-labelledby="goals">
         <h2 id="goals">{t2.goals}</h2>
@@ -99,10 +108,13 @@ export function GoalsBudgetPage() {
         <ErrorNotice error={budget.error} />
         {budget.data && (
           <>
-            {budget.data.can.edit && <div className="actions"><BudgetDialog key={JSON.stringify(budget.data.rows) + budget.data.grant} interventionId={i.id} budget={budget.data} onDone={done} /></div>}
+            {budget.data.can.edit && (
+              <div className="actions">
+                <BudgetDialog key={JSON.stringify([budget.data.rows, budget.data.grant, budget.data.administrativeCost])} interventionId={i.id} budget={budget.data} onDone={done} />
+              </div>
+            )}
             <dl className="facts">
               <dt>{t2.grant}</dt><dd>{t2.kronor(budget.data.grant)}</dd>
-              <dt>{t2.administrativeCost}</dt><dd>{t2.kronor(budget.data.administrativeCost)}</dd>
             </dl>
             {budget.data.rows.length === 0 ? <p>{t2.noBudget}</p> : (
               <div className="table-wrap">
@@ -129,6 +141,17 @@ export function GoalsBudgetPage() {
             </dl>
           </>
         )}
+      </section>
+      {budget.data && <MonthlyCosts interventionId={i.id} budget={budget.data} onDone={done} />}
+      {budget.data?.can.edit && <CostImport interventionId={i.id} />}
+      <section className="card" aria-labelledby="national">
+        <h2 id="national">{t2.followUp.title}</h2>
+        <p className="muted">{t2.followUp.intro}</p>
+        <dl className="facts">
+          <dt>{t.intervention.followUpMethod}</dt><dd>{t.intervention.followUpMethods[i.followUpMethod] ?? i.followUpMethod}</dd>
+          <dt>{`${t2.administrativeCost} ${year}`}</dt><dd>{budget.data ? t2.kronor(budget.data.administrativeCost) : '–'}</dd>
+        </dl>
+        {i.can.update && <div className="actions"><FollowUpMethodDialog key={i.followUpMethod} intervention={i} onDone={done} /></div>}
       </section>
       <section className="card" aria-labelledby="figures">
         <h2 id="figures">{t2.keyFigures(year)}</h2>

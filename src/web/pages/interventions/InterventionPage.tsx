@@ -11,6 +11,8 @@ import { QueryError } from '../NotFoundPage';
 import { OutcomesTables } from '../report/OutcomesTables';
 import { TeamDialog } from './TeamDialog';
 import { TargetDialog } from './TargetDialog';
+import { FollowUpMethodDialog } from './FollowUpMethodDialog';
+import { useResultNotice } from '../../components/ResultNotice';
 
 /** An intervention: facts, teams, volume against target, and this year's outcomes table. */
 export function InterventionPage() {
@@ -20,6 +22,7 @@ export function InterventionPage() {
   const year = Number(today.slice(0, 4));
   const can = intervention.data?.can;
   const report = useQuery({ ...outcomesQuery({ intervention: intervention.data?.code, from: `${year}-01-01`, to: `${year}-12-31` }), enabled: Boolean(can?.report) });
+  const { done, notice } = useResultNotice();
   const now = useQuery({ ...outcomesQuery({ intervention: intervention.data?.code, from: today, to: today }), enabled: Boolean(can?.report) });
   if (intervention.error) return <QueryError error={intervention.error} />;
   if (!intervention.data) return <p>{t.app.loading}</p>;
@@ -54,7 +57,13 @@ export function InterventionPage() {
           <dt>{t.intervention.targetFor(year)}</dt><dd>{formatNumber(target)}</dd>
           {now.data && <><dt>{t.intervention.activeNow}</dt><dd>{formatNumber(now.data.flow.active.total)}</dd></>}
         </dl>
-        {i.can.update && <div className="actions" style={{ marginTop: 'var(--space-4)' }}><TargetDialog intervention={i} year={year} /></div>}
+        {notice}
+        {i.can.update && (
+          <div className="actions" style={{ marginTop: 'var(--space-4)' }}>
+            <TargetDialog intervention={i} year={year} />
+            <FollowUpMethodDialog key={i.followUpMethod} intervention={i} onDone={done} />
+          </div>
+        )}
       </section>
       <section className="card" aria-labelledby="teams">
         <h2 id="teams">{t.intervention.teams}</h2>

@@ -1,0 +1,119 @@
+import type { z } from 'zod';
+import { costCategories } from '../../../core/figures/budget';
+import { monthCostsInput, type budgetView } from '../../../core/schemas/budget';
+import { t } from '../../i18n/sv';
+import { del, put } from '../../lib/api';
+import { useCodes } from '../../lib/codes';
+import { numberOrNull, useZodForm } from '../../lib/form';
+import { FormDialog } from '../../components/FormDialog';
+import { ConfirmRemoveDialog } from '../../components/ConfirmRemoveDialog';
+import { TextField } from '../../components/Field';
+import { useRefresh } from './GoalDialogs';
+
+// "Kostnader per månad" on Mål och budget (issue 12): the year's twelve months by cost category,
+// the sums next to the year's budget; those who may edit change a month in a dialog or remove it.
+
+const tc = t.goalsBudget.costs;
+type Budget = z.infer<typeof budgetView>;
+type Month = Budget['months'][number];
+type Done = (message: string) => void;
+
+const monthsOf = (year: number) => Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
+/** "mars 2025", for people; the table and the API key months as 2025-03. */
+const monthName = (month: string) => new Intl.DateTimeFormat('sv-SE', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+/** An amount as typed in Sweden: decimal comma, no thousands separator to trip over. */
+const amountText = (n: number | undefined) => (n === undefined ? '' : String(n).replace('.', ','));
+
+export function MonthlyCosts({ interventionId, budget, onDone }: { interventionId: string; budget: Budget; onDone: Done }) {
+  const codes = useCodes();
+  const refresh = useRefresh();
+  const byMonth = new Map(budget.months.map((m) => [m.month, m]));
+  const budgetOf = (category: string) => budget.rows.find((r) => r.category === category);
+  const edit = budget.can.edit;
+  const money = (n: number | null | undefined) => t.goalsBudget.kronorExact(n);
+  return (
+    <section className="card" aria-labelledby="month-costs">
+      <h2 id="month-costs">{tc.title(budget.year)}</h2>
+      <p className="muted">{tc.intro}</p>
+      <div className="table-wrap month-costs">
+        <table className="data">
+          <caption className="visually-hidden">{tc.title(budget.year)}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{tc.month}</th>
+              {costCategories.map((c) => <th scope="col" key={c} className="num">{codes.label('cost_category', c)}</th>)}
+              <th scope="col" className="num">{t.goalsBudget.total}</th>
+              {edit && <th scope="col">{tc.actions}</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {monthsOf(budget.year).map((month) => {
+              const costs = byMonth.get(month);
+              return (
+                <tr key={month}>
+                  <th scope="row">{monthName(month)}</th>
+                  {costCategories.map((c) => <td key={c} className="num">{costs?.costs[c] === undefined ? '–' : money(costs.costs[c])}</td>)}
+                  <td className="num">{costs ? money(costs.total) : '–'}</td>
+                  {edit && (
+                    <td>
+                      <div className="actions">
+                        {/* Keyed by the month's costs, so the form opens with what is stored now. */}
+                        <MonthCostsDialog key={JSON.stringify(costs)} interventionId={interventionId} month={month} costs={costs} onDone={onDone} />
+                        {costs && (
+                          <ConfirmRemoveDialog triggerLabel={tc.removeLabel(monthName(month))} title={tc.removeTitle} text={tc.removeText(monthName(month), money(costs.total))}
+                            confirm={tc.removeConfirm} remove={() => del(`/api/v1/interventions/${interventionId}/costs/${month}`).then(refresh)} done={tc.removed(monthName(month))} onDone={onDone} />
+                        )}
+                      </div>
+                    </td>
+                  )}
+                </tr>
+              );
+            })}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{tc.sum}</th>
+              {costCategories.map((c) => <td key={c} className="num">{money(budgetOf(c)?.actual ?? 0)}</td>)}
+              <td className="num">{money(budget.total.actual)}</td>
+              {edit && <td />}
+            </tr>
+            <tr>
+              <th scope="row">{tc.budget}</th>
+              {costCategories.map((c) => <td key={c} className="num">{money(budgetOf(c)?.budget ?? null)}</td>)}
+              <td className="num">{money(budget.total.budget)}</td>
+              {edit && <td />}
+            </tr>
+            <tr>
+              <th scope="row">{tc.left}</th>
+              {costCategories.map((c) => <td key={c} className="num">{budgetOf(c) ? money(budgetOf(c)!.difference) : '–'}</td>)}
+              <td className="num">{money(budget.total.difference)}</td>
+              {edit && <td />}
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+/** "Ändra" a month: one field per cost category; an emptied field removes that category's cost. */
+function MonthCostsDialog({ interventionId, month, costs, onDone }: { interventionId: string; month: string; costs: Month | undefined; onDone: Done }) {
+  const codes = useCodes();
+  const refresh = useRefresh();
+  const initial = Object.fromEntries(costCategories.map((c) => [c, amountText(costs?.costs[c])]));
+  const form = useZodForm(monthCostsInput, initial, (v) => ({ costs: Object.fromEntries(costCategories.map((c) => [c, numberOrNull(v[c])])) }));
+  const { values, set, errors } = form;
+  const save = async (input: unknown) => {
+    await put(`/api/v1/interventions/${interventionId}/costs/${month}`, input);
+    await refresh();
+    return tc.saved(monthName(month));
+  };
+  return (
+    <FormDialog trigger={tc.edit} triggerLabel={tc.editLabel(monthName(month))} title={tc.editTitle(monthName(month))} form={form} save={save} onDone={onDone}>
+      <p>{tc.help}</p>
+      {costCategories.map((c) => (
+        <TextField key={c} label={`${codes.label('cost_category', c)} ${t.common.optional}`} name={c} inputMode="decimal" value={values[c]} onChange={set(c)} error={errors[`costs.${c}`]} />
+      ))}
+    </FormDialog>
+  );
+}
