@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { t } from '../i18n/sv';
 import { ApiError } from '../lib/api';
 import { ModalDialog } from './Dialog';
-import { Button } from './Button';
+import { Button, type Variant } from './Button';
 import { Notice } from './Notice';
 
 type Props = {
@@ -16,10 +16,11 @@ type Props = {
   /** The message the page shows once it is removed. */
   done: string;
   onDone: (message: string) => void;
+  triggerVariant?: Variant;
 };
 
 /** "Ta bort" after a confirmation (an alertdialog naming what goes; Escape or Avbryt keeps it). */
-export function ConfirmRemoveDialog({ triggerLabel, title, text, confirm, remove, done, onDone }: Props) {
+export function ConfirmRemoveDialog({ triggerLabel, title, text, confirm, remove, done, onDone, triggerVariant }: Props) {
   const [error, setError] = useState<string | null>(null);
   const run = async (close: () => void) => {
     try {
@@ -32,7 +33,7 @@ export function ConfirmRemoveDialog({ triggerLabel, title, text, confirm, remove
     }
   };
   return (
-    <ModalDialog trigger={t.common.remove} triggerLabel={triggerLabel} title={title} role="alertdialog">
+    <ModalDialog trigger={t.common.remove} triggerLabel={triggerLabel} triggerVariant={triggerVariant} title={title} role="alertdialog">
       {(close) => (
         <div className="stack">
           {error && <Notice tone="error">{error}</Notice>}

@@ -12,13 +12,15 @@ type FormDialogProps<I, R> = Omit<ModalDialogProps, 'children' | 'role'> & {
   save: (input: I) => Promise<R>;
   onDone?: (result: R) => void;
   children: ReactNode;
+  /** More buttons after Save and Cancel (a removal that asks first, say). */
+  moreActions?: ReactNode;
 };
 
 /**
  * A dialog holding one form (useZodForm): the server's message above the fields, Save and Cancel.
  * Saving parses first (errors at their fields), then writes, closes and hands the page the result.
  */
-export function FormDialog<I, R>({ form, save, onDone, children, ...dialog }: FormDialogProps<I, R>) {
+export function FormDialog<I, R>({ form, save, onDone, children, moreActions, ...dialog }: FormDialogProps<I, R>) {
   const submit = (close: () => void) => async (event: FormEvent) => {
     event.preventDefault();
     const input = form.parse();
@@ -40,6 +42,7 @@ export function FormDialog<I, R>({ form, save, onDone, children, ...dialog }: Fo
           <div className="actions">
             <Button type="submit">{t.common.save}</Button>
             <Button variant="secondary" onPress={close}>{t.common.cancel}</Button>
+            {moreActions}
           </div>
         </form>
       )}

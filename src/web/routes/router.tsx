@@ -77,7 +77,8 @@ const reportSearch = (search: Record<string, unknown>) => {
 const dashboardSearch = (search: Record<string, unknown>) => ({ forbund: textOf(search.forbund), period: textOf(search.period) });
 
 /** Mål och budget of a year of the project period: ?ar=2025. */
-const goalsSearch = (search: Record<string, unknown>) => ({ ar: textOf(search.ar) });
+// Kept a number: the router writes a string that looks like one in quotes (?ar=%222025%22).
+const goalsSearch = (search: Record<string, unknown>): { ar?: number } => ({ ar: Number(textOf(search.ar)) || undefined });
 
 /** The number behind a drill-down: ?period=2025&figur=exit_group&grupp=work&kolumn=woman. */
 const drillDownSearch = (search: Record<string, unknown>) => ({ period: textOf(search.period), figur: textOf(search.figur), grupp: textOf(search.grupp), kolumn: textOf(search.kolumn) });

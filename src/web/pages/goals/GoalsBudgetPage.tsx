@@ -40,10 +40,10 @@ const valueText = (value: number | string | null, kind: string) =>
 
 export function GoalsBudgetPage() {
   const { id } = useParams({ strict: false }) as { id: string };
-  const { ar } = useSearch({ strict: false }) as { ar?: string };
+  const { ar } = useSearch({ strict: false }) as { ar?: number };
   const intervention = useQuery(interventionQuery(id));
   const years = intervention.data ? projectYears(intervention.data.startDate, intervention.data.endDate) : [];
-  const year = years.length ? yearShown(years, ar) : Number(ar) || new Date().getFullYear();
+  const year = years.length ? yearShown(years, ar) : (ar ?? new Date().getFullYear());
   const goals = useQuery(goalsQuery(id));
   const budget = useQuery(budgetQuery(id, year));
   const figures = useQuery(figuresQuery(intervention.data?.code, year));

@@ -18,9 +18,8 @@ export function projectYears(startDate: string, endDate: string | null): number[
 }
 
 /** The year shown: ?ar= when it is one of the period's years, else this year brought within the period. */
-export function yearShown(years: number[], asked: string | undefined): number {
-  const wanted = Number(asked);
-  if (years.includes(wanted)) return wanted;
+export function yearShown(years: number[], asked: number | undefined): number {
+  if (asked !== undefined && years.includes(asked)) return asked;
   return Math.min(Math.max(currentYear(), years[0]), years[years.length - 1]);
 }
 
@@ -30,7 +29,7 @@ export function YearChooser({ interventionId, years, year }: { interventionId: s
   const [chosen, setChosen] = useState(String(year));
   const show = (event: FormEvent) => {
     event.preventDefault();
-    void navigate({ to: '/insatser/$id/mal-och-budget', params: { id: interventionId }, search: { ar: chosen } });
+    void navigate({ to: '/insatser/$id/mal-och-budget', params: { id: interventionId }, search: { ar: Number(chosen) } });
   };
   return (
     <form onSubmit={show} noValidate className="card year-chooser" aria-label={ty.form}>
