@@ -81,6 +81,7 @@ describe('money on Mål och budget', () => {
     await expect.poll(() => dialog.textContent()).toContain('Ange ett belopp i kronor');
     expect(await dialog.textContent()).toContain('Högst två decimaler (öre)');
     await expectAccessible(page, 'month costs dialog with errors');
+    await screenshot(page, 'money-month-dialog-errors');
     await dialog.getByLabel(/^Lönekostnader/).fill('12 500,50');
     await dialog.getByLabel(/^Resekostnader/).fill('-200');
     await dialog.getByRole('button', { name: 'Spara' }).click();
@@ -148,6 +149,8 @@ describe('money on Mål och budget', () => {
     expect(await form.getByRole('button', { name: 'Importera' }).isDisabled()).toBe(true);
     expect((await rowOf(`april ${year}`))[TOTAL]).toBeNull();
     await expectAccessible(page, 'cost file refused');
+    await page.getByRole('heading', { name: 'Filen har 1 fel' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test-results/screenshots/money-import-refused-1280.png' });
 
     await choose(good);
     await form.getByRole('button', { name: 'Kontrollera filen' }).click();
@@ -155,6 +158,8 @@ describe('money on Mål och budget', () => {
     expect(await page.getByText('Filen är korrekt: 2 rader kan importeras.').count()).toBe(1);
     expect((await rowOf(`april ${year}`))[TOTAL]).toBeNull();
     await expectAccessible(page, 'cost file checked');
+    await page.getByRole('heading', { name: 'Kontrollen är klar' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test-results/screenshots/money-import-checked-1280.png' });
     await form.getByRole('button', { name: 'Importera' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Kostnaderna är importerade' }).count()).toBe(1);
     await expect.poll(async () => (await rowOf(`april ${year}`))[SALARIES]).toBe(10000);

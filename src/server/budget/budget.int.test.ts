@@ -11,6 +11,7 @@ const lead = t.as('lead');
 const kommun = t.as('kommunWorker');
 const af = t.as('afWorker');
 const fk = t.as('fkWorker');
+const forbund = t.as('associationAdmin');
 
 const base = () => `/api/v1/interventions/${t.world.interventions.kommunInsats}`;
 
@@ -86,7 +87,7 @@ describe('budget and actual costs', () => {
     expect((await af.post(`${base()}/costs/import?dryRun=true`, { csv })).status).toBe(403);
   });
 
-  it('changes, removes one category of, and removes a whole month typed in, by the lead only', async () => {
+  it("changes, removes one category of, and removes a whole month typed in, by the lead and the förbund's administrator only", async () => {
     const month = async () => (await lead.get(`${base()}/budget?year=2025`)).body.months;
     expect((await lead.request('PUT', `${base()}/costs/2025-03`, { costs: { salaries: 10000, travel: -200.5, premises: 3000 } })).status).toBe(200);
     expect(await month()).toEqual([{ month: '2025-03', costs: { salaries: 10000, travel: -200.5, premises: 3000 }, total: 12799.5 }]);
@@ -106,5 +107,12 @@ describe('budget and actual costs', () => {
     expect(await month()).toEqual([]);
     const removal = await t.db.selectFrom('audit_events').select('details').where('entity', '=', 'budget').orderBy('id', 'desc').executeTakeFirstOrThrow();
     expect(removal.details).toMatchObject({ month: '2025-03', removed: true });
+
+    // The förbund's administrator keeps the finances too: administrative costs and a month's costs.
+    expect((await forbund.request('PUT', `${base()}/budget/2025`, { grant: 100000, lines: {}, administrativeCost: 12000.5 })).status).toBe(200);
+    expect((await forbund.request('PUT', `${base()}/costs/2025-04`, { costs: { other: 500 } })).status).toBe(200);
+    const view = (await forbund.get(`${base()}/budget?year=2025`)).body;
+    expect([view.administrativeCost, view.months]).toEqual([12000.5, [{ month: '2025-04', costs: { other: 500 }, total: 500 }]]);
+    expect((await forbund.request('DELETE', `${base()}/costs/2025-04`)).status).toBe(200);
   });
 });
