@@ -141,6 +141,11 @@ describe('money on Mål och budget', () => {
     const choose = (text: string) => page.getByLabel('CSV-fil').setInputFiles({ name: 'kostnader.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
     const form = page.getByRole('form', { name: 'Importera kostnader från ekonomisystemet' });
 
+    // A file saved as Windows-1252 (ö as one byte) is named as such, before anything is sent.
+    await page.getByLabel('CSV-fil').setInputFiles({ name: 'kostnader.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}\nKOMMUNINSATS;${year}-04;Lönekostnader;10\n`, 'latin1') });
+    await form.getByRole('button', { name: 'Kontrollera filen' }).click();
+    await expect.poll(() => page.getByText('Filen är inte sparad som UTF-8.', { exact: false }).count()).toBe(1);
+
     await choose(bad);
     await form.getByRole('button', { name: 'Kontrollera filen' }).click();
     const errors = page.getByRole('table', { name: 'Filen har 1 fel' });

@@ -41,6 +41,7 @@ export const moneyTexts = {
     months: 'Månader',
     total: 'Totalt',
     byCategory: 'Belopp per kostnadsslag i filen',
+    notUtf8: 'Filen är inte sparad som UTF-8. Spara den som "CSV UTF-8" i Excel eller ekonomisystemet och välj den igen. Ingenting har sparats.',
   },
   followUp: {
     title: 'Nationell uppföljning',

@@ -14,9 +14,22 @@ import { useRefresh } from './GoalDialogs';
 const ti = t.goalsBudget.costImport;
 type Result = z.infer<typeof costImportResult>;
 
+/**
+ * The file as text. The API takes the text, so the browser decodes it: strictly as UTF-8, since a
+ * finance system's export saved as Windows-1252 would otherwise fail on every "ö" with a misleading
+ * "unknown cost category".
+ */
+async function textOf(file: File): Promise<string> {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
+  } catch {
+    throw new Error(ti.notUtf8);
+  }
+}
+
 /** The file's text sent as the API's { csv }, with upload progress. */
 async function send(interventionId: string, file: File, dryRun: boolean, onProgress: (fraction: number) => void) {
-  const body = new Blob([JSON.stringify({ csv: await file.text() })], { type: 'application/json' });
+  const body = new Blob([JSON.stringify({ csv: await textOf(file) })], { type: 'application/json' });
   return upload<Result>(`/api/v1/interventions/${interventionId}/costs/import?dryRun=${dryRun}`, body, 'application/json', onProgress);
 }
 
