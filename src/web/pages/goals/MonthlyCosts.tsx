@@ -25,6 +25,8 @@ const monthsOf = (year: number) => Array.from({ length: 12 }, (_, i) => `${year}
 const shortName = (month: string) => monthName(month).split(' ')[0];
 const monthName = (month: string) => new Intl.DateTimeFormat('sv-SE', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
 /** An amount as typed in Sweden: decimal comma, no thousands separator to trip over. */
+/** "Löne­kostnader": a soft hyphen before "kostnader", so a narrow column's heading may break there. */
+const breakable = (label: string) => label.replace(/(\p{L})(kostnader)$/u, '$1\u00ad$2');
 const amountFormat = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 2 });
 const amountText = (n: number | undefined) => (n === undefined ? '' : String(n).replace('.', ','));
 
@@ -48,7 +50,7 @@ export function MonthlyCosts({ interventionId, budget, onDone }: { interventionI
           <thead>
             <tr>
               <th scope="col">{tc.month}</th>
-              {shown.map((c) => <th scope="col" key={c} className="num">{codes.label('cost_category', c)}</th>)}
+              {shown.map((c) => <th scope="col" key={c} className="num">{breakable(codes.label('cost_category', c))}</th>)}
               <th scope="col" className="num">{t.goalsBudget.total}</th>
             </tr>
           </thead>
