@@ -10,6 +10,7 @@ import { column, insertRows, updateRows, type Column } from './bulk.repository.j
 import { writeMatchedPersons } from '../persons/person-match.repository.js';
 import { FACT_COLUMNS } from './enrolment-facts.js';
 import { loadCodeValidity, loadEnrolmentLookups } from './enrolment-lookups.repository.js';
+import { queued } from './write-queue.js';
 import { planEnrolments, type EnrolmentInsert, type EnrolmentPlan } from './enrolment-plan.js';
 import type { ImportOptions, StepResult } from './import.types.js';
 
@@ -53,12 +54,15 @@ export async function importEnrolmentTable(db: Db, table: CsvTable, opts: Import
   return { errors: [], counts: plan.counts, audit: plan.audit, denied: plan.denied };
 }
 
+// One queue for the whole plan: each table's arrays are built while the previous table is written.
 async function writePlan(db: Db, plan: Plan): Promise<void> {
-  await insertRows(db, 'teams', TEAM_COLUMNS, plan.newTeams);
-  await writeMatchedPersons(db, plan.newPersons, plan.changedPersons);
-  await insertRows(db, 'enrolments', ENROLMENT_COLUMNS, plan.inserts);
-  await updateRows(db, 'enrolments', FACT_COLUMNS, plan.updates);
-  await insertRows(db, 'anonymous_registrations', ANONYMOUS_COLUMNS, plan.anonymous);
-  await insertRows(db, 'consents', CONSENT_COLUMNS, plan.consents);
-  await insertRows(db, 'consent_parties', PARTY_COLUMNS, plan.consents);
+  await queued(db, async (queue) => {
+    await insertRows(queue, 'teams', TEAM_COLUMNS, plan.newTeams);
+    await writeMatchedPersons(queue, plan.newPersons, plan.changedPersons);
+    await insertRows(queue, 'enrolments', ENROLMENT_COLUMNS, plan.inserts);
+    await updateRows(queue, 'enrolments', FACT_COLUMNS, plan.updates);
+    await insertRows(queue, 'anonymous_registrations', ANONYMOUS_COLUMNS, plan.anonymous);
+    await insertRows(queue, 'consents', CONSENT_COLUMNS, plan.consents);
+    await insertRows(queue, 'consent_parties', PARTY_COLUMNS, plan.consents);
+  });
 }
