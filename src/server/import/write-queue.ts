@@ -36,11 +36,11 @@ export class WriteQueue {
 }
 
 /** Writes through `target`'s queue, or through a queue of its own that is drained before returning. */
-export async function queued(target: Db | WriteQueue, write: (queue: WriteQueue) => Promise<void>): Promise<void> {
+export async function queued<T>(target: Db | WriteQueue, write: (queue: WriteQueue) => Promise<T>): Promise<T> {
   if (target instanceof WriteQueue) return write(target);
   const queue = new WriteQueue(target);
   try {
-    await write(queue);
+    return await write(queue);
   } finally {
     await queue.drain();
   }
