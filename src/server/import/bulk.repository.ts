@@ -90,11 +90,22 @@ function arrayLiteral<R>(column: Column<R>, rows: readonly R[]): string {
     const value = column.get(rows[i]);
     if (value === null || value === undefined) parts[i] = 'NULL';
     else if (!quoted) parts[i] = String(value);
-    else if (column.type === 'text[]') parts[i] = quote(`{${(value as string[]).map(quote).join(',')}}`);
+    else if (column.type === 'text[]') parts[i] = nestedArray(value as string[]);
     else parts[i] = quote(column.type === 'jsonb' ? JSON.stringify(value) : String(value));
   }
   return `{${parts.join(',')}}`;
 }
 
 const SPECIAL = /["\\]/;
-const quote = (value: string) => (SPECIAL.test(value) ? `"${value.replace(/["\\]/g, '\\$&')}"` : `"${value}"`);
+const escape = (value: string) => value.replace(/["\\]/g, '\\$&');
+const quote = (value: string) => (SPECIAL.test(value) ? `"${escape(value)}"` : `"${value}"`);
+
+/** A text[] value as an element of the outer literal: quote(`{${values.map(quote)}}`), written directly. */
+function nestedArray(values: readonly string[]): string {
+  let out = '"{';
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    out += `${i > 0 ? ',' : ''}\\"${SPECIAL.test(value) ? escape(escape(value)) : value}\\"`;
+  }
+  return `${out}}"`;
+}
