@@ -97,15 +97,15 @@ function arrayLiteral<R>(column: Column<R>, rows: readonly R[]): string {
 }
 
 const SPECIAL = /["\\]/;
-const escape = (value: string) => value.replace(/["\\]/g, '\\$&');
-const quote = (value: string) => (SPECIAL.test(value) ? `"${escape(value)}"` : `"${value}"`);
+const backslashed = (value: string) => value.replace(/["\\]/g, '\\$&');
+const quote = (value: string) => (SPECIAL.test(value) ? `"${backslashed(value)}"` : `"${value}"`);
 
 /** A text[] value as an element of the outer literal: quote(`{${values.map(quote)}}`), written directly. */
 function nestedArray(values: readonly string[]): string {
   let out = '"{';
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
-    out += `${i > 0 ? ',' : ''}\\"${SPECIAL.test(value) ? escape(escape(value)) : value}\\"`;
+    out += `${i > 0 ? ',' : ''}\\"${SPECIAL.test(value) ? backslashed(backslashed(value)) : value}\\"`;
   }
   return `${out}}"`;
 }
