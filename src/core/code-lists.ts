@@ -225,11 +225,28 @@ export function groupOf(list: CodeListRef, code: string): string | undefined {
 export function resolveCode(list: CodeListRef, input: string): string | undefined {
   const wanted = fold(input);
   if (wanted === '') return undefined;
-  const entries = entriesOf(list);
-  return (
-    entries.find((entry) => fold(entry.code) === wanted)?.code ??
-    entries.find((entry) => fold(entry.label) === wanted)?.code
-  );
+  const index = foldedIndexOf(entriesOf(list));
+  return index.byCode.get(wanted) ?? index.byLabel.get(wanted);
+}
+
+type FoldedIndex = { byCode: Map<string, string>; byLabel: Map<string, string> };
+const foldedIndexes = new WeakMap<readonly CodeEntry[], FoldedIndex>();
+
+// Folded once per list rather than for every entry at every lookup: an import resolves codes in
+// six columns of each of 100,000 rows. The first entry wins, as a search in list order would.
+function foldedIndexOf(entries: readonly CodeEntry[]): FoldedIndex {
+  let index = foldedIndexes.get(entries);
+  if (!index) {
+    index = { byCode: new Map(), byLabel: new Map() };
+    for (const entry of entries) {
+      const code = fold(entry.code);
+      const label = fold(entry.label);
+      if (!index.byCode.has(code)) index.byCode.set(code, entry.code);
+      if (!index.byLabel.has(label)) index.byLabel.set(label, entry.code);
+    }
+    foldedIndexes.set(entries, index);
+  }
+  return index;
 }
 
 /**

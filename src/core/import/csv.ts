@@ -49,7 +49,7 @@ export function parseCsv(text: string): CsvTable {
   const lines = parsed
     .map(({ record, info }) => ({
       cells: record.map((cell) => cell.trim()),
-      row: info.lines - record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0),
+      row: info.lines - record.reduce((n, cell) => n + newlinesIn(cell), 0),
     }))
     .filter((line) => line.cells.some((cell) => cell !== ''));
   const [head, ...body] = lines;
@@ -102,6 +102,9 @@ export function parseCsv(text: string): CsvTable {
   if (errors.length > 0) throw new ImportError(errors);
   return { headers: columns.map(({ name }) => name), records, rowNumbers };
 }
+
+// Most cells have none; a regex match per cell was a noticeable part of parsing a large file.
+const newlinesIn = (cell: string) => (cell.includes('\n') ? cell.split('\n').length - 1 : 0);
 
 /** Semicolon when the header line has more semicolons than commas (Swedish Excel), else comma. */
 export function detectDelimiter(text: string): ',' | ';' {

@@ -81,6 +81,37 @@ describe('the audit seals', () => {
     await expectIntact();
   });
 
+  it('derives controller and protected flag from the person, else from the enrolment and its person', async () => {
+    const newPerson = (ref: string) =>
+      t.db.insertInto('persons').values({ controller_org_id: t.world.orgs.kommun, gender: 'woman', participant_ref: ref }).returning('id').executeTakeFirstOrThrow();
+    const shown = await newPerson('D-1');
+    const hidden = await newPerson('D-2');
+    const intervention = await t.db.selectFrom('interventions').select(['id', 'owner_org_id']).where('owner_org_id', '<>', t.world.orgs.kommun).limit(1).executeTakeFirstOrThrow();
+    const enrolmentOf = (personId: string) =>
+      t.db
+        .insertInto('enrolments')
+        .values({ person_id: personId, intervention_id: intervention.id, controller_org_id: intervention.owner_org_id, gender: 'woman', start_date: '2024-01-02' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+    const hiddenEnrolment = await enrolmentOf(hidden.id);
+    await t.db.updateTable('persons').set({ protected_identity: true, participant_ref: null }).where('id', '=', hidden.id).execute();
+    const write = (values: { person_id?: string; enrolment_id?: string; protected?: boolean }) =>
+      t.db
+        .insertInto('audit_events')
+        .values({ action: 'read', entity: 'enrolment', outcome: 'allowed', hash: Buffer.alloc(32), ...values })
+        .returning(['controller_org_id', 'protected'])
+        .executeTakeFirstOrThrow();
+    // The person decides when there is one: the enrolment's controller and flag are not read then.
+    expect(await write({ person_id: shown.id, enrolment_id: hiddenEnrolment.id })).toEqual({ controller_org_id: t.world.orgs.kommun, protected: false });
+    expect(await write({ enrolment_id: hiddenEnrolment.id })).toEqual({ controller_org_id: intervention.owner_org_id, protected: true });
+    expect(await write({ person_id: hidden.id })).toEqual({ controller_org_id: t.world.orgs.kommun, protected: true });
+    // A writer may raise the flag, never lower it; with neither person nor enrolment there is no controller.
+    expect(await write({ protected: true })).toEqual({ controller_org_id: null, protected: true });
+    expect(await write({ person_id: hidden.id, protected: false })).toMatchObject({ protected: true });
+    await sealAll();
+    await expectIntact();
+  });
+
   it.runIf(onPostgres)('seal nothing at or above a transaction still in progress, so its commit cannot slot in behind a seal', async () => {
     await sealAll();
     let releaseA!: () => void;

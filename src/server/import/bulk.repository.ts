@@ -3,6 +3,7 @@
 import { sql, type Insertable } from 'kysely';
 import type { Db } from '../db/connection.js';
 import type { Database } from '../db/types.js';
+import { queued, type WriteQueue } from './write-queue.js';
 
 /** PostgreSQL allows 65,535 bind parameters a statement. */
 const MAX_PARAMETERS = 60_000;
@@ -34,21 +35,29 @@ export async function insertChunks<T extends keyof Database & string>(db: Db, ta
 /**
  * `INSERT INTO t (…) SELECT v.a::uuid, … FROM unnest($1::text[], …) AS v(…)`: one array
  * parameter per column whatever the number of rows, each cast back to its type. Far cheaper to
- * build, send and parse than VALUES lists of the same rows.
+ * build, send and parse than VALUES lists of the same rows. Through a WriteQueue, the next
+ * chunk's arrays are built while the database writes this one.
  */
-export async function insertRows<R>(db: Db, table: keyof Database & string, columns: readonly Column<R>[], rows: readonly R[]) {
+export async function insertRows<R>(
+  target: Db | WriteQueue,
+  table: keyof Database & string,
+  columns: readonly Column<R>[],
+  rows: readonly R[],
+) {
   const names = sql.raw(columns.map((c) => c.name).join(', '));
   const casts = sql.raw(columns.map((c) => `v.${c.name}::${c.type}`).join(', '));
-  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-    const arrays = asArrays(columns, rows.slice(i, i + ROWS_PER_STATEMENT));
-    await sql`insert into ${sql.table(table)} (${names})
-      select ${casts} from unnest(${arrays}) as v(${names})`.execute(db);
-  }
+  await queued(target, async (queue) => {
+    for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+      const arrays = asArrays(columns, rows.slice(i, i + ROWS_PER_STATEMENT));
+      await queue.send(sql`insert into ${sql.table(table)} (${names})
+        select ${casts} from unnest(${arrays}) as v(${names})`);
+    }
+  });
 }
 
 /** `UPDATE t SET a = v.a::type, … FROM unnest(…) AS v(id, …) WHERE t.id = v.id`, likewise. */
 export async function updateRows<R extends { id: string }>(
-  db: Db,
+  target: Db | WriteQueue,
   table: 'persons' | 'enrolments' | 'organisations' | 'interventions',
   columns: readonly Column<R>[],
   rows: readonly R[],
@@ -58,11 +67,13 @@ export async function updateRows<R extends { id: string }>(
   // Only persons and enrolments carry updated_at.
   const touch = table === 'persons' || table === 'enrolments' ? ['updated_at = now()'] : [];
   const assignments = sql.raw([...columns.map((c) => `${c.name} = v.${c.name}::${c.type}`), ...touch].join(', '));
-  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-    const arrays = asArrays(all, rows.slice(i, i + ROWS_PER_STATEMENT));
-    await sql`update ${sql.table(table)} as t set ${assignments}
-      from unnest(${arrays}) as v(${names}) where t.id = v.id::uuid`.execute(db);
-  }
+  await queued(target, async (queue) => {
+    for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+      const arrays = asArrays(all, rows.slice(i, i + ROWS_PER_STATEMENT));
+      await queue.send(sql`update ${sql.table(table)} as t set ${assignments}
+        from unnest(${arrays}) as v(${names}) where t.id = v.id::uuid`);
+    }
+  });
 }
 
 function asArrays<R>(columns: readonly Column<R>[], rows: readonly R[]) {
@@ -79,11 +90,22 @@ function arrayLiteral<R>(column: Column<R>, rows: readonly R[]): string {
     const value = column.get(rows[i]);
     if (value === null || value === undefined) parts[i] = 'NULL';
     else if (!quoted) parts[i] = String(value);
-    else if (column.type === 'text[]') parts[i] = quote(`{${(value as string[]).map(quote).join(',')}}`);
+    else if (column.type === 'text[]') parts[i] = nestedArray(value as string[]);
     else parts[i] = quote(column.type === 'jsonb' ? JSON.stringify(value) : String(value));
   }
   return `{${parts.join(',')}}`;
 }
 
 const SPECIAL = /["\\]/;
-const quote = (value: string) => (SPECIAL.test(value) ? `"${value.replace(/["\\]/g, '\\$&')}"` : `"${value}"`);
+const backslashed = (value: string) => value.replace(/["\\]/g, '\\$&');
+const quote = (value: string) => (SPECIAL.test(value) ? `"${backslashed(value)}"` : `"${value}"`);
+
+/** A text[] value as an element of the outer literal: quote(`{${values.map(quote)}}`), written directly. */
+function nestedArray(values: readonly string[]): string {
+  let out = '"{';
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    out += `${i > 0 ? ',' : ''}\\"${SPECIAL.test(value) ? backslashed(backslashed(value)) : value}\\"`;
+  }
+  return `${out}}"`;
+}

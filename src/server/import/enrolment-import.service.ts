@@ -10,7 +10,8 @@ import { column, insertRows, updateRows, type Column } from './bulk.repository.j
 import { writeMatchedPersons } from '../persons/person-match.repository.js';
 import { FACT_COLUMNS } from './enrolment-facts.js';
 import { loadCodeValidity, loadEnrolmentLookups } from './enrolment-lookups.repository.js';
-import { planEnrolments, type EnrolmentInsert, type EnrolmentPlan } from './enrolment-plan.js';
+import { queued, type WriteQueue } from './write-queue.js';
+import { planEnrolments, type EnrolmentInsert, type EnrolmentPlan, type PlanSlice } from './enrolment-plan.js';
 import type { ImportOptions, StepResult } from './import.types.js';
 
 const ENROLMENT_COLUMNS: readonly Column<EnrolmentInsert>[] = [
@@ -46,19 +47,32 @@ const PARTY_COLUMNS: readonly Column<Plan['consents'][number]>[] = [
 export async function importEnrolmentTable(db: Db, table: CsvTable, opts: ImportOptions): Promise<StepResult> {
   const { rows, errors } = validateEnrolments(table, { today: swedishToday() });
   const lookups = await loadEnrolmentLookups(db, rows, opts.scope);
-  const plan = planEnrolments(rows, lookups, await loadCodeValidity(db), opts.scope);
+  const codeValid = await loadCodeValidity(db);
+  // One queue for the whole file: each slice's persons and enrolments are written while the next
+  // slice is planned, and each table's arrays built while the previous table is written. A file
+  // that already has errors writes nothing; one that gets them later is undone by the caller.
+  const plan = await queued(db, async (queue) => {
+    const early = errors.length === 0 ? (slice: PlanSlice) => writeSlice(queue, slice) : undefined;
+    const planned = await planEnrolments(rows, lookups, codeValid, opts.scope, early);
+    if (errors.length === 0 && planned.errors.length === 0) await writeRest(queue, planned);
+    return planned;
+  });
   const allErrors = [...errors, ...plan.errors];
   if (allErrors.length > 0) return { errors: allErrors, counts: plan.counts, audit: [], denied: plan.denied };
-  await writePlan(db, plan);
   return { errors: [], counts: plan.counts, audit: plan.audit, denied: plan.denied };
 }
 
-async function writePlan(db: Db, plan: Plan): Promise<void> {
-  await insertRows(db, 'teams', TEAM_COLUMNS, plan.newTeams);
-  await writeMatchedPersons(db, plan.newPersons, plan.changedPersons);
-  await insertRows(db, 'enrolments', ENROLMENT_COLUMNS, plan.inserts);
-  await updateRows(db, 'enrolments', FACT_COLUMNS, plan.updates);
-  await insertRows(db, 'anonymous_registrations', ANONYMOUS_COLUMNS, plan.anonymous);
-  await insertRows(db, 'consents', CONSENT_COLUMNS, plan.consents);
-  await insertRows(db, 'consent_parties', PARTY_COLUMNS, plan.consents);
+async function writeSlice(queue: WriteQueue, slice: PlanSlice): Promise<void> {
+  await insertRows(queue, 'teams', TEAM_COLUMNS, slice.newTeams);
+  await writeMatchedPersons(queue, slice.newPersons, []);
+  await insertRows(queue, 'enrolments', ENROLMENT_COLUMNS, slice.inserts);
+}
+
+async function writeRest(queue: WriteQueue, plan: Plan): Promise<void> {
+  await writeSlice(queue, plan);
+  await writeMatchedPersons(queue, [], plan.changedPersons);
+  await updateRows(queue, 'enrolments', FACT_COLUMNS, plan.updates);
+  await insertRows(queue, 'anonymous_registrations', ANONYMOUS_COLUMNS, plan.anonymous);
+  await insertRows(queue, 'consents', CONSENT_COLUMNS, plan.consents);
+  await insertRows(queue, 'consent_parties', PARTY_COLUMNS, plan.consents);
 }

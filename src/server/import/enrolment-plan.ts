@@ -1,6 +1,8 @@
 // Turns validated enrolment rows into a plan of writes, checking each row against the database
-// lookups and collecting every error. Nothing here writes: the plan is written only when the whole
-// file is free of errors (all or nothing).
+// lookups and collecting every error. Nothing here writes. While the file is free of errors, each
+// slice's new teams, persons and enrolments are handed to `early` (which writes them while the
+// next slice is planned); the rest is returned. A later error leaves the caller to undo what was
+// written (the import's savepoint): all or nothing.
 import { echo } from '../../core/echo.js';
 import { orderedId } from './ordered-id.js';
 import { ageAtStart } from '../../core/age.js';
@@ -20,14 +22,23 @@ import { deniedMatch } from '../persons/person-match.repository.js';
 import { enrolmentFacts, sameFacts, type EnrolmentFacts } from './enrolment-facts.js';
 
 export type EnrolmentInsert = { id: string; person_id: string; intervention_id: string; controller_org_id: string; facts: EnrolmentFacts };
-export type EnrolmentPlan = ReturnType<typeof planEnrolments>;
+export type EnrolmentPlan = Awaited<ReturnType<typeof planEnrolments>>;
 type CodeValid = (list: string, code: string, onDate: string) => boolean;
+type NewTeam = { id: string; intervention_id: string; name: string };
 
-export function planEnrolments(
+/** What a slice of rows adds that later tables refer to, in the order it must be written. */
+export type PlanSlice = { newTeams: NewTeam[]; newPersons: MatchedPerson[]; inserts: EnrolmentInsert[] };
+
+/** Rows planned between two early writes: one statement per table. */
+const SLICE_ROWS = 10_000;
+
+export async function planEnrolments(
   rows: readonly EnrolmentRow[],
   lookups: EnrolmentLookups,
   codeValid: CodeValid,
   scope: DataScope,
+  early?: (slice: PlanSlice) => Promise<void>,
+  sliceRows = SLICE_ROWS,
 ) {
   const errors: RowError[] = [];
   const counts = noCounts();
@@ -43,8 +54,14 @@ export function planEnrolments(
   const targets = enrolmentImportTargets(scope);
   const deniedMatches = new Set<string>();
   const sameDayNearMisses: AuditEntry[] = [];
+  const written = new WrittenSoFar();
+  let planned = 0;
 
   for (const row of rows) {
+    if (early && planned > 0 && planned % sliceRows === 0 && errors.length === 0) {
+      await early(written.take(newTeams, matcher.created, inserts, true));
+    }
+    planned++;
     const fail = (column: string, reason: string) => errors.push({ row: row.row, column, reason });
     const referrer = row.referrer === null ? null : lookups.organisations.get(row.referrer);
     if (referrer === undefined) {
@@ -131,11 +148,37 @@ export function planEnrolments(
   for (const person of matcher.changed) audit.push({ action: 'update', entity: 'person', personId: person.id });
   recordConsentsInAudit(audit, consents.values());
   if (anonymous.length > 0) audit.push({ action: 'create', entity: 'anonymous_registration', details: { count: anonymous.length } });
+  const rest = written.take(newTeams, matcher.created, inserts, false);
   return {
-    errors, counts, audit, denied: [...[...deniedMatches].map(deniedMatch), ...sameDayNearMisses], newTeams: [...newTeams.values()], inserts, updates, anonymous,
-    newPersons: matcher.created, changedPersons: matcher.changed, consents: [...consents.values()],
+    errors, counts, audit, denied: [...[...deniedMatches].map(deniedMatch), ...sameDayNearMisses], ...rest, updates, anonymous,
+    // New persons already written whom a later row completed are written again, unaudited as before.
+    changedPersons: [...matcher.changed, ...written.changedSince()], consents: [...consents.values()],
   };
 }
+
+/** What has been handed out for writing, so each new team, person and enrolment goes out once. */
+class WrittenSoFar {
+  private teams = 0;
+  private persons = 0;
+  private inserts = 0;
+  private readonly personFields = new Map<MatchedPerson, string>();
+
+  /** `early`: the persons may still change, so what they were written with is remembered. */
+  take(newTeams: Map<string, NewTeam>, created: readonly MatchedPerson[], inserts: readonly EnrolmentInsert[], early: boolean): PlanSlice {
+    const slice = { newTeams: [...newTeams.values()].slice(this.teams), newPersons: created.slice(this.persons), inserts: inserts.slice(this.inserts) };
+    this.teams = newTeams.size;
+    this.persons = created.length;
+    this.inserts = inserts.length;
+    if (early) for (const person of slice.newPersons) this.personFields.set(person, fieldsOf(person));
+    return slice;
+  }
+
+  changedSince(): MatchedPerson[] {
+    return [...this.personFields].filter(([person, fields]) => fieldsOf(person) !== fields).map(([person]) => person);
+  }
+}
+
+const fieldsOf = (p: MatchedPerson) => JSON.stringify([p.participant_ref, p.personnummer, p.first_name, p.last_name, p.gender, p.birth_year]);
 
 /**
  * A consent recorded with an enrolment is written into that enrolment's create/update event
@@ -154,8 +197,6 @@ function recordConsentsInAudit(audit: AuditEntry[], consents: Iterable<{ id: str
 }
 
 const enrolmentKey = (personId: string, interventionId: string, startDate: string) => `${personId}|${interventionId}|${startDate}`;
-
-type NewTeam = { id: string; intervention_id: string; name: string };
 
 function teamOf(
   intervention: InterventionRef,

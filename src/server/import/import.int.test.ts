@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { databaseFixture } from '../../test/fixture.js';
 import { systemAuditActor } from '../audit/audit.js';
@@ -137,6 +138,22 @@ describe('importing the Avanti 2018 files', () => {
     expect(result.errors.at(-1)!.reason).toContain('annan deltagare');
     expect(result.errors.every((e) => !e.reason.includes('19900101'))).toBe(true);
     expect(await rowCounts()).toEqual(withImportAudited(before));
+  });
+
+  it('writes nothing when the database refuses a statement after earlier ones of the file were written', async () => {
+    // Persons and enrolments are sent while later tables are still being prepared; a refusal at the
+    // last table must take them back too.
+    await sql`create function refuse_party() returns trigger language plpgsql as $$ begin raise exception 'refused in test'; end $$`.execute(t.db);
+    await sql`create trigger refuse_party before insert on consent_parties for each row execute function refuse_party()`.execute(t.db);
+    try {
+      const before = await rowCounts();
+      const text = editEnrolments(() => ['AVANTI,Team Nord,NY-0200,,,,woman,1990,nej,ja,nej,2018-05-03,AF,salary,working,primary,,,,']);
+      await expect(importEnrolments(t.db, text, opts)).rejects.toThrow('refused in test');
+      expect(await rowCounts()).toEqual(before);
+    } finally {
+      await sql`drop trigger refuse_party on consent_parties`.execute(t.db);
+      await sql`drop function refuse_party()`.execute(t.db);
+    }
   });
 
   it('a dry run validates against the database and writes nothing', async () => {

@@ -6,6 +6,7 @@ import { personMatchableBy } from '../access/person-policy.js';
 import type { AuditEntry } from '../audit/audit.js';
 import type { Db } from '../db/connection.js';
 import { column, insertRows, updateRows, type Column } from '../import/bulk.repository.js';
+import type { WriteQueue } from '../import/write-queue.js';
 import type { MatchedPerson, PersonRecord } from './person-matcher.js';
 
 export type { PersonRecord } from './person-matcher.js';
@@ -90,7 +91,7 @@ const PERSON_FIELDS: readonly Column<MatchedPerson>[] = [
 const PERSON_COLUMNS = [column<MatchedPerson>('id', 'uuid'), column<MatchedPerson>('controller_org_id', 'uuid'), ...PERSON_FIELDS];
 
 /** Writes what a PersonMatcher decided: the persons it created and the existing ones it changed. */
-export async function writeMatchedPersons(db: Db, created: readonly MatchedPerson[], changed: readonly MatchedPerson[]): Promise<void> {
+export async function writeMatchedPersons(db: Db | WriteQueue, created: readonly MatchedPerson[], changed: readonly MatchedPerson[]): Promise<void> {
   await insertRows(db, 'persons', PERSON_COLUMNS, created);
   await updateRows(db, 'persons', PERSON_FIELDS, changed);
 }
