@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { Gender } from '../../core/code-lists.js';
 import type { OutcomesCounts } from '../../core/figures/outcomes-from-counts.js';
-import type { OutcomesHistory } from '../../core/figures/outcomes-family.js';
+import type { MonthCount, OutcomesHistory } from '../../core/figures/outcomes-family.js';
+import type { AnonymousFact } from '../../core/figures/outcomes.js';
 import type { Period } from '../../core/dates.js';
 import type { Db } from '../db/connection.js';
 
@@ -61,7 +62,18 @@ export async function countOutcomes(db: Db, interventionIds: string[], period: P
  * (months are numbered year · 12 + month − 1).
  */
 export async function countHistory(db: Db, interventionIds: string[]): Promise<OutcomesHistory> {
+  return (await countHistoryBy(db, interventionIds, false)).get('')!;
+}
+
+/** countHistory of each intervention on its own, in the same one scan (every one of them). */
+export function countHistoryByIntervention(db: Db, interventionIds: string[]): Promise<Map<string, OutcomesHistory>> {
+  return countHistoryBy(db, interventionIds, true);
+}
+
+async function countHistoryBy(db: Db, interventionIds: string[], byIntervention: boolean): Promise<Map<string, OutcomesHistory>> {
+  const group = byIntervention ? sql`intervention_id::text` : sql`''`;
   const { rows } = await sql<{
+    g: string;
     part: 'enrolments' | 'anonymous';
     gender: Gender;
     under30: boolean;
@@ -70,26 +82,29 @@ export async function countHistory(db: Db, interventionIds: string[]): Promise<O
     reason: string | null;
     count: number;
   }>`
-    select 'enrolments' as part, gender, coalesce(age_at_start < 30, false) as under30,
+    select ${group} as g, 'enrolments' as part, gender, coalesce(age_at_start < 30, false) as under30,
       (extract(year from start_date) * 12 + extract(month from start_date) - 1)::int as start,
       (extract(year from exit_date) * 12 + extract(month from exit_date) - 1)::int as exit,
       exit_reason as reason, count(*)::int as count
     from enrolments
     where intervention_id = any(${interventionIds}::uuid[])
       and exit_reason is distinct from 'registration_error'
-    group by 2, 3, 4, 5, 6
+    group by 1, 3, 4, 5, 6, 7
     union all
-    select 'anonymous', gender, false, year, null, null, sum(count)::int
+    select ${group}, 'anonymous', gender, false, year, null, null, sum(count)::int
     from anonymous_registrations
     where intervention_id = any(${interventionIds}::uuid[])
-    group by gender, year
-    order by 1, 2, 3, 4, 5, 6`.execute(db);
-  return {
-    enrolments: rows
-      .filter((r) => r.part === 'enrolments')
-      .map((r) => ({ gender: r.gender, under30: r.under30, start: r.start, exit: r.exit, reason: r.reason, count: r.count })),
-    anonymous: rows.filter((r) => r.part === 'anonymous').map((r) => ({ year: r.start, gender: r.gender, count: r.count })),
-  };
+    group by 1, gender, year
+    order by 1, 2, 3, 4, 5, 6, 7`.execute(db);
+  const histories = new Map<string, { enrolments: MonthCount[]; anonymous: AnonymousFact[] }>();
+  // Every group asked for is there, with a history or not.
+  for (const g of byIntervention ? interventionIds : ['']) histories.set(g, { enrolments: [], anonymous: [] });
+  for (const r of rows) {
+    const history = histories.get(r.g)!;
+    if (r.part === 'enrolments') history.enrolments.push({ gender: r.gender, under30: r.under30, start: r.start, exit: r.exit, reason: r.reason, count: r.count });
+    else history.anonymous.push({ year: r.start, gender: r.gender, count: r.count });
+  }
+  return histories;
 }
 
 /** The intervention's project period (start_date … end_date), null without an end date. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { outcomesFromCounts } from '../../core/figures/outcomes-from-counts.js';
-import { suppressedOutcomes, type FamilyMemo } from '../../core/figures/outcomes-family.js';
+import { familyKeysOf, suppressedOutcomes, type FamilyMemo, type OutcomesHistory } from '../../core/figures/outcomes-family.js';
 import type { OutcomesReport, OutcomesScope } from '../../core/figures/outcomes.js';
 import { alignedPeriodsMessage, calendarPeriodOf, parseCalendarPeriod, projectInMonths, rangeOf, type CalendarPeriod } from '../../core/figures/periods.js';
 import type { Period } from '../../core/dates.js';
@@ -8,6 +8,7 @@ import type { Actor } from '../access/actor.js';
 import type { Db } from '../db/connection.js';
 import { badRequest, notFound } from '../errors.js';
 import { countHistory, countOutcomes, resolveOutcomesScope, type ResolvedOutcomesScope } from './outcomes.repository.js';
+import { findDecisions, storeDecisions, type NewDecision } from './suppression-decisions.repository.js';
 
 export type OutcomesInput = {
   scope: OutcomesScope;
@@ -20,13 +21,14 @@ export type OutcomesInput = {
 };
 
 /**
- * Decided families (core/figures/outcomes-family.ts) of the last histories asked about, so that
- * paging through the months of a year decides its family once. Keys hash the whole input of a
- * family, so changed data can never meet an old answer.
+ * Whole decided families (core/figures/outcomes-family.ts) of the last histories asked about,
+ * in process: the project period needs what they determine. The calendar periods' decisions are
+ * kept in the database (suppression_decisions). Keys hash the whole input of a family, so changed
+ * data can never meet an old answer.
  */
 const familyCache = new Map<string, unknown>();
 const FAMILY_CACHE_SIZE = 64;
-function memoFor(key: string): FamilyMemo {
+export function memoFor(key: string, decisions?: FamilyMemo['decisions']): FamilyMemo {
   return {
     key,
     get: (k) => {
@@ -41,7 +43,39 @@ function memoFor(key: string): FamilyMemo {
       familyCache.set(k, value);
       while (familyCache.size > FAMILY_CACHE_SIZE) familyCache.delete(familyCache.keys().next().value!);
     },
+    decisions,
   };
+}
+
+/**
+ * Raised whenever the suppression's algorithm (core/suppression, outcomes-family.ts) changes what
+ * it decides, so that kept decisions of an older algorithm are never served.
+ */
+const DECISION_VERSION = 1;
+
+/** The key naming the whole input of a history's families: algorithm, scope, rules, k and the counted history. */
+export function historyKey(scope: OutcomesScope, rules: { subsidised_counts_as_work: boolean }, k: number, history: OutcomesHistory): string {
+  return createHash('sha256').update(JSON.stringify([DECISION_VERSION, scope, rules, k, history])).digest('base64url');
+}
+
+export type HistoryOf = { scope: OutcomesScope; interventionId: string | null; history: OutcomesHistory; project: Period | null };
+
+/**
+ * Suppressed outcomes reports of many scopes for one calendar period: the kept decisions of
+ * their families looked up in one query; a family not kept yet is decided now and kept.
+ */
+export async function suppressedOutcomesOf(db: Db, scopes: readonly HistoryOf[], period: CalendarPeriod, k: number, subsidised: boolean): Promise<OutcomesReport[]> {
+  const rules = { subsidised_counts_as_work: subsidised };
+  const keys = scopes.map((s) => historyKey(s.scope, rules, k, s.history));
+  const years = period.kind === 'project' ? [] : [period.year];
+  const kept = await findDecisions(db, scopes.flatMap((s, n) => familyKeysOf(s.history, k, keys[n], years)));
+  const fresh: NewDecision[] = [];
+  const reports = scopes.map((s, n) => {
+    const decisions = { get: (key: string) => kept.get(key), set: (key: string, family: NewDecision['family']) => fresh.push({ key, interventionId: s.interventionId, family }) };
+    return suppressedOutcomes({ history: s.history, scope: s.scope, rules, period, project: s.project, k, memo: memoFor(keys[n], decisions) });
+  });
+  await storeDecisions(db, fresh);
+  return reports;
 }
 
 /**
@@ -65,7 +99,7 @@ export async function outcomesReportFor(db: Db, actor: Actor, input: OutcomesInp
   return reportOn(db, { ...input, suppress: access.mustSuppress || input.suppress }, resolved);
 }
 
-async function reportOn(db: Db, input: OutcomesInput, { interventionIds, project }: ResolvedOutcomesScope): Promise<OutcomesReport> {
+async function reportOn(db: Db, input: OutcomesInput, { interventionIds, project, intervention }: ResolvedOutcomesScope): Promise<OutcomesReport> {
   if (typeof input.period !== 'string' && input.period.from > input.period.to) {
     throw badRequest('Perioden slutar före den börjar.', [{ path: 'to', message: 'Välj ett slutdatum efter startdatum' }]);
   }
@@ -84,9 +118,8 @@ async function reportOn(db: Db, input: OutcomesInput, { interventionIds, project
     });
   }
   const history = await countHistory(db, interventionIds);
-  const rules = { subsidised_counts_as_work: subsidised };
-  const key = createHash('sha256').update(JSON.stringify([input.scope, rules, threshold, history])).digest('base64url');
-  return suppressedOutcomes({ history, scope: input.scope, rules, period: calendar!, project: shownProject, k: threshold, memo: memoFor(key) });
+  const [report] = await suppressedOutcomesOf(db, [{ scope: input.scope, interventionId: intervention?.id ?? null, history, project: shownProject }], calendar!, threshold, subsidised);
+  return report;
 }
 
 /** The dates asked for and, for suppressed figures, the calendar period they must be. */

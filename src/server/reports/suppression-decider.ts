@@ -1,0 +1,71 @@
+import { sql } from 'kysely';
+import type { FastifyBaseLogger } from 'fastify';
+import { decideEveryFamily, familyKeysOf, familyYearsOf, type DecidedFamily } from '../../core/figures/outcomes-family.js';
+import type { Db } from '../db/connection.js';
+import { runInBackground } from '../background.js';
+import { countHistory } from './outcomes.repository.js';
+import { historyKey, memoFor } from './outcomes.service.js';
+import { clearDirty, dirtyInterventions, findDecisions, pruneDecisions, storeDecisions, type NewDecision } from './suppression-decisions.repository.js';
+
+// Key of the decider's election: 'stegvis suppression decider'.
+const DECIDER_LOCK = '7305648521190475003';
+
+export type DecideResult = { elected: boolean; interventions: number; decided: number; pruned: number };
+
+/**
+ * Decides, off the request path, the suppression of every intervention whose counted history
+ * changed (marked dirty by the triggers of migration 2026-11-28-1600): each family of calendar
+ * periods of its history not kept yet, with threshold k and the default rules (work includes
+ * subsidised employment), as the förbund's dashboard and the intervention's report ask for them.
+ * Then prunes the intervention's kept decisions of older histories and clears the marks it saw.
+ * The mark is only a hint: a request that misses a decision decides it itself.
+ *
+ * One decider per database: each intervention is decided on one connection holding a session
+ * advisory lock; a decider that loses the election returns `elected: false`.
+ */
+export async function decideDirtyFamilies(db: Db, k: number, options: { limit?: number; stopping?: () => boolean } = {}): Promise<DecideResult> {
+  const result: DecideResult = { elected: true, interventions: 0, decided: 0, pruned: 0 };
+  for (const dirty of await dirtyInterventions(db, options.limit ?? 1000)) {
+    if (options.stopping?.()) break;
+    const done = await db.connection().execute(async (conn) => {
+      const { rows } = await sql<{ elected: boolean }>`select pg_try_advisory_lock(${DECIDER_LOCK}::bigint) as elected`.execute(conn);
+      if (!rows[0].elected) return null;
+      try {
+        return await decideIntervention(conn, dirty.intervention_id, dirty.code, k);
+      } finally {
+        await sql`select pg_advisory_unlock(${DECIDER_LOCK}::bigint)`.execute(conn);
+      }
+    });
+    if (done === null) return { ...result, elected: false };
+    await clearDirty(db, dirty.intervention_id, dirty.last_mark);
+    result.interventions += 1;
+    result.decided += done.decided;
+    result.pruned += done.pruned;
+  }
+  return result;
+}
+
+async function decideIntervention(db: Db, interventionId: string, code: string, k: number): Promise<{ decided: number; pruned: number }> {
+  const history = await countHistory(db, [interventionId]);
+  const scope = { intervention: code };
+  const rules = { subsidised_counts_as_work: true };
+  const key = historyKey(scope, rules, k, history);
+  const keys = familyKeysOf(history, k, key, familyYearsOf(history));
+  const kept = await findDecisions(db, keys);
+  const fresh: NewDecision[] = [];
+  if (keys.some((x) => !kept.has(x))) {
+    const decisions = { get: (x: string) => kept.get(x), set: (x: string, family: DecidedFamily) => fresh.push({ key: x, interventionId, family }) };
+    decideEveryFamily({ history, scope, rules, k, memo: memoFor(key, decisions) });
+    await storeDecisions(db, fresh);
+  }
+  const pruned = await pruneDecisions(db, interventionId, keys);
+  return { decided: fresh.length, pruned };
+}
+
+/**
+ * Decides dirty interventions inside the server every `everyMs`; several servers on one database
+ * take turns through the election. A stop ends the run after the intervention in progress.
+ */
+export function startSuppressionDecider(db: Db, log: Pick<FastifyBaseLogger, 'error'>, k: number, everyMs = 5000): () => Promise<void> {
+  return runInBackground((stopping) => decideDirtyFamilies(db, k, { stopping }), log, 'suppression decider', everyMs);
+}
