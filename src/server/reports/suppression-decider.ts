@@ -5,7 +5,7 @@ import type { Db } from '../db/connection.js';
 import { runInBackground } from '../background.js';
 import { countHistory } from './outcomes.repository.js';
 import { historyKey, memoFor } from './outcomes.service.js';
-import { clearDirty, dirtyInterventions, findDecisions, pruneDecisions, storeDecisions, type NewDecision } from './suppression-decisions.repository.js';
+import { clearDirty, dirtyInterventions, findDecisions, markDirty, pruneDecisions, storeDecisions, type NewDecision } from './suppression-decisions.repository.js';
 
 // Key of the decider's election: 'stegvis suppression decider'.
 const DECIDER_LOCK = '7305648521190475003';
@@ -43,6 +43,11 @@ export async function decideDirtyFamilies(db: Db, k: number, options: { limit?: 
     result.pruned += done.pruned;
   }
   return result;
+}
+
+/** Marks every intervention dirty, so the next run decides them all. */
+export async function markEveryInterventionDirty(db: Db): Promise<void> {
+  await markDirty(db);
 }
 
 async function decideIntervention(db: Db, interventionId: string, code: string, k: number): Promise<{ decided: number; pruned: number }> {

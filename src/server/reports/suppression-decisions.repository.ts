@@ -43,6 +43,11 @@ export async function dirtyInterventions(db: Db, limit: number) {
   return rows;
 }
 
+/** Marks every intervention dirty (one mark each). */
+export async function markDirty(db: Db): Promise<void> {
+  await sql`insert into suppression_dirty (intervention_id) select id from interventions`.execute(db);
+}
+
 /** Clears an intervention's marks up to the one seen (a mark written since stays for the next round). */
 export async function clearDirty(db: Db, interventionId: string, lastMark: string): Promise<void> {
   await db.deleteFrom('suppression_dirty').where('intervention_id', '=', interventionId).where('id', '<=', lastMark).execute();
