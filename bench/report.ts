@@ -42,11 +42,14 @@ export function renderResults(resultsDir: string, notesFile: string | null): str
     table(['scale', 'database', 'scope', 'active rows', 'report', 'floor', 'ratio'],
       each((r, kind, k) => (k.outcomes ?? []).map((o) => [r.scale, kind, `${o.scope} (${o.label})`, num(o.active, 0), ms(o.report), ms(o.floor), ratio(o.ratio)]))),
     "## 1b. The förbund's figures against one hand-written SQL statement",
-    "Figures: `computeDashboard` in process — for each intervention of the förbund its suppressed key figures of the year (`computeKeyFiguresReport`, as the dashboard and the national export load them), its goals of the year judged on them, and the year's money in one query; the country-year is every förbund's dashboard in turn. " +
+    "Figures: `computeDashboard` in process — for each förbund the suppressed key figures of all its interventions counted together (`suppressedKeyFiguresOf`: counts, volume targets, employments and histories grouped by intervention, the kept suppression decisions looked up in one query), its goals of the year judged on them, and the year's money in one query; the country-year is every förbund's dashboard in turn. " +
       'Each intervention is given a grant, a budget line per cost category, twelve months of costs and three goals before timing. ' +
-      'First run: the suppression of each intervention decided afresh (the process caches the last 64 decisions, so later runs of a förbund are served from it). Floor: one statement returning the same counts and sums per intervention (unique participants checked equal to the exact key figures first), no suppression. Runs interleaved.',
-    table(['scale', 'database', 'scope', 'interventions', 'first run', 'figures', 'floor', 'ratio'],
-      each((r, kind, k) => (k.association ?? []).map((o) => [r.scale, kind, `${o.scope} (${o.label})`, num(o.interventions, 0), msShort(o.first), ms(o.report), ms(o.floor), ratio(o.ratio)]))),
+      'First the background decider decides every intervention (below); "figures" are then runs with the decisions kept (what users meet); "cold miss" one run after the förbund\'s decisions were deleted and the process\'s cache emptied (each family decided on the request). Floor: one statement returning the same counts and sums per intervention (unique participants checked equal to the exact key figures first), no suppression. Runs interleaved.',
+    table(['scale', 'database', 'scope', 'interventions', 'figures (decisions kept)', 'floor', 'ratio', 'cold miss'],
+      each((r, kind, k) => (k.association ?? []).map((o) => [r.scale, kind, `${o.scope} (${o.label})`, num(o.interventions, 0), ms(o.report), ms(o.floor), ratio(o.ratio), o.first === null ? '—' : msShort(o.first)]))),
+    'The background decider after the bulk load (`decideDirtyFamilies`, as the server runs it after an import): every intervention marked dirty and decided one at a time, every family of calendar periods of its whole history.',
+    table(['scale', 'database', 'interventions', 'families decided', 'per intervention', 'total'],
+      each((r, kind, k) => (k.associationDecider ? [[r.scale, kind, num(k.associationDecider.interventions, 0), num(k.associationDecider.families, 0), ms(k.associationDecider.perIntervention), msShort(k.associationDecider.totalMs)]] : []))),
     '## 2. CSV import against COPY',
     'Import: `importEnrolments` of the scale\'s whole enrolment file into a fresh copy of a database holding its organisations and interventions. ' +
       'Floor: `COPY … FROM STDIN (FORMAT csv)` of the same bytes into a bare table of 20 text columns (on PGlite, whose socket does not carry COPY, PGlite\'s own COPY from a blob in process). ' +

@@ -52,7 +52,7 @@ function mergeInto(old: ScaleResult, result: ScaleResult): void {
       result.kinds[kind as DbKind] = earlier;
       continue;
     }
-    for (const key of ['outcomes', 'association', 'import', 'api', 'pair', 'embeddedStart'] as const) {
+    for (const key of ['outcomes', 'association', 'associationDecider', 'import', 'api', 'pair', 'embeddedStart'] as const) {
       if (now[key] === undefined && earlier![key] !== undefined) (now as Record<string, unknown>)[key] = earlier![key];
     }
     now.errors = { ...earlier!.errors, ...now.errors };

@@ -47,6 +47,11 @@ export function memoFor(key: string, decisions?: FamilyMemo['decisions']): Famil
   };
 }
 
+/** Empties the process's cache of whole families (benchmarks of a cold miss). */
+export function forgetDecidedFamilies(): void {
+  familyCache.clear();
+}
+
 /**
  * Raised whenever the suppression's algorithm (core/suppression, outcomes-family.ts) changes what
  * it decides, so that kept decisions of an older algorithm are never served.
