@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import type { Gender } from '../../core/code-lists.js';
 import type { Period } from '../../core/dates.js';
 import type { Db } from '../db/connection.js';
+import { groupsOf } from './grouped.js';
 
 /** Enrolments of the interventions that count (never `registration_error`). */
 const counted = (interventionIds: string[]) =>
@@ -57,17 +58,10 @@ async function employmentCountsBy(db: Db, interventionIds: string[], p: Period, 
     select a.g, a.employment_type as key, pg.gender, count(distinct a.person_id)::int as n from active a join person_gender pg using (g, person_id) group by 1, 2, 3`);
   const total = await rows<{ g: string; gender: Gender; n: number }>(db, sql<{ g: string; gender: Gender; n: number }>`with ${persons}
     select g, gender, count(*)::int as n from person_gender group by 1, 2`);
-  const counts = new Map<string, EmploymentCounts>();
-  const of = (g: string) => {
-    let c = counts.get(g);
-    if (!c) counts.set(g, (c = { started: [], byType: [], total: [] }));
-    return c;
-  };
+  const { map: counts, of } = groupsOf<EmploymentCounts>(byIntervention ? interventionIds : [''], () => ({ started: [], byType: [], total: [] }));
   for (const { g, ...row } of started) of(g).started.push(row);
   for (const { g, ...row } of byType) of(g).byType.push(row);
   for (const { g, ...row } of total) of(g).total.push(row);
-  // Every group asked for is there, counted or not.
-  for (const g of byIntervention ? interventionIds : ['']) of(g);
   return counts;
 }
 

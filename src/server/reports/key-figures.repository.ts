@@ -4,6 +4,7 @@ import type { Period } from '../../core/dates.js';
 import type { KeyFigureCounts, KeyFigureRow } from '../../core/figures/key-figures-from-counts.js';
 import type { KeyFiguresScope } from '../../core/schemas/key-figures-report.js';
 import type { Db } from '../db/connection.js';
+import { groupsOf } from './grouped.js';
 
 /** The interventions (and team) a key-figures scope covers, with what the figures are set against. */
 export type ResolvedScope = {
@@ -101,12 +102,7 @@ async function countKeyFiguresBy(db: Db, ids: string[], teamId: string | null, p
     where ${inScope} and year between ${Number(from.slice(0, 4))} and ${Number(to.slice(0, 4))}
     group by 1, 2`.execute(db);
   type Counts = { rows: KeyFigureRow[]; unique: KeyFigureCounts['unique'][number][]; anonymous: KeyFigureCounts['anonymous'][number][]; activeDays: number };
-  const counts = new Map<string, Counts>();
-  const of = (g: string) => {
-    let c = counts.get(g);
-    if (!c) counts.set(g, (c = { rows: [], unique: [], anonymous: [], activeDays: 0 }));
-    return c;
-  };
+  const { map: counts, of } = groupsOf<Counts>(byIntervention ? ids : [''], () => ({ rows: [], unique: [], anonymous: [], activeDays: 0 }));
   for (const { g, active_days, ...row } of rows) {
     const c = of(g);
     c.rows.push(row);
@@ -114,7 +110,5 @@ async function countKeyFiguresBy(db: Db, ids: string[], teamId: string | null, p
   }
   for (const { g, ...row } of unique.rows) of(g).unique.push(row);
   for (const { g, ...row } of anonymous.rows) of(g).anonymous.push(row);
-  // Every group asked for is there, counted or not.
-  for (const g of byIntervention ? ids : ['']) of(g);
   return counts;
 }

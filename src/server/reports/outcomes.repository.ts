@@ -5,6 +5,7 @@ import type { MonthCount, OutcomesHistory } from '../../core/figures/outcomes-fa
 import type { AnonymousFact } from '../../core/figures/outcomes.js';
 import type { Period } from '../../core/dates.js';
 import type { Db } from '../db/connection.js';
+import { groupsOf } from './grouped.js';
 
 /**
  * The outcomes figures of domain.md counted in SQL over the anonymous facts of the enrolments
@@ -96,11 +97,9 @@ async function countHistoryBy(db: Db, interventionIds: string[], byIntervention:
     where intervention_id = any(${interventionIds}::uuid[])
     group by 1, gender, year
     order by 1, 2, 3, 4, 5, 6, 7`.execute(db);
-  const histories = new Map<string, { enrolments: MonthCount[]; anonymous: AnonymousFact[] }>();
-  // Every group asked for is there, with a history or not.
-  for (const g of byIntervention ? interventionIds : ['']) histories.set(g, { enrolments: [], anonymous: [] });
+  const { map: histories, of } = groupsOf<{ enrolments: MonthCount[]; anonymous: AnonymousFact[] }>(byIntervention ? interventionIds : [''], () => ({ enrolments: [], anonymous: [] }));
   for (const r of rows) {
-    const history = histories.get(r.g)!;
+    const history = of(r.g);
     if (r.part === 'enrolments') history.enrolments.push({ gender: r.gender, under30: r.under30, start: r.start, exit: r.exit, reason: r.reason, count: r.count });
     else history.anonymous.push({ year: r.start, gender: r.gender, count: r.count });
   }
