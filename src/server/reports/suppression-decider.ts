@@ -31,7 +31,7 @@ export async function decideDirtyFamilies(db: Db, k: number, options: { limit?: 
       const { rows } = await sql<{ elected: boolean }>`select pg_try_advisory_lock(${DECIDER_LOCK}::bigint) as elected`.execute(conn);
       if (!rows[0].elected) return null;
       try {
-        return await decideIntervention(conn, dirty.intervention_id, dirty.code, k);
+        return dirty.code === null ? { decided: 0, pruned: 0 } : await decideIntervention(conn, dirty.intervention_id, dirty.code, k);
       } finally {
         await sql`select pg_advisory_unlock(${DECIDER_LOCK}::bigint)`.execute(conn);
       }

@@ -34,11 +34,11 @@ export async function pruneDecisions(db: Db, interventionId: string, keep: reado
   return Number(result.numDeletedRows);
 }
 
-/** Interventions marked dirty, each with its newest mark and code. */
+/** Interventions marked dirty, each with its newest mark and code (null: no such intervention any more). */
 export async function dirtyInterventions(db: Db, limit: number) {
-  const { rows } = await sql<{ intervention_id: string; code: string; last_mark: string }>`
+  const { rows } = await sql<{ intervention_id: string; code: string | null; last_mark: string }>`
     select d.intervention_id, i.code, max(d.id)::text as last_mark
-    from suppression_dirty d join interventions i on i.id = d.intervention_id
+    from suppression_dirty d left join interventions i on i.id = d.intervention_id
     group by d.intervention_id, i.code order by min(d.id) limit ${limit}`.execute(db);
   return rows;
 }
