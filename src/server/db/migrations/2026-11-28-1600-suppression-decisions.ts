@@ -39,21 +39,18 @@ BEGIN
   RETURN NULL;
 END $$;
 
-CREATE TRIGGER enrolments_dirty_insert AFTER INSERT ON enrolments
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION mark_suppression_dirty();
-CREATE TRIGGER enrolments_dirty_update AFTER UPDATE ON enrolments
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION mark_suppression_dirty();
-CREATE TRIGGER enrolments_dirty_delete AFTER DELETE ON enrolments
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION mark_suppression_dirty();
-CREATE TRIGGER anonymous_dirty_insert AFTER INSERT ON anonymous_registrations
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION mark_suppression_dirty();
-CREATE TRIGGER anonymous_dirty_update AFTER UPDATE ON anonymous_registrations
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION mark_suppression_dirty();
-CREATE TRIGGER anonymous_dirty_delete AFTER DELETE ON anonymous_registrations
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION mark_suppression_dirty();
-
--- Every intervention with a history is dirty once, so the decider fills the table after the upgrade.
-INSERT INTO suppression_dirty (intervention_id)
-  SELECT intervention_id FROM enrolments UNION SELECT intervention_id FROM anonymous_registrations;
 `.execute(db);
+  // One statement-level trigger per table and event: a trigger with transition tables has one event.
+  const transitions = { INSERT: 'NEW TABLE AS new_rows', UPDATE: 'OLD TABLE AS old_rows NEW TABLE AS new_rows', DELETE: 'OLD TABLE AS old_rows' };
+  for (const [table, prefix] of [['enrolments', 'enrolments'], ['anonymous_registrations', 'anonymous']]) {
+    for (const [event, referencing] of Object.entries(transitions)) {
+      await sql
+        .raw(`CREATE TRIGGER ${prefix}_dirty_${event.toLowerCase()} AFTER ${event} ON ${table}
+          REFERENCING ${referencing} FOR EACH STATEMENT EXECUTE FUNCTION mark_suppression_dirty()`)
+        .execute(db);
+    }
+  }
+  // Every intervention with a history is dirty once, so the decider fills the table after the upgrade.
+  await sql`INSERT INTO suppression_dirty (intervention_id)
+    SELECT intervention_id FROM enrolments UNION SELECT intervention_id FROM anonymous_registrations`.execute(db);
 }
