@@ -77,13 +77,14 @@ async function deciderCase(db: Db): Promise<DeciderFigure> {
   return { interventions: ids.length, families, totalMs: performance.now() - started, perIntervention: summarise(times) };
 }
 
-export async function associationCase(db: Db, targets: Targets, year: number, runs: number): Promise<{ figures: AssociationFigure[]; decider: DeciderFigure }> {
+/** `keepDecisions`: time the figures on the decisions kept by an earlier run, without deciding everything again (no decider figure). */
+export async function associationCase(db: Db, targets: Targets, year: number, runs: number, keepDecisions = false): Promise<{ figures: AssociationFigure[]; decider?: DeciderFigure }> {
   await ensureMoneyAndGoals(db, year);
   await sql`analyze intervention_grants, intervention_budget_lines, intervention_costs, intervention_goals`.execute(db);
   const associations = await associationsOf(db);
   const target = associations.find((a) => a.id === targets.associationId)!;
   await checkFloor(db, target.id, year);
-  const decider = await deciderCase(db);
+  const decider = keepDecisions ? undefined : await deciderCase(db);
   await sql`analyze suppression_decisions`.execute(db);
   const count = async (ids: string[]) => Number((await db.selectFrom('interventions').select((eb) => eb.fn.countAll<string>().as('n')).where('association_id', 'in', ids).executeTakeFirstOrThrow()).n);
   const forbundYear = () => computeDashboard(db, target, String(year), 5);

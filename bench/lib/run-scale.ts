@@ -19,6 +19,8 @@ export type RunSettings = {
   outcomeRuns: number;
   /** Runs of the förbund's figures (each country-year run is every förbund's dashboard). */
   associationRuns: number;
+  /** Time the förbund's figures on the suppression decisions an earlier run kept (skips the decider). */
+  associationKeepDecisions?: boolean;
   importRuns: number;
   startRuns: number;
   load: LoadSettings;
@@ -95,7 +97,7 @@ export async function runScale(scale: string, settings: RunSettings): Promise<Sc
       if (has('outcomes')) await attempt('outcomes', async () => { r.outcomes = await outcomesCase(handle.db, targets, year, settings.outcomeRuns); });
       if (has('association')) {
         await attempt('association', async () => {
-          const { figures, decider } = await associationCase(handle.db, targets, year, settings.associationRuns);
+          const { figures, decider } = await associationCase(handle.db, targets, year, settings.associationRuns, settings.associationKeepDecisions);
           r.association = figures;
           r.associationDecider = decider;
         });

@@ -244,12 +244,6 @@ export function familyYearsOf(history: OutcomesHistory): number[] {
   return Array.from({ length: events.last - events.first + 2 }, (_, i) => events.first + i);
 }
 
-/** Decides (through the memo's `decisions`) every family the calendar periods of the history need. */
-export function decideEveryFamily(input: { history: OutcomesHistory; scope: OutcomesScope; rules: Pick<OutcomesRules, 'subsidised_counts_as_work'>; k: number; memo: FamilyMemo }): void {
-  const fams = families({ history: input.history, scope: input.scope, rules: input.rules, k: input.k }, input.memo);
-  for (const year of familyYearsOf(input.history)) fams.decidedOfYear(year);
-}
-
 /** The suppressed report of one calendar month, tertial or year. */
 function calendarReport(ctx: Context, fams: ReturnType<typeof families>, p: Exclude<CalendarPeriod, { kind: 'project' }>): OutcomesReport {
   const range = rangeOf(p, null)!;

@@ -9,8 +9,8 @@ import type { Db } from '../db/connection.js';
 import { badRequest, notFound } from '../errors.js';
 import { employmentCounts, employmentCountsByIntervention, type EmploymentCounts } from './case-figures.repository.js';
 import { countKeyFigures, countKeyFiguresByIntervention, resolveKeyFiguresScope, volumeTargetsOf, type ResolvedScope } from './key-figures.repository.js';
-import { countHistoryByIntervention, resolveOutcomesScope } from './outcomes.repository.js';
-import { computeOutcomesReport, resolvePeriod, suppressedOutcomesOf } from './outcomes.service.js';
+import { resolveOutcomesScope } from './outcomes.repository.js';
+import { computeOutcomesReport, resolvePeriod, suppressedOutcomesOfInterventions } from './outcomes.service.js';
 
 export type KeyFiguresInput = {
   scope: KeyFiguresScope;
@@ -71,7 +71,7 @@ export async function computeKeyFiguresReport(db: Db, input: KeyFiguresInput, re
  * The suppressed key figures of many interventions for one calendar month, tertial or year, each
  * exactly as computeKeyFiguresReport gives it for the intervention alone (as a reader outside the
  * controller gets it), with a constant number of statements: counts, volume targets, employments
- * and histories grouped by intervention, and the kept suppression decisions in one query.
+ * grouped by intervention, and each year's kept suppression found by its history's digest.
  */
 export async function suppressedKeyFiguresOf(
   db: Db,
@@ -85,11 +85,9 @@ export async function suppressedKeyFiguresOf(
   const counts = await countKeyFiguresByIntervention(db, ids, range);
   const yearlyTargets = period.kind === 'year' ? await volumeTargetsOf(db, ids, period.year) : new Map<string, number>();
   const employments = await employmentCountsByIntervention(db, ids, range);
-  const histories = await countHistoryByIntervention(db, ids);
-  const scopes = interventions.map((i) => ({ intervention: i.code }));
-  const outcomes = await suppressedOutcomesOf(db, interventions.map((i, n) => ({ scope: scopes[n], interventionId: i.id, history: histories.get(i.id)!, project: null })), period, threshold, subsidised);
+  const outcomes = await suppressedOutcomesOfInterventions(db, interventions, period, threshold, subsidised);
   return interventions.map((i, n) => {
-    const exact = exactKeyFigures(scopes[n], range, subsidised, { interventions: [i], teamId: null }, { counts: counts.get(i.id)!, yearlyTargets, employments: employments.get(i.id)! });
+    const exact = exactKeyFigures({ intervention: i.code }, range, subsidised, { interventions: [i], teamId: null }, { counts: counts.get(i.id)!, yearlyTargets, employments: employments.get(i.id)! });
     return suppressKeyFigures(exact, outcomes[n], threshold);
   });
 }

@@ -63,26 +63,19 @@ export async function countOutcomes(db: Db, interventionIds: string[], period: P
  * (months are numbered year · 12 + month − 1).
  */
 export async function countHistory(db: Db, interventionIds: string[]): Promise<OutcomesHistory> {
-  return (await countHistoryBy(db, interventionIds, false)).get('')!;
+  return (await countHistoryBy(db, interventionIds, false)).get('')!.history;
 }
 
-/** countHistory of each intervention on its own, in the same one scan (every one of them). */
-export function countHistoryByIntervention(db: Db, interventionIds: string[]): Promise<Map<string, OutcomesHistory>> {
+/**
+ * countHistory of each intervention on its own (every one of them), with the digest of each
+ * history (historyDigestsOf) computed in the same statement, so both describe one snapshot.
+ */
+export function countHistoryByIntervention(db: Db, interventionIds: string[]): Promise<Map<string, { history: OutcomesHistory; digest: string }>> {
   return countHistoryBy(db, interventionIds, true);
 }
 
-async function countHistoryBy(db: Db, interventionIds: string[], byIntervention: boolean): Promise<Map<string, OutcomesHistory>> {
-  const group = byIntervention ? sql`intervention_id::text` : sql`''`;
-  const { rows } = await sql<{
-    g: string;
-    part: 'enrolments' | 'anonymous';
-    gender: Gender;
-    under30: boolean;
-    start: number;
-    exit: number | null;
-    reason: string | null;
-    count: number;
-  }>`
+/** The groups of countHistory, by intervention ('' for all together). */
+const historyGroups = (interventionIds: string[], group: ReturnType<typeof sql>) => sql`
     select ${group} as g, 'enrolments' as part, gender, coalesce(age_at_start < 30, false) as under30,
       (extract(year from start_date) * 12 + extract(month from start_date) - 1)::int as start,
       (extract(year from exit_date) * 12 + extract(month from exit_date) - 1)::int as exit,
@@ -95,13 +88,52 @@ async function countHistoryBy(db: Db, interventionIds: string[], byIntervention:
     select ${group}, 'anonymous', gender, false, year, null, null, sum(count)::int
     from anonymous_registrations
     where intervention_id = any(${interventionIds}::uuid[])
-    group by 1, gender, year
-    order by 1, 2, 3, 4, 5, 6, 7`.execute(db);
-  const { map: histories, of } = groupsOf<{ enrolments: MonthCount[]; anonymous: AnonymousFact[] }>(byIntervention ? interventionIds : [''], () => ({ enrolments: [], anonymous: [] }));
+    group by 1, gender, year`;
+
+/** sha256 of a group's history rows, each written out in full, in the history's order (a history without rows: EMPTY_HISTORY). */
+const digest = sql`encode(sha256(convert_to(string_agg(concat_ws(',', part, gender, under30, start, coalesce(exit::text, '-'), coalesce(reason, '-'), count), ';'
+    order by part, gender, under30, start, exit, reason), 'UTF8')), 'base64')`;
+const EMPTY_HISTORY = 'empty';
+
+/**
+ * A digest of each intervention's counted history, computed in the database: it names the
+ * history exactly (any changed, added or removed group changes it), so a decision kept under it
+ * is found without sending the history over the wire.
+ */
+export async function historyDigestsOf(db: Db, interventionIds: string[]): Promise<Map<string, string>> {
+  const { rows } = await sql<{ g: string; digest: string }>`
+    with h as (${historyGroups(interventionIds, sql`intervention_id::text`)})
+    select g, ${digest} as digest from h group by g`.execute(db);
+  const digests = new Map(interventionIds.map((id) => [id, EMPTY_HISTORY]));
+  for (const r of rows) digests.set(r.g, r.digest);
+  return digests;
+}
+
+async function countHistoryBy(db: Db, interventionIds: string[], byIntervention: boolean): Promise<Map<string, { history: OutcomesHistory; digest: string }>> {
+  const group = byIntervention ? sql`intervention_id::text` : sql`''`;
+  const { rows } = await sql<{
+    g: string;
+    part: 'enrolments' | 'anonymous';
+    gender: Gender;
+    under30: boolean;
+    start: number;
+    exit: number | null;
+    reason: string | null;
+    count: number;
+    digest: string;
+  }>`
+    with h as (${historyGroups(interventionIds, group)}), d as (select g, ${digest} as digest from h group by g)
+    select h.*, d.digest from h join d using (g)
+    order by g, part, gender, under30, start, exit, reason`.execute(db);
+  const { map: histories, of } = groupsOf<{ history: { enrolments: MonthCount[]; anonymous: AnonymousFact[] }; digest: string }>(byIntervention ? interventionIds : [''], () => ({
+    history: { enrolments: [], anonymous: [] },
+    digest: EMPTY_HISTORY,
+  }));
   for (const r of rows) {
-    const history = of(r.g);
-    if (r.part === 'enrolments') history.enrolments.push({ gender: r.gender, under30: r.under30, start: r.start, exit: r.exit, reason: r.reason, count: r.count });
-    else history.anonymous.push({ year: r.start, gender: r.gender, count: r.count });
+    const group = of(r.g);
+    group.digest = r.digest;
+    if (r.part === 'enrolments') group.history.enrolments.push({ gender: r.gender, under30: r.under30, start: r.start, exit: r.exit, reason: r.reason, count: r.count });
+    else group.history.anonymous.push({ year: r.start, gender: r.gender, count: r.count });
   }
   return histories;
 }

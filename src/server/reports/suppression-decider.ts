@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
-import { decideEveryFamily, familyKeysOf, familyYearsOf, type DecidedFamily } from '../../core/figures/outcomes-family.js';
+import { familyKeysOf, familyYearsOf } from '../../core/figures/outcomes-family.js';
 import type { Db } from '../db/connection.js';
 import { runInBackground } from '../background.js';
-import { countHistory } from './outcomes.repository.js';
-import { historyKey, memoFor } from './outcomes.service.js';
-import { clearDirty, dirtyInterventions, findDecisions, markDirty, pruneDecisions, storeDecisions, type NewDecision } from './suppression-decisions.repository.js';
+import { countHistoryByIntervention } from './outcomes.repository.js';
+import { decideYears, historyKey, yearKey } from './outcomes.service.js';
+import { clearDirty, dirtyInterventions, findDecisions, markDirty, pruneDecisions } from './suppression-decisions.repository.js';
 
 // Key of the decider's election: 'stegvis suppression decider'.
 const DECIDER_LOCK = '7305648521190475003';
@@ -15,8 +15,9 @@ export type DecideResult = { elected: boolean; interventions: number; decided: n
 /**
  * Decides, off the request path, the suppression of every intervention whose counted history
  * changed (marked dirty by the triggers of migration 2026-11-28-1600): each family of calendar
- * periods of its history not kept yet, with threshold k and the default rules (work includes
- * subsidised employment), as the förbund's dashboard and the intervention's report ask for them.
+ * periods of its history not kept yet and each year's reports (decideYears), with threshold k
+ * and the default rules (work includes subsidised employment), as the förbund's dashboard and the
+ * intervention's report ask for them.
  * Then prunes the intervention's kept decisions of older histories and clears the marks it saw.
  * The mark is only a hint: a request that misses a decision decides it itself.
  *
@@ -51,20 +52,15 @@ export async function markEveryInterventionDirty(db: Db): Promise<void> {
 }
 
 async function decideIntervention(db: Db, interventionId: string, code: string, k: number): Promise<{ decided: number; pruned: number }> {
-  const history = await countHistory(db, [interventionId]);
+  const { history, digest } = (await countHistoryByIntervention(db, [interventionId])).get(interventionId)!;
   const scope = { intervention: code };
   const rules = { subsidised_counts_as_work: true };
-  const key = historyKey(scope, rules, k, history);
-  const keys = familyKeysOf(history, k, key, familyYearsOf(history));
+  const years = familyYearsOf(history);
+  const keys = [...familyKeysOf(history, k, historyKey(scope, rules, k, history), years), ...years.map((year) => yearKey(scope, rules, k, digest, year))];
   const kept = await findDecisions(db, keys);
-  const fresh: NewDecision[] = [];
-  if (keys.some((x) => !kept.has(x))) {
-    const decisions = { get: (x: string) => kept.get(x), set: (x: string, family: DecidedFamily) => fresh.push({ key: x, interventionId, family }) };
-    decideEveryFamily({ history, scope, rules, k, memo: memoFor(key, decisions) });
-    await storeDecisions(db, fresh);
-  }
+  const decided = keys.some((x) => !kept.has(x)) ? (await decideYears(db, [{ scope, interventionId, history, digest }], years, k, true)).stored : 0;
   const pruned = await pruneDecisions(db, interventionId, keys);
-  return { decided: fresh.length, pruned };
+  return { decided, pruned };
 }
 
 /**

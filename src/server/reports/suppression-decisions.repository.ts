@@ -6,14 +6,14 @@ import type { Db } from '../db/connection.js';
 // A key names a family's whole input, so a row found is right by construction: nothing is ever
 // invalidated, rows of a history that moved on are only pruned.
 
-/** The kept decisions among the keys, in one query. */
-export async function findDecisions(db: Db, keys: readonly string[]): Promise<Map<string, DecidedFamily>> {
+/** The kept decisions among the keys, in one query: families (DecidedFamily) or a year's reports, as the key says. */
+export async function findDecisions(db: Db, keys: readonly string[]): Promise<Map<string, unknown>> {
   if (keys.length === 0) return new Map();
   const rows = await db.selectFrom('suppression_decisions').select(['key', 'family']).where('key', '=', sql<string>`any(${[...keys]}::text[])`).execute();
-  return new Map(rows.map((r) => [r.key, (typeof r.family === 'string' ? JSON.parse(r.family) : r.family) as DecidedFamily]));
+  return new Map(rows.map((r) => [r.key, typeof r.family === 'string' ? JSON.parse(r.family) : r.family]));
 }
 
-export type NewDecision = { key: string; interventionId: string | null; family: DecidedFamily };
+export type NewDecision = { key: string; interventionId: string | null; family: DecidedFamily | Record<string, unknown> };
 
 /** Keeps decisions; a key kept already (another decider was first) is left as it is: its content is the same. */
 export async function storeDecisions(db: Db, decisions: readonly NewDecision[]): Promise<void> {
