@@ -157,7 +157,7 @@ export async function suppressedOutcomesOfInterventions(
     const counted = await countHistoryByIntervention(db, missing.map((i) => i.id));
     const items = missing.map((i) => ({ scope: { intervention: i.code }, interventionId: i.id, ...counted.get(i.id)! }));
     const { reports } = await decideYears(db, items, [period.year], k, subsidised);
-    missing.forEach((i, n) => byId.set(i.id, reports[n][0]));
+    for (const [n, i] of missing.entries()) byId.set(i.id, reports[n][0]);
   }
   const name = calendarPeriodName(period);
   return interventions.map((i) => byId.get(i.id)![name]);
