@@ -8,7 +8,7 @@ import type { Actor } from '../access/actor.js';
 import type { Db } from '../db/connection.js';
 import { badRequest, notFound } from '../errors.js';
 import { countHistory, countHistoryByIntervention, countOutcomes, historyDigestsOf, resolveOutcomesScope, type ResolvedOutcomesScope } from './outcomes.repository.js';
-import { findDecisions, storeDecisions, type NewDecision } from './suppression-decisions.repository.js';
+import { findDecisions, findPeriodOfYears, storeDecisions, type NewDecision } from './suppression-decisions.repository.js';
 
 export type OutcomesInput = {
   scope: OutcomesScope;
@@ -150,17 +150,17 @@ export async function suppressedOutcomesOfInterventions(
   const ids = interventions.map((i) => i.id);
   const digests = await historyDigestsOf(db, ids);
   const keys = interventions.map((i) => yearKey({ intervention: i.code }, rules, k, digests.get(i.id)!, period.year));
-  const kept = await findDecisions(db, keys);
-  const byId = new Map(interventions.flatMap((i, n) => (kept.has(keys[n]) ? [[i.id, kept.get(keys[n]) as YearReports]] : [])));
+  const name = calendarPeriodName(period);
+  const kept = await findPeriodOfYears(db, keys, name);
+  const byId = new Map(interventions.flatMap((i, n) => (kept.has(keys[n]) ? [[i.id, kept.get(keys[n]) as OutcomesReport]] : [])));
   const missing = interventions.filter((i) => !byId.has(i.id));
   if (missing.length > 0) {
     const counted = await countHistoryByIntervention(db, missing.map((i) => i.id));
     const items = missing.map((i) => ({ scope: { intervention: i.code }, interventionId: i.id, ...counted.get(i.id)! }));
     const { reports } = await decideYears(db, items, [period.year], k, subsidised);
-    for (const [n, i] of missing.entries()) byId.set(i.id, reports[n][0]);
+    for (const [n, i] of missing.entries()) byId.set(i.id, reports[n][0][name]);
   }
-  const name = calendarPeriodName(period);
-  return interventions.map((i) => byId.get(i.id)![name]);
+  return interventions.map((i) => byId.get(i.id)!);
 }
 
 /**

@@ -13,6 +13,14 @@ export async function findDecisions(db: Db, keys: readonly string[]): Promise<Ma
   return new Map(rows.map((r) => [r.key, typeof r.family === 'string' ? JSON.parse(r.family) : r.family]));
 }
 
+/** One period's report (by name) of each kept year among the keys, in one query: only that report is sent. */
+export async function findPeriodOfYears(db: Db, keys: readonly string[], periodName: string): Promise<Map<string, unknown>> {
+  if (keys.length === 0) return new Map();
+  const { rows } = await sql<{ key: string; report: unknown }>`select key, family -> ${periodName} as report from suppression_decisions
+    where key = any(${[...keys]}::text[]) and family ? ${periodName}`.execute(db);
+  return new Map(rows.map((r) => [r.key, typeof r.report === 'string' ? JSON.parse(r.report) : r.report]));
+}
+
 export type NewDecision = { key: string; interventionId: string | null; family: DecidedFamily | Record<string, unknown> };
 
 /** Keeps decisions; a key kept already (another decider was first) is left as it is: its content is the same. */
