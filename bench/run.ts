@@ -1,5 +1,6 @@
 // npm run bench [-- --scale S,M] [--db postgres,embedded] [--cases outcomes,association,import,api,pair,embedded]
 //   [--runs 3] [--seconds 10] [--quick] [--merge] [--no-report | --report-only] [--label-suffix _x]
+//   [--association-keep-decisions]
 // Loads data when missing (bench:data), runs the cases, writes bench/results/<scale>.json and
 // renders bench/RESULTS.md from every results file present.
 import fs from 'node:fs';
@@ -19,6 +20,7 @@ const settings: RunSettings = {
   cases: list(args.get('cases'), ['outcomes', 'association', 'import', 'api', 'pair', 'embedded']),
   outcomeRuns: Number(args.get('outcome-runs') ?? (quick ? 3 : 15)),
   associationRuns: Number(args.get('association-runs') ?? (quick ? 2 : 5)),
+  associationKeepDecisions: args.has('association-keep-decisions'),
   importRuns: Number(args.get('import-runs') ?? (quick ? 1 : 3)),
   startRuns: Number(args.get('start-runs') ?? (quick ? 2 : 5)),
   load: {
@@ -52,7 +54,7 @@ function mergeInto(old: ScaleResult, result: ScaleResult): void {
       result.kinds[kind as DbKind] = earlier;
       continue;
     }
-    for (const key of ['outcomes', 'association', 'import', 'api', 'pair', 'embeddedStart'] as const) {
+    for (const key of ['outcomes', 'association', 'associationDecider', 'import', 'api', 'pair', 'embeddedStart'] as const) {
       if (now[key] === undefined && earlier![key] !== undefined) (now as Record<string, unknown>)[key] = earlier![key];
     }
     now.errors = { ...earlier!.errors, ...now.errors };

@@ -1,17 +1,29 @@
 // Case: a förbund's year of every figure together (what its dashboard loads: the suppressed key
 // figures, goals and money of each of its interventions) and the country-year (every förbund's
 // dashboard), each against the hand-written SQL floor on the same data, in the same process.
+// First the background decider decides every intervention's suppression after the bulk load (as
+// the server does after an import); then the figures are timed with the decisions kept (what
+// users meet), and once more for one förbund whose decisions were removed (a cold miss).
 import { sql } from 'kysely';
 import { costCategories } from '../../src/core/figures/budget.js';
 import type { Db } from '../../src/server/db/connection.js';
 import { computeDashboard } from '../../src/server/reports/association-figures.service.js';
 import { computeKeyFiguresReport } from '../../src/server/reports/key-figures.service.js';
+import { forgetDecidedFamilies } from '../../src/server/reports/outcomes.service.js';
+import { decideDirtyFamilies } from '../../src/server/reports/suppression-decider.js';
 import { summarise, timeRuns, type Sample } from '../lib/stats.js';
 import type { Targets } from '../lib/users.js';
 import { associationFloor, floorParticipants, type AssociationFloorScope } from './association-floor.js';
 
-/** `first`: the first run, before the suppression decisions of the interventions' histories are cached in the process. */
-export type AssociationFigure = { scope: string; label: string; interventions: number; first: number; report: Sample; floor: Sample; ratio: number };
+/**
+ * `report`: runs with every decision kept in the database (the steady state); `first`: one run
+ * after the förbund's decisions were removed and the process's cache emptied (a cold miss: each
+ * family decided on the request), null when not measured (the country-year).
+ */
+export type AssociationFigure = { scope: string; label: string; interventions: number; first: number | null; report: Sample; floor: Sample; ratio: number };
+
+/** The background decider after a bulk load: every intervention dirty, decided one at a time. */
+export type DeciderFigure = { interventions: number; families: number; totalMs: number; perIntervention: Sample };
 
 /**
  * Money and goals for every intervention of the year, as a förbund would have entered them: a
@@ -47,21 +59,37 @@ async function checkFloor(db: Db, associationId: string, year: number): Promise<
   }
 }
 
-export async function associationCase(db: Db, targets: Targets, year: number, runs: number): Promise<AssociationFigure[]> {
+/** Decides every intervention as the server's decider does after an import, timing each one. */
+async function deciderCase(db: Db): Promise<DeciderFigure> {
+  await sql`delete from suppression_decisions`.execute(db);
+  await sql`delete from suppression_dirty`.execute(db);
+  forgetDecidedFamilies();
+  const ids = (await db.selectFrom('interventions').select('id').orderBy('code').execute()).map((r) => r.id);
+  const times: number[] = [];
+  let families = 0;
+  const started = performance.now();
+  for (const id of ids) {
+    await db.insertInto('suppression_dirty').values({ intervention_id: id }).execute();
+    const t0 = performance.now();
+    families += (await decideDirtyFamilies(db, 5, { limit: 1 })).decided;
+    times.push(performance.now() - t0);
+  }
+  return { interventions: ids.length, families, totalMs: performance.now() - started, perIntervention: summarise(times) };
+}
+
+/** `keepDecisions`: time the figures on the decisions kept by an earlier run, without deciding everything again (no decider figure). */
+export async function associationCase(db: Db, targets: Targets, year: number, runs: number, keepDecisions = false): Promise<{ figures: AssociationFigure[]; decider?: DeciderFigure }> {
   await ensureMoneyAndGoals(db, year);
   await sql`analyze intervention_grants, intervention_budget_lines, intervention_costs, intervention_goals`.execute(db);
   const associations = await associationsOf(db);
   const target = associations.find((a) => a.id === targets.associationId)!;
   await checkFloor(db, target.id, year);
+  const decider = keepDecisions ? undefined : await deciderCase(db);
+  await sql`analyze suppression_decisions`.execute(db);
   const count = async (ids: string[]) => Number((await db.selectFrom('interventions').select((eb) => eb.fn.countAll<string>().as('n')).where('association_id', 'in', ids).executeTakeFirstOrThrow()).n);
-  const cases: { scope: string; label: string; interventions: number; report: () => Promise<unknown>; floor: AssociationFloorScope }[] = [
-    {
-      scope: 'förbund-year',
-      label: `${target.code} ${year}`,
-      interventions: await count([target.id]),
-      report: () => computeDashboard(db, target, String(year), 5),
-      floor: { associationId: target.id },
-    },
+  const forbundYear = () => computeDashboard(db, target, String(year), 5);
+  const cases: { scope: string; label: string; interventions: number; report: () => Promise<unknown>; floor: AssociationFloorScope; cold: boolean }[] = [
+    { scope: 'förbund-year', label: `${target.code} ${year}`, interventions: await count([target.id]), report: forbundYear, floor: { associationId: target.id }, cold: true },
     {
       scope: 'country-year',
       label: `all ${associations.length} förbund ${year}`,
@@ -70,13 +98,13 @@ export async function associationCase(db: Db, targets: Targets, year: number, ru
         for (const a of associations) await computeDashboard(db, a, String(year), 5);
       },
       floor: 'country',
+      cold: false,
     },
   ];
   const figures: AssociationFigure[] = [];
   for (const c of cases) {
-    // The first run decides each intervention's suppression afresh (outcomes.service.ts caches the
-    // last 64 families decided); then interleaved, so both see the same cache and background load.
-    const first = (await timeRuns(1, c.report, 0)).median;
+    // Warm-up of both, then interleaved, so both see the same caches and background load.
+    await c.report();
     await associationFloor(db, c.floor, year);
     const reportTimes: number[] = [];
     const floorTimes: number[] = [];
@@ -84,9 +112,16 @@ export async function associationCase(db: Db, targets: Targets, year: number, ru
       reportTimes.push((await timeRuns(1, c.report, 0)).median);
       floorTimes.push((await timeRuns(1, () => associationFloor(db, c.floor, year), 0)).median);
     }
+    let first: number | null = null;
+    if (c.cold) {
+      // A cold miss: the förbund's decisions gone and nothing in the process's cache.
+      await sql`delete from suppression_decisions where intervention_id in (select id from interventions where association_id = ${target.id})`.execute(db);
+      forgetDecidedFamilies();
+      first = (await timeRuns(1, c.report, 0)).median;
+    }
     const report = summarise(reportTimes);
     const floor = summarise(floorTimes);
     figures.push({ scope: c.scope, label: c.label, interventions: c.interventions, first, report, floor, ratio: report.median / floor.median });
   }
-  return figures;
+  return { figures, decider };
 }

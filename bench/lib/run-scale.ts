@@ -1,7 +1,7 @@
 // One scale: data (loaded when missing), then each case on each database kind, in order.
 import { ensureData } from '../data.js';
 import { apiCase, loadPaths, type ApiFigures, type LoadSettings } from '../cases/api.js';
-import { associationCase, type AssociationFigure } from '../cases/association.js';
+import { associationCase, type AssociationFigure, type DeciderFigure } from '../cases/association.js';
 import { embeddedCase, type EmbeddedFigures } from '../cases/embedded.js';
 import { importCase, type ImportFigure } from '../cases/import.js';
 import { outcomesCase, type OutcomesFigure } from '../cases/outcomes.js';
@@ -19,6 +19,8 @@ export type RunSettings = {
   outcomeRuns: number;
   /** Runs of the förbund's figures (each country-year run is every förbund's dashboard). */
   associationRuns: number;
+  /** Time the förbund's figures on the suppression decisions an earlier run kept (skips the decider). */
+  associationKeepDecisions?: boolean;
   importRuns: number;
   startRuns: number;
   load: LoadSettings;
@@ -31,6 +33,8 @@ export type KindResult = {
   target: { intervention: string; interventionEnrolments: number; association: string; associationEnrolments: number; interventions: number };
   outcomes?: OutcomesFigure[];
   association?: AssociationFigure[];
+  /** The background decider after the bulk load (the association case). */
+  associationDecider?: DeciderFigure;
   import?: ImportFigure;
   api?: ApiFigures;
   pair?: PairFigures;
@@ -91,7 +95,13 @@ export async function runScale(scale: string, settings: RunSettings): Promise<Sc
     };
     try {
       if (has('outcomes')) await attempt('outcomes', async () => { r.outcomes = await outcomesCase(handle.db, targets, year, settings.outcomeRuns); });
-      if (has('association')) await attempt('association', async () => { r.association = await associationCase(handle.db, targets, year, settings.associationRuns); });
+      if (has('association')) {
+        await attempt('association', async () => {
+          const { figures, decider } = await associationCase(handle.db, targets, year, settings.associationRuns, settings.associationKeepDecisions);
+          r.association = figures;
+          r.associationDecider = decider;
+        });
+      }
     } finally {
       await handle.close();
     }

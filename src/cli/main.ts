@@ -8,6 +8,7 @@ import { registerAuditCommand } from './audit.command.js';
 import { registerBackupCommands } from './backup.command.js';
 import { CliError, describeError } from './cli-error.js';
 import { registerConsentCommand } from './consent.command.js';
+import { registerFiguresCommand } from './figures.command.js';
 import { translateCommanderMessage } from './commander-sv.js';
 import { withDatabase } from './database.js';
 import { importCommand, importKinds } from './import.command.js';
@@ -127,6 +128,7 @@ program
 registerConsentCommand(program);
 registerRetentionCommand(program);
 registerAuditCommand(program);
+registerFiguresCommand(program);
 registerBackupCommands(program);
 
 // `stegvis report … | head` closes the pipe early: stop writing, but still close the database.

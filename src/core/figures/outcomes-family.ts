@@ -64,6 +64,8 @@ export function historyOf(enrolments: readonly EnrolmentFact[], anonymous: reado
 }
 
 type Context = { history: OutcomesHistory; scope: OutcomesScope; rules: Pick<OutcomesRules, 'subsidised_counts_as_work'>; k: number };
+/** What the partition of the history into families depends on. */
+type RunContext = Pick<Context, 'history' | 'k'>;
 
 /** The unsuppressed report of months first … last, dated `period` (default: those months). */
 export function reportOfMonths(ctx: Context, first: number, last: number, period?: Period): OutcomesReport {
@@ -115,13 +117,13 @@ type Run = { from: number; to: number; later: boolean };
  * Whether the boundary after `year` must lie inside a family: no exit in its December while
  * some stock carried over is small.
  */
-function joined(ctx: Context, year: number): boolean {
+function joined(ctx: RunContext, year: number): boolean {
   const december = year * 12 + 11;
   if (ctx.history.enrolments.some((r) => r.exit === december)) return false;
   return Object.values(stockAt(ctx.history, december + 1)).some((v) => isSmall(v, ctx.k));
 }
 
-function runOf(ctx: Context, year: number, events: { first: number; last: number }): Run {
+function runOf(ctx: RunContext, year: number, events: { first: number; last: number }): Run {
   if (year > events.last) {
     let from = events.last + 1;
     while (from - 1 >= events.first && joined(ctx, from - 1)) from--;
@@ -152,58 +154,111 @@ function decide(ctx: Context, run: Run, events: { first: number; last: number })
   }
   // Fails closed (an error, nothing published) should the greedy ever find no cell to hide.
   const suppressed = suppressOutcomesFamily(periods, ctx.k, { startKnown: true, endKnown: !run.later });
-  const atomOfMonth = (n: number) => {
-    if (n > events.last * 12 + 11 && run.later) return months.length;
-    const i = n - run.from * 12;
-    return i >= 0 && i < months.length ? i : null;
-  };
+  const atomOfMonth = (n: number) => atomOf(run, events, n);
   return { run, periods, suppressed, atomOfMonth };
 }
 
 /**
- * Where a caller keeps decided families between calls (an LRU of its own): `key` must name the
- * history, scope, rules and k exactly (a hash of them), since a family is a function of those.
+ * A family's calendar periods as decided, in a form that can be kept as JSON: each period's
+ * atoms (months of the run, numbered from 0; the atom after the last month is "later") and its
+ * suppressed report, in the same order.
  */
-export type FamilyMemo = { key: string; get(key: string): unknown; set(key: string, value: unknown): void };
+export type DecidedFamily = { periods: { first: number; last: number }[]; reports: OutcomesReport[] };
+
+/**
+ * Where a caller keeps decided families between calls: `key` must name the history, scope,
+ * rules and k exactly (a hash of them), since a family is a function of those; a family's own
+ * key is `key|run` (familyKeysOf). `get`/`set` hold whole families (the project period needs
+ * what they determine), in process; `decisions`, when given, the calendar periods' reports,
+ * which a caller may keep anywhere (the database).
+ */
+export type FamilyMemo = {
+  key: string;
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
+  decisions?: { get(key: string): DecidedFamily | undefined; set(key: string, family: DecidedFamily): void };
+};
+
+const runName = (run: Run) => `${run.from}-${run.to}${run.later ? '+' : ''}`;
+
+/** The atom of month n in a family of `run` (null outside it). */
+function atomOf(run: Run, events: { last: number }, n: number): number | null {
+  const months = (run.to - run.from + 1) * 12;
+  if (n > events.last * 12 + 11 && run.later) return months;
+  const i = n - run.from * 12;
+  return i >= 0 && i < months ? i : null;
+}
 
 /** Families are decided once per run (within one call, and across calls with a memo). */
 function families(ctx: Context, memo?: FamilyMemo) {
   const events = eventYears(ctx.history);
   const cache = new Map<string, Family>();
-  const keyOf = (run: Run) => `${memo?.key ?? ''}|${run.from}-${run.to}${run.later ? '+' : ''}`;
+  const decidedCache = new Map<string, DecidedFamily>();
+  const keyOf = (run: Run) => `${memo?.key ?? ''}|${runName(run)}`;
+  const ofYear = (year: number): Family | null => {
+    if (!events || year < events.first) return null;
+    const key = keyOf(runOf(ctx, year, events));
+    let family = cache.get(key) ?? (memo?.get(key) as Family | undefined);
+    if (!family) {
+      family = decide(ctx, runOf(ctx, year, events), events);
+      memo?.set(key, family);
+    }
+    cache.set(key, family);
+    return family;
+  };
   return {
     events,
-    ofYear(year: number): Family | null {
+    ofYear,
+    /** The calendar periods of the year's family as decided: kept decisions first, else decided now and kept. */
+    decidedOfYear(year: number): { run: Run; decided: DecidedFamily } | null {
       if (!events || year < events.first) return null;
-      const key = keyOf(runOf(ctx, year, events));
-      let family = cache.get(key) ?? (memo?.get(key) as Family | undefined);
-      if (!family) {
-        family = decide(ctx, runOf(ctx, year, events), events);
-        memo?.set(key, family);
+      const run = runOf(ctx, year, events);
+      const key = keyOf(run);
+      let decided = decidedCache.get(key) ?? memo?.decisions?.get(key);
+      if (!decided) {
+        const family = ofYear(year)!;
+        decided = { periods: family.periods.map(({ first, last }) => ({ first, last })), reports: family.suppressed.reports };
+        memo?.decisions?.set(key, decided);
       }
-      cache.set(key, family);
-      return family;
+      decidedCache.set(key, decided);
+      return { run, decided };
     },
   };
+}
+
+/**
+ * The keys (`key|run`) of the families that decide the calendar periods of the given years, as
+ * FamilyMemo's `decisions` is asked for them; a year before the first event needs none.
+ */
+export function familyKeysOf(history: OutcomesHistory, k: number, key: string, years: readonly number[]): string[] {
+  const events = eventYears(history);
+  if (!events) return [];
+  const keys = years.filter((y) => y >= events.first).map((y) => `${key}|${runName(runOf({ history, k }, y, events))}`);
+  return [...new Set(keys)];
+}
+
+/** The years whose families cover every calendar period of the history: each year with an event, and "later". */
+export function familyYearsOf(history: OutcomesHistory): number[] {
+  const events = eventYears(history);
+  if (!events) return [];
+  return Array.from({ length: events.last - events.first + 2 }, (_, i) => events.first + i);
 }
 
 /** The suppressed report of one calendar month, tertial or year. */
 function calendarReport(ctx: Context, fams: ReturnType<typeof families>, p: Exclude<CalendarPeriod, { kind: 'project' }>): OutcomesReport {
   const range = rangeOf(p, null)!;
   const [first, last] = [monthNumber(range.from), monthNumber(range.to)];
-  const family = fams.ofYear(p.year);
-  if (!family) {
+  const found = fams.decidedOfYear(p.year);
+  if (!found) {
     // Before the first event every count is 0: nothing to hide.
     return presentAlone(ctx, reportOfMonths(ctx, first, last));
   }
+  const { run, decided } = found;
   const events = fams.events!;
-  if (p.year > events.last) {
-    // "later": the same figures as every other period after the last event.
-    const later = family.suppressed.reports[family.periods.findIndex((q) => q.first === q.last && q.first === family.atomOfMonth((events.last + 1) * 12))];
-    return { ...later, period: range };
-  }
-  const j = family.periods.findIndex((q) => q.report.period.from === range.from && q.report.period.to === range.to);
-  return family.suppressed.reports[j];
+  // A period after the last event is "later": the same figures as every other period after it.
+  const atoms = p.year > events.last ? [atomOf(run, events, first), atomOf(run, events, first)] : [atomOf(run, events, first), atomOf(run, events, last)];
+  const j = decided.periods.findIndex((q) => q.first === atoms[0] && q.last === atoms[1]);
+  return p.year > events.last ? { ...decided.reports[j], period: range } : decided.reports[j];
 }
 
 /** A report with no small count at all, through the one-report rule (nothing is hidden). */

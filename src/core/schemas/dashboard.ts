@@ -5,8 +5,11 @@ const count = z.number().int().nonnegative().nullable();
 const share = z.number().min(0).nullable();
 const kronor = z.number().nullable();
 
-/** A year (2026) or a tertial (2026-T2): the periods a förbund compares its interventions over. */
-export const dashboardPeriod = z.string().regex(/^\d{4}(-T[1-3])?$/, 'Välj ett år (2026) eller ett tertial (2026-T2)');
+/** A year (2026), a tertial (2026-T2) or a calendar month (2026-03): the periods a förbund compares its interventions over. */
+export const dashboardPeriod = z
+  .string()
+  .regex(/^\d{4}(-T[1-3]|-(0[1-9]|1[0-2]))?$/, 'Välj ett år (2026), ett tertial (2026-T2) eller en månad (2026-03)')
+  .describe('Ett kalenderår (2026), ett tertial (2026-T2) eller en kalendermånad (2026-03)');
 
 export const dashboardQuery = z.object({
   association: code,

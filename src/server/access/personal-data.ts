@@ -238,6 +238,8 @@ export const noParticipantData: Record<string, string> = {
   report_document_events: 'who moved a report to which status, with the förbund’s comment',
   report_document_questions: "the förbund's questions about an intervention and the lead's replies",
   intervention_admin_costs: 'administrative costs per intervention and year',
+  suppression_decisions: 'decided small-cell suppression: suppressed aggregate reports keyed by a hash of their input',
+  suppression_dirty: 'which interventions’ counted history changed (ids and times only)',
   teams: 'teams of an intervention',
   users: 'staff accounts',
   assignments: 'staff rights',

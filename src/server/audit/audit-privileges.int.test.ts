@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +9,8 @@ import { migrateToLatest } from '../db/migrate.js';
 import { systemAuditActor, writeAudit } from './audit.js';
 import { verifyAuditChain } from './audit-chain.service.js';
 import { sealAuditEvents } from './audit-sealer.js';
+import { decideDirtyFamilies } from '../reports/suppression-decider.js';
+import { findDecisions, storeDecisions } from '../reports/suppression-decisions.repository.js';
 
 // Data-protection model 6: "audit rows cannot be updated or deleted by the application's database
 // role". The trigger refuses it, but the schema's owner can drop a trigger; the privilege is what
@@ -72,6 +74,19 @@ describe.runIf(onPostgres)('on PostgreSQL, the application role connected as its
     await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
     await admin(`DROP ROLE IF EXISTS ${appRole}`);
     await admin(`DROP ROLE IF EXISTS ${ownerRole}`);
+  });
+
+  it('keeps decided suppression: the decider adds, reads and prunes decisions and clears marks, but never rewrites a decision', async () => {
+    await app.db.insertInto('suppression_dirty').values({ intervention_id: randomUUID() }).execute();
+    expect(await decideDirtyFamilies(app.db, 5)).toMatchObject({ elected: true, interventions: 1 });
+    expect(await app.db.selectFrom('suppression_dirty').selectAll().execute()).toEqual([]);
+    const family = { periods: [], reports: [] };
+    await storeDecisions(app.db, [{ key: 'k|2023-2023', interventionId: null, family }]);
+    expect(await findDecisions(app.db, ['k|2023-2023'])).toEqual(new Map([['k|2023-2023', family]]));
+    for (const statement of [`update suppression_decisions set family = '{}'`, 'truncate suppression_decisions']) {
+      await expect(sql.raw(statement).execute(app.db), statement).rejects.toMatchObject({ code: '42501', message: 'permission denied for table suppression_decisions' });
+    }
+    await app.db.deleteFrom('suppression_decisions').execute();
   });
 
   it('migrates nothing itself but starts like the server does, and writes chained audit rows', async () => {

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/connection.js';
+import { runInBackground } from '../background.js';
 
 /** prev_hash of the first seal (migration 2026-11-28-1100-audit-sealer). */
 export const GENESIS_HASH = Buffer.alloc(32);
@@ -58,32 +59,10 @@ async function sealOneBatch(db: Db, batchSize: number): Promise<number> {
   return rows[0]?.row_count ?? 0;
 }
 
-type Log = Pick<FastifyBaseLogger, 'error'>;
-
 /**
- * Seals inside the server every `everyMs` (unref'd timer; a run still going is not doubled).
- * Several servers on one database take turns through the election. Returns a stop function that
- * resolves when a run in progress ends.
+ * Seals inside the server every `everyMs`. Several servers on one database take turns through
+ * the election. Returns a stop function that resolves when a run in progress ends.
  */
-export function startAuditSealer(db: Db, log: Log, everyMs = 1000): () => Promise<void> {
-  let current: Promise<unknown> | null = null;
-  const tick = () => {
-    if (current) return;
-    current = sealAuditEvents(db)
-      .catch((error: unknown) => {
-        // Name and message only: a driver error's detail can quote a row.
-        const { name, message } = error as { name?: string; message?: string };
-        log.error({ err: { name, message } }, 'audit seal failed');
-      })
-      .finally(() => {
-        current = null;
-      });
-  };
-  tick();
-  const interval = setInterval(tick, everyMs);
-  interval.unref();
-  return async () => {
-    clearInterval(interval);
-    await current;
-  };
+export function startAuditSealer(db: Db, log: Pick<FastifyBaseLogger, 'error'>, everyMs = 1000): () => Promise<void> {
+  return runInBackground(() => sealAuditEvents(db), log, 'audit seal', everyMs);
 }

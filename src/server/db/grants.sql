@@ -22,5 +22,8 @@ REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON retention_runs FROM :"ap
 -- The sealer runs in the server as this role: it appends seals, never changes one.
 REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON audit_seals FROM :"app_role";
 
+-- Decided suppression is kept by key and never changed: the decider adds and prunes rows.
+REVOKE UPDATE, TRUNCATE, REFERENCES, TRIGGER ON suppression_decisions FROM :"app_role";
+
 -- Migrations are the owner's: the application may read which ran, not record or undo one.
 REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON kysely_migration, kysely_migration_lock FROM :"app_role";

@@ -517,6 +517,21 @@ export interface InterventionGrantsTable {
 }
 
 /** The year's administrative costs (national follow-up); no participant data. */
+/** A decided family of calendar periods (migration 1600): its suppressed reports, keyed by the hash of its input. */
+export interface SuppressionDecisionsTable {
+  key: string;
+  intervention_id: string | null;
+  decided_at: Generated<Date>;
+  family: unknown;
+}
+
+/** A hint that an intervention's counted history changed (written by triggers). */
+export interface SuppressionDirtyTable {
+  id: Generated<string>;
+  intervention_id: string;
+  marked_at: Generated<Date>;
+}
+
 export interface InterventionAdminCostsTable {
   intervention_id: string;
   year: number;
@@ -644,6 +659,8 @@ export interface Database {
   intervention_grants: InterventionGrantsTable;
   intervention_budget_lines: InterventionBudgetLinesTable;
   intervention_admin_costs: InterventionAdminCostsTable;
+  suppression_decisions: SuppressionDecisionsTable;
+  suppression_dirty: SuppressionDirtyTable;
   intervention_costs: InterventionCostsTable;
   report_templates: ReportTemplatesTable;
   report_documents: ReportDocumentsTable;

@@ -2,7 +2,6 @@ import { dashboardRowOf } from '../../core/figures/dashboard.js';
 import { nationalRowOf, type NationalRow } from '../../core/figures/national-export.js';
 import { parseCalendarPeriod, rangeOf } from '../../core/figures/periods.js';
 import type { DashboardView } from '../../core/schemas/dashboard.js';
-import type { KeyFiguresReport } from '../../core/schemas/key-figures-report.js';
 import { associationFiguresCan } from '../access/dashboard-policy.js';
 import { moneyOf } from '../budget/budget.repository.js';
 import type { RequestContext } from '../context.js';
@@ -11,28 +10,28 @@ import { badRequest, notFound } from '../errors.js';
 import { goalsForPeriod } from '../goals/goals.repository.js';
 import { goalOf } from '../goals/goals.service.js';
 import { findAssociation, interventionsOfAssociation } from './association.repository.js';
-import { computeKeyFiguresReport } from './key-figures.service.js';
+import { suppressedKeyFiguresOf } from './key-figures.service.js';
 
 type Association = { id: string; code: string; name: string };
 
 /**
- * Every figure of a förbund's interventions for a year or tertial, as they leave the controlling
- * organisations (suppressed, k = threshold): each intervention active in the period with its key
- * figures, the money of the year and the actual cost of the period's months. The key figures are
- * the intervention report's own (one report per intervention, as its lead would be shown it
- * outside the controller), so the dashboard and the report never disagree.
+ * Every figure of a förbund's interventions for a year, tertial or month, as they leave the
+ * controlling organisations (suppressed, k = threshold): each intervention active in the period
+ * with its key figures, the money of the year and the actual cost of the period's months. The key
+ * figures are each intervention's own report (as its lead would be shown it outside the
+ * controller), counted for all of them together (suppressedKeyFiguresOf), so the dashboard and
+ * the report never disagree.
  */
 export async function associationFigures(db: Db, association: Association, periodName: string, threshold: number) {
   const calendar = parseCalendarPeriod(periodName);
-  const range = calendar && calendar.kind !== 'project' && calendar.kind !== 'month' ? rangeOf(calendar, null) : null;
-  if (!range) throw badRequest('Välj ett år (2026) eller ett tertial (2026-T2).', [{ path: 'period', message: 'Välj ett år eller ett tertial' }]);
+  if (!calendar || calendar.kind === 'project') {
+    throw badRequest('Välj ett år (2026), ett tertial (2026-T2) eller en månad (2026-03).', [{ path: 'period', message: 'Välj ett år, ett tertial eller en månad' }]);
+  }
+  const range = rangeOf(calendar, null)!;
   const interventions = (await interventionsOfAssociation(db, association.id)).filter((i) => i.start_date <= range.to && (i.end_date === null || i.end_date >= range.from));
   const ids = interventions.map((i) => i.id);
-  const money = await moneyOf(db, ids, Number(periodName.slice(0, 4)), range.from, `${range.to.slice(0, 7)}-01`);
-  const figures: KeyFiguresReport[] = [];
-  for (const i of interventions) {
-    figures.push(await computeKeyFiguresReport(db, { scope: { intervention: i.code }, period: periodName, suppress: true, threshold }));
-  }
+  const money = await moneyOf(db, ids, calendar.year, range.from, `${range.to.slice(0, 7)}-01`);
+  const figures = await suppressedKeyFiguresOf(db, interventions, calendar, threshold);
   return { range, rows: interventions.map((i, n) => ({ intervention: i, figures: figures[n], money: money.get(i.id)! })) };
 }
 

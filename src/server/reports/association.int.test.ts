@@ -61,6 +61,16 @@ describe('GET /api/v1/reports/dashboard', () => {
     expect(kommunRow.goals).toEqual({ met: 1, total: 1 });
   });
 
+  it('takes a calendar month: its own costs, no volume target and no goals', async () => {
+    const response = await forbund.get('/api/v1/reports/dashboard?association=FORBUND&period=2023-02');
+    expect(response.status).toBe(200);
+    expect(response.body.period).toEqual({ name: '2023-02', from: '2023-02-01', to: '2023-02-28' });
+    const kommunRow = response.body.interventions[1];
+    expect(kommunRow.cost.actual).toBe(99000.25);
+    expect(kommunRow.volume.target).toBeNull();
+    expect(kommunRow.goals).toEqual({ met: 0, total: 0 });
+  });
+
   it('answers another förbund exactly as one that does not exist, and refuses other roles', async () => {
     const missing = await forbund.get('/api/v1/reports/dashboard?association=FINNS-INTE&period=2023');
     expect(missing.status).toBe(404);
@@ -73,10 +83,12 @@ describe('GET /api/v1/reports/dashboard', () => {
     expect((await kommun.get('/api/v1/reports/dashboard?association=FORBUND&period=2023')).status).toBe(403);
   });
 
-  it('refuses a period that is not a year or tertial in Swedish', async () => {
-    const response = await forbund.get('/api/v1/reports/dashboard?association=FORBUND&period=2023-03');
-    expect(response.status).toBe(400);
-    expect(JSON.stringify(response.body)).toContain('Välj ett år (2026) eller ett tertial (2026-T2)');
+  it('refuses a period that is not a year, tertial or month in Swedish', async () => {
+    for (const period of ['2023-13', '2023-T4', 'project', '2023-03-01']) {
+      const response = await forbund.get(`/api/v1/reports/dashboard?association=FORBUND&period=${period}`);
+      expect(response.status).toBe(400);
+      expect(JSON.stringify(response.body)).toContain('Välj ett år (2026), ett tertial (2026-T2) eller en månad (2026-03)');
+    }
   });
 });
 

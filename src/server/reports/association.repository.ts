@@ -10,7 +10,7 @@ export function interventionsOfAssociation(db: Db, associationId: string) {
   return db
     .selectFrom('interventions as i')
     .innerJoin('organisations as o', 'o.id', 'i.owner_org_id')
-    .select(['i.id', 'i.code', 'i.name', 'o.name as owner', 'i.orientation', 'i.follow_up_method', 'i.volume_target', 'i.start_date', 'i.end_date'])
+    .select(['i.id', 'i.code', 'i.name', 'o.name as owner', 'i.orientation', 'i.follow_up_method', 'i.volume_target', 'i.places', 'i.owner_org_id', 'i.association_id', 'i.start_date', 'i.end_date'])
     .where('i.association_id', '=', associationId)
     .orderBy('i.code')
     .execute();

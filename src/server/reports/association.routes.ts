@@ -17,7 +17,9 @@ export async function associationRoutes(app: App) {
     config: { permission: 'report:association' },
     schema: {
       tags,
-      summary: 'Förbundets översikt: insatserna sida vid sida för ett år eller tertial (dolda små tal)',
+      summary: 'Förbundets översikt: insatserna sida vid sida för ett år, tertial eller en månad (dolda små tal)',
+      description:
+        'Varje insats nyckeltal som de lämnar den ansvariga organisationen: små tal dolda, beslutade tillsammans med kalenderårets övriga perioder. Perioden är ett kalenderår (2026), ett tertial (2026-T2) eller en kalendermånad (2026-03); annat ger 400.',
       querystring: dashboardQuery,
       response: { 200: dashboardView, 400: errorBody, 404: errorBody },
     },

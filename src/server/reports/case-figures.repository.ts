@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import type { Gender } from '../../core/code-lists.js';
 import type { Period } from '../../core/dates.js';
 import type { Db } from '../db/connection.js';
+import { groupsOf } from './grouped.js';
 
 /** Enrolments of the interventions that count (never `registration_error`). */
 const counted = (interventionIds: string[]) =>
@@ -31,21 +32,37 @@ export async function activityCounts(db: Db, interventionIds: string[], p: Perio
 
 export type EmploymentRow = GenderRow & { extension: boolean };
 
+export type EmploymentCounts = { started: EmploymentRow[]; byType: GenderRow[]; total: { gender: Gender; n: number }[] };
+
 /** employments started in P by type × gender × new/extension; persons employed in P by type and in total (of one team when given). */
-export async function employmentCounts(db: Db, interventionIds: string[], p: Period, teamId: string | null = null) {
+export async function employmentCounts(db: Db, interventionIds: string[], p: Period, teamId: string | null = null): Promise<EmploymentCounts> {
+  return (await employmentCountsBy(db, interventionIds, p, teamId, false)).get('')!;
+}
+
+/** employmentCounts of each intervention on its own, in the same three statements (every one of them). */
+export function employmentCountsByIntervention(db: Db, interventionIds: string[], p: Period): Promise<Map<string, EmploymentCounts>> {
+  return employmentCountsBy(db, interventionIds, p, null, true);
+}
+
+async function employmentCountsBy(db: Db, interventionIds: string[], p: Period, teamId: string | null, byIntervention: boolean) {
+  const group = byIntervention ? sql`e.intervention_id::text` : sql`''`;
   const employments = sql`from activities a join enrolments e on e.id = a.enrolment_id where ${counted(interventionIds)}
     ${teamId ? sql`and e.team_id = ${teamId}` : sql``} and a.status <> 'cancelled' and a.activity_type = 'employment' and a.employment_type is not null`;
-  const started = await rows<EmploymentRow>(db, sql<EmploymentRow>`select a.employment_type as key, e.gender, a.extension, count(*)::int as n ${employments}
-    and a.start_date between ${p.from} and ${p.to} group by 1, 2, 3`);
+  const started = await rows<EmploymentRow & { g: string }>(db, sql<EmploymentRow & { g: string }>`select ${group} as g, a.employment_type as key, e.gender, a.extension, count(*)::int as n ${employments}
+    and a.start_date between ${p.from} and ${p.to} group by 1, 2, 3, 4`);
   // A person counts once per type and once in total, with the gender of their latest-starting employment.
-  const persons = sql`active as (select a.id, a.person_id, a.employment_type, a.start_date, e.gender ${employments}
+  const persons = sql`active as (select ${group} as g, a.id, a.person_id, a.employment_type, a.start_date, e.gender ${employments}
       and a.start_date <= ${p.to} and (a.end_date is null or a.end_date >= ${p.from})),
-    person_gender as (select distinct on (person_id) person_id, gender from active order by person_id, start_date desc, id desc)`;
-  const byType = await rows<GenderRow>(db, sql<GenderRow>`with ${persons}
-    select a.employment_type as key, g.gender, count(distinct a.person_id)::int as n from active a join person_gender g using (person_id) group by 1, 2`);
-  const total = await rows<{ gender: Gender; n: number }>(db, sql<{ gender: Gender; n: number }>`with ${persons}
-    select gender, count(*)::int as n from person_gender group by 1`);
-  return { started, byType, total };
+    person_gender as (select distinct on (g, person_id) g, person_id, gender from active order by g, person_id, start_date desc, id desc)`;
+  const byType = await rows<GenderRow & { g: string }>(db, sql<GenderRow & { g: string }>`with ${persons}
+    select a.g, a.employment_type as key, pg.gender, count(distinct a.person_id)::int as n from active a join person_gender pg using (g, person_id) group by 1, 2, 3`);
+  const total = await rows<{ g: string; gender: Gender; n: number }>(db, sql<{ g: string; gender: Gender; n: number }>`with ${persons}
+    select g, gender, count(*)::int as n from person_gender group by 1, 2`);
+  const { map: counts, of } = groupsOf<EmploymentCounts>(byIntervention ? interventionIds : [''], () => ({ started: [], byType: [], total: [] }));
+  for (const { g, ...row } of started) of(g).started.push(row);
+  for (const { g, ...row } of byType) of(g).byType.push(row);
+  for (const { g, ...row } of total) of(g).total.push(row);
+  return counts;
 }
 
 /** plans created / updated in P: first revisions in P / plans with a later revision in P. */

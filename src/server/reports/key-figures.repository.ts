@@ -4,6 +4,7 @@ import type { Period } from '../../core/dates.js';
 import type { KeyFigureCounts, KeyFigureRow } from '../../core/figures/key-figures-from-counts.js';
 import type { KeyFiguresScope } from '../../core/schemas/key-figures-report.js';
 import type { Db } from '../db/connection.js';
+import { groupsOf } from './grouped.js';
 
 /** The interventions (and team) a key-figures scope covers, with what the figures are set against. */
 export type ResolvedScope = {
@@ -60,13 +61,25 @@ export async function volumeTargetsOf(db: Db, interventionIds: string[], year: n
  * then id) within its controlling organisation.
  */
 export async function countKeyFigures(db: Db, scope: ResolvedScope, period: Period): Promise<KeyFigureCounts> {
+  const counts = await countKeyFiguresBy(db, scope.interventions.map((i) => i.id), scope.teamId, period, false);
+  return counts.get('')!;
+}
+
+/** countKeyFigures of each intervention on its own, in the same three statements (every one of them, counted or not). */
+export function countKeyFiguresByIntervention(db: Db, interventionIds: string[], period: Period): Promise<Map<string, KeyFigureCounts>> {
+  return countKeyFiguresBy(db, interventionIds, null, period, true);
+}
+
+/** The counts of the interventions together (key '') or of each intervention (key: its id). */
+async function countKeyFiguresBy(db: Db, ids: string[], teamId: string | null, period: Period, byIntervention: boolean): Promise<Map<string, KeyFigureCounts>> {
   const { from, to } = period;
-  const ids = scope.interventions.map((i) => i.id);
-  const inScope = sql`intervention_id = any(${ids}::uuid[])${scope.teamId ? sql` and team_id = ${scope.teamId}` : sql``}`;
+  const group = byIntervention ? sql`intervention_id::text` : sql`''`;
+  const first = byIntervention ? sql`intervention_id, ` : sql``;
+  const inScope = sql`intervention_id = any(${ids}::uuid[])${teamId ? sql` and team_id = ${teamId}` : sql``}`;
   const activeInP = sql`${inScope} and start_date <= ${to} and (exit_date is null or exit_date >= ${from})
     and exit_reason is distinct from 'registration_error'`;
-  const { rows } = await sql<KeyFigureRow & { active_days: number }>`
-    select gender,
+  const { rows } = await sql<KeyFigureRow & { g: string; active_days: number }>`
+    select ${group} as g, gender,
       case when age_at_start is null then 'unknown' when age_at_start < 30 then 'under_30'
            when age_at_start < 50 then '30_49' else '50_plus' end as band,
       case when exit_date <= ${to} then exit_reason end as reason,
@@ -76,22 +89,26 @@ export async function countKeyFigures(db: Db, scope: ResolvedScope, period: Peri
       sum(least(coalesce(exit_date, ${to}::date), ${to}::date) - greatest(start_date, ${from}::date) + 1)::float8 as active_days
     from enrolments
     where ${activeInP}
-    group by 1, 2, 3, 4`.execute(db);
-  const unique = await sql<{ gender: Gender; under30: boolean; count: number }>`
-    select gender, coalesce(age_at_start < 30, false) as under30, count(*)::int as count
-    from (select distinct on (controller_org_id, person_id) gender, age_at_start
+    group by 1, 2, 3, 4, 5`.execute(db);
+  const unique = await sql<{ g: string; gender: Gender; under30: boolean; count: number }>`
+    select g, gender, coalesce(age_at_start < 30, false) as under30, count(*)::int as count
+    from (select distinct on (${first}controller_org_id, person_id) ${group} as g, gender, age_at_start
           from enrolments where ${activeInP}
-          order by controller_org_id, person_id, start_date, id) as first_active
-    group by 1, 2`.execute(db);
+          order by ${first}controller_org_id, person_id, start_date, id) as first_active
+    group by 1, 2, 3`.execute(db);
   // An anonymous registration is of a year; it counts when that year intersects P.
-  const anonymous = await sql<{ gender: Gender; count: number }>`
-    select gender, sum(count)::int as count from anonymous_registrations
+  const anonymous = await sql<{ g: string; gender: Gender; count: number }>`
+    select ${group} as g, gender, sum(count)::int as count from anonymous_registrations
     where ${inScope} and year between ${Number(from.slice(0, 4))} and ${Number(to.slice(0, 4))}
-    group by gender`.execute(db);
-  return {
-    rows: rows.map(({ active_days: _, ...row }) => row),
-    unique: unique.rows,
-    anonymous: anonymous.rows,
-    activeDays: rows.reduce((sum, r) => sum + r.active_days, 0),
-  };
+    group by 1, 2`.execute(db);
+  type Counts = { rows: KeyFigureRow[]; unique: KeyFigureCounts['unique'][number][]; anonymous: KeyFigureCounts['anonymous'][number][]; activeDays: number };
+  const { map: counts, of } = groupsOf<Counts>(byIntervention ? ids : [''], () => ({ rows: [], unique: [], anonymous: [], activeDays: 0 }));
+  for (const { g, active_days, ...row } of rows) {
+    const c = of(g);
+    c.rows.push(row);
+    c.activeDays += active_days;
+  }
+  for (const { g, ...row } of unique.rows) of(g).unique.push(row);
+  for (const { g, ...row } of anonymous.rows) of(g).anonymous.push(row);
+  return counts;
 }

@@ -1,16 +1,16 @@
 import { periodOfYear, type Period } from '../../core/dates.js';
-import { keyFiguresFromCounts } from '../../core/figures/key-figures-from-counts.js';
-import { projectInMonths } from '../../core/figures/periods.js';
+import { keyFiguresFromCounts, type KeyFigureCounts } from '../../core/figures/key-figures-from-counts.js';
+import { projectInMonths, rangeOf, type CalendarPeriod } from '../../core/figures/periods.js';
 import type { KeyFiguresReport, KeyFiguresScope } from '../../core/schemas/key-figures-report.js';
 import { suppressKeyFigures } from '../../core/suppression/key-figures.js';
 import { figuresAccess } from '../access/figures-policy.js';
 import type { RequestContext } from '../context.js';
 import type { Db } from '../db/connection.js';
 import { badRequest, notFound } from '../errors.js';
-import { employmentCounts } from './case-figures.repository.js';
-import { countKeyFigures, resolveKeyFiguresScope, volumeTargetsOf, type ResolvedScope } from './key-figures.repository.js';
+import { employmentCounts, employmentCountsByIntervention, type EmploymentCounts } from './case-figures.repository.js';
+import { countKeyFigures, countKeyFiguresByIntervention, resolveKeyFiguresScope, volumeTargetsOf, type ResolvedScope } from './key-figures.repository.js';
 import { resolveOutcomesScope } from './outcomes.repository.js';
-import { computeOutcomesReport, resolvePeriod } from './outcomes.service.js';
+import { computeOutcomesReport, resolvePeriod, suppressedOutcomesOfInterventions } from './outcomes.service.js';
 
 export type KeyFiguresInput = {
   scope: KeyFiguresScope;
@@ -56,32 +56,80 @@ export async function computeKeyFiguresReport(db: Db, input: KeyFiguresInput, re
   const subsidised = input.subsidisedCountsAsWork ?? true;
   const threshold = input.threshold ?? 5;
 
-  const exact = keyFiguresFromCounts({
-    scope,
-    period: range,
-    rules: { subsidised_counts_as_work: subsidised },
+  const ids = target.interventions.map((i) => i.id);
+  const exact = exactKeyFigures(scope, range, subsidised, target, {
     counts: await countKeyFigures(db, target, range),
-    volumeTarget: await volumeTargetOf(db, target, range),
-    places: target.teamId || target.interventions.some((i) => i.places === null) ? null : sumOrNull(target.interventions.map((i) => i.places!)),
-    employments: await employmentCounts(db, target.interventions.map((i) => i.id), range, target.teamId),
+    yearlyTargets: hasVolumeTarget(target, range) ? await volumeTargetsOf(db, ids, yearOf(range)) : new Map(),
+    employments: await employmentCounts(db, ids, range, target.teamId),
   });
   if (!input.suppress) return exact;
   const outcomes = await computeOutcomesReport(db, { scope: outcomesScope!, period: input.period, suppress: true, threshold, subsidisedCountsAsWork: subsidised });
   return suppressKeyFigures(exact, outcomes, threshold);
 }
 
+/**
+ * The suppressed key figures of many interventions for one calendar month, tertial or year, each
+ * exactly as computeKeyFiguresReport gives it for the intervention alone (as a reader outside the
+ * controller gets it), with a constant number of statements: counts, volume targets, employments
+ * grouped by intervention, and each year's kept suppression found by its history's digest.
+ */
+export async function suppressedKeyFiguresOf(
+  db: Db,
+  interventions: readonly (ResolvedScope['interventions'][number] & { code: string })[],
+  period: Exclude<CalendarPeriod, { kind: 'project' }>,
+  threshold: number,
+  subsidised = true,
+): Promise<KeyFiguresReport[]> {
+  const range = rangeOf(period, null)!;
+  const ids = interventions.map((i) => i.id);
+  const counts = await countKeyFiguresByIntervention(db, ids, range);
+  const yearlyTargets = period.kind === 'year' ? await volumeTargetsOf(db, ids, period.year) : new Map<string, number>();
+  const employments = await employmentCountsByIntervention(db, ids, range);
+  const outcomes = await suppressedOutcomesOfInterventions(db, interventions, period, threshold, subsidised);
+  return interventions.map((i, n) => {
+    const exact = exactKeyFigures({ intervention: i.code }, range, subsidised, { interventions: [i], teamId: null }, { counts: counts.get(i.id)!, yearlyTargets, employments: employments.get(i.id)! });
+    return suppressKeyFigures(exact, outcomes[n], threshold);
+  });
+}
+
+/** What a scope's key figures are assembled from, counted in SQL (for one scope, or grouped by intervention). */
+export type KeyFigureInputs = { counts: KeyFigureCounts; yearlyTargets: Map<string, number>; employments: EmploymentCounts };
+
+/** The unsuppressed key figures of a scope from its counts (one pure assembly, whoever counted them). */
+export function exactKeyFigures(
+  scope: KeyFiguresScope,
+  range: Period,
+  subsidised: boolean,
+  target: Pick<ResolvedScope, 'interventions' | 'teamId'>,
+  inputs: KeyFigureInputs,
+): KeyFiguresReport {
+  return keyFiguresFromCounts({
+    scope,
+    period: range,
+    rules: { subsidised_counts_as_work: subsidised },
+    counts: inputs.counts,
+    volumeTarget: volumeTargetOf(target, range, inputs.yearlyTargets),
+    places: target.teamId || target.interventions.some((i) => i.places === null) ? null : sumOrNull(target.interventions.map((i) => i.places!)),
+    employments: inputs.employments,
+  });
+}
+
+const yearOf = (range: Period) => Number(range.from.slice(0, 4));
+
+/** Targets are set per calendar year (domain.md), so only a calendar year has one; a team has none. */
+export function hasVolumeTarget(target: Pick<ResolvedScope, 'teamId'>, range: Period): boolean {
+  const whole = periodOfYear(yearOf(range));
+  return !target.teamId && range.from === whole.from && range.to === whole.to;
+}
+
 const sumOrNull = (values: number[]) => (values.length === 0 ? null : values.reduce((s, x) => s + x, 0));
 
 /**
- * The period's volume target: targets are set per calendar year (the year's target, else the
- * intervention's standing one), so only a calendar year has one; a team has none. Several
+ * The period's volume target: the year's target, else the intervention's standing one. Several
  * interventions have one only when every one of them has.
  */
-async function volumeTargetOf(db: Db, scope: ResolvedScope, range: Period): Promise<number | null> {
-  const year = Number(range.from.slice(0, 4));
-  const whole = periodOfYear(year);
-  if (scope.teamId || range.from !== whole.from || range.to !== whole.to) return null;
-  const yearly = await volumeTargetsOf(db, scope.interventions.map((i) => i.id), year);
-  const targets = scope.interventions.map((i) => yearly.get(i.id) ?? i.volume_target);
+function volumeTargetOf(target: Pick<ResolvedScope, 'interventions' | 'teamId'>, range: Period, yearly: Map<string, number>): number | null {
+  if (!hasVolumeTarget(target, range)) return null;
+  const targets = target.interventions.map((i) => yearly.get(i.id) ?? i.volume_target);
   return targets.some((t) => t === null) ? null : sumOrNull(targets as number[]);
 }

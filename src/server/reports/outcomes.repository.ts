@@ -1,9 +1,11 @@
 import { sql } from 'kysely';
 import type { Gender } from '../../core/code-lists.js';
 import type { OutcomesCounts } from '../../core/figures/outcomes-from-counts.js';
-import type { OutcomesHistory } from '../../core/figures/outcomes-family.js';
+import type { MonthCount, OutcomesHistory } from '../../core/figures/outcomes-family.js';
+import type { AnonymousFact } from '../../core/figures/outcomes.js';
 import type { Period } from '../../core/dates.js';
 import type { Db } from '../db/connection.js';
+import { groupsOf } from './grouped.js';
 
 /**
  * The outcomes figures of domain.md counted in SQL over the anonymous facts of the enrolments
@@ -61,7 +63,70 @@ export async function countOutcomes(db: Db, interventionIds: string[], period: P
  * (months are numbered year · 12 + month − 1).
  */
 export async function countHistory(db: Db, interventionIds: string[]): Promise<OutcomesHistory> {
+  return (await countHistoryBy(db, interventionIds, false)).get('')!.history;
+}
+
+/**
+ * countHistory of each intervention on its own (every one of them), with the digest of each
+ * history (historyDigestsOf) computed in the same statement, so both describe one snapshot.
+ */
+export function countHistoryByIntervention(db: Db, interventionIds: string[]): Promise<Map<string, { history: OutcomesHistory; digest: string }>> {
+  return countHistoryBy(db, interventionIds, true);
+}
+
+/** The groups of countHistory, by intervention ('' for all together). */
+const historyGroups = (interventionIds: string[], group: ReturnType<typeof sql>) => sql`
+    select ${group} as g, 'enrolments' as part, gender, coalesce(age_at_start < 30, false) as under30,
+      (extract(year from start_date) * 12 + extract(month from start_date) - 1)::int as start,
+      (extract(year from exit_date) * 12 + extract(month from exit_date) - 1)::int as exit,
+      exit_reason as reason, count(*)::int as count
+    from enrolments
+    where intervention_id = any(${interventionIds}::uuid[])
+      and exit_reason is distinct from 'registration_error'
+    group by 1, 3, 4, 5, 6, 7
+    union all
+    select ${group}, 'anonymous', gender, false, year, null, null, sum(count)::int
+    from anonymous_registrations
+    where intervention_id = any(${interventionIds}::uuid[])
+    group by 1, gender, year`;
+
+/**
+ * Per group, a sha256 of every counted row the history is built from, each written out in full
+ * (an enrolment's gender, under 30, start and exit date and exit reason; an anonymous
+ * registration's year, gender and count), in id order: equal digests mean equal rows, hence an
+ * equal history. Over the rows rather than the grouped history, so no grouping is needed (half
+ * the time at scale L). A group without rows has none (EMPTY_HISTORY).
+ */
+const digests = (interventionIds: string[], group: ReturnType<typeof sql>) => sql`
+    select g, encode(sha256(sha256(coalesce(string_agg(e, ''), '')) || sha256(coalesce(string_agg(a, ''), ''))), 'base64') as digest from (
+      select ${group} as g, string_agg(convert_to(concat_ws(',', gender, coalesce(age_at_start < 30, false), start_date,
+          coalesce(exit_date::text, '-'), coalesce(exit_reason, '-')), 'UTF8'), ';' order by id) as e, null::bytea as a
+      from enrolments
+      where intervention_id = any(${interventionIds}::uuid[]) and exit_reason is distinct from 'registration_error'
+      group by 1
+      union all
+      select ${group}, null, string_agg(convert_to(concat_ws(',', year, gender, count), 'UTF8'), ';' order by id)
+      from anonymous_registrations where intervention_id = any(${interventionIds}::uuid[])
+      group by 1) parts
+    group by g`;
+const EMPTY_HISTORY = 'empty';
+
+/**
+ * A digest of each intervention's counted history, computed in the database: it names the
+ * history exactly (any changed, added or removed row changes it), so a decision kept under it is
+ * found without sending the history over the wire.
+ */
+export async function historyDigestsOf(db: Db, interventionIds: string[]): Promise<Map<string, string>> {
+  const { rows } = await sql<{ g: string; digest: string }>`${digests(interventionIds, sql`intervention_id::text`)}`.execute(db);
+  const found = new Map(interventionIds.map((id) => [id, EMPTY_HISTORY]));
+  for (const r of rows) found.set(r.g, r.digest);
+  return found;
+}
+
+async function countHistoryBy(db: Db, interventionIds: string[], byIntervention: boolean): Promise<Map<string, { history: OutcomesHistory; digest: string }>> {
+  const group = byIntervention ? sql`intervention_id::text` : sql`''`;
   const { rows } = await sql<{
+    g: string;
     part: 'enrolments' | 'anonymous';
     gender: Gender;
     under30: boolean;
@@ -69,27 +134,22 @@ export async function countHistory(db: Db, interventionIds: string[]): Promise<O
     exit: number | null;
     reason: string | null;
     count: number;
+    digest: string;
   }>`
-    select 'enrolments' as part, gender, coalesce(age_at_start < 30, false) as under30,
-      (extract(year from start_date) * 12 + extract(month from start_date) - 1)::int as start,
-      (extract(year from exit_date) * 12 + extract(month from exit_date) - 1)::int as exit,
-      exit_reason as reason, count(*)::int as count
-    from enrolments
-    where intervention_id = any(${interventionIds}::uuid[])
-      and exit_reason is distinct from 'registration_error'
-    group by 2, 3, 4, 5, 6
-    union all
-    select 'anonymous', gender, false, year, null, null, sum(count)::int
-    from anonymous_registrations
-    where intervention_id = any(${interventionIds}::uuid[])
-    group by gender, year
-    order by 1, 2, 3, 4, 5, 6`.execute(db);
-  return {
-    enrolments: rows
-      .filter((r) => r.part === 'enrolments')
-      .map((r) => ({ gender: r.gender, under30: r.under30, start: r.start, exit: r.exit, reason: r.reason, count: r.count })),
-    anonymous: rows.filter((r) => r.part === 'anonymous').map((r) => ({ year: r.start, gender: r.gender, count: r.count })),
-  };
+    with h as (${historyGroups(interventionIds, group)}), d as (${digests(interventionIds, group)})
+    select h.*, d.digest from h join d using (g)
+    order by g, part, gender, under30, start, exit, reason`.execute(db);
+  const { map: histories, of } = groupsOf<{ history: { enrolments: MonthCount[]; anonymous: AnonymousFact[] }; digest: string }>(byIntervention ? interventionIds : [''], () => ({
+    history: { enrolments: [], anonymous: [] },
+    digest: EMPTY_HISTORY,
+  }));
+  for (const r of rows) {
+    const group = of(r.g);
+    group.digest = r.digest;
+    if (r.part === 'enrolments') group.history.enrolments.push({ gender: r.gender, under30: r.under30, start: r.start, exit: r.exit, reason: r.reason, count: r.count });
+    else group.history.anonymous.push({ year: r.start, gender: r.gender, count: r.count });
+  }
+  return histories;
 }
 
 /** The intervention's project period (start_date … end_date), null without an end date. */

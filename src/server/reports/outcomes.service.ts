@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { outcomesFromCounts } from '../../core/figures/outcomes-from-counts.js';
-import { suppressedOutcomes, type FamilyMemo } from '../../core/figures/outcomes-family.js';
+import { familyKeysOf, suppressedOutcomes, type DecidedFamily, type FamilyMemo, type OutcomesHistory } from '../../core/figures/outcomes-family.js';
 import type { OutcomesReport, OutcomesScope } from '../../core/figures/outcomes.js';
-import { alignedPeriodsMessage, calendarPeriodOf, parseCalendarPeriod, projectInMonths, rangeOf, type CalendarPeriod } from '../../core/figures/periods.js';
+import { alignedPeriodsMessage, calendarPeriodName, calendarPeriodOf, parseCalendarPeriod, projectInMonths, rangeOf, type CalendarPeriod } from '../../core/figures/periods.js';
 import type { Period } from '../../core/dates.js';
 import type { Actor } from '../access/actor.js';
 import type { Db } from '../db/connection.js';
 import { badRequest, notFound } from '../errors.js';
-import { countHistory, countOutcomes, resolveOutcomesScope, type ResolvedOutcomesScope } from './outcomes.repository.js';
+import { countHistory, countHistoryByIntervention, countOutcomes, historyDigestsOf, resolveOutcomesScope, type ResolvedOutcomesScope } from './outcomes.repository.js';
+import { findDecisions, findPeriodOfYears, storeDecisions, type NewDecision } from './suppression-decisions.repository.js';
 
 export type OutcomesInput = {
   scope: OutcomesScope;
@@ -20,13 +21,14 @@ export type OutcomesInput = {
 };
 
 /**
- * Decided families (core/figures/outcomes-family.ts) of the last histories asked about, so that
- * paging through the months of a year decides its family once. Keys hash the whole input of a
- * family, so changed data can never meet an old answer.
+ * Whole decided families (core/figures/outcomes-family.ts) of the last histories asked about,
+ * in process: the project period needs what they determine. The calendar periods' decisions are
+ * kept in the database (suppression_decisions). Keys hash the whole input of a family, so changed
+ * data can never meet an old answer.
  */
 const familyCache = new Map<string, unknown>();
 const FAMILY_CACHE_SIZE = 64;
-function memoFor(key: string): FamilyMemo {
+export function memoFor(key: string, decisions?: FamilyMemo['decisions']): FamilyMemo {
   return {
     key,
     get: (k) => {
@@ -41,7 +43,124 @@ function memoFor(key: string): FamilyMemo {
       familyCache.set(k, value);
       while (familyCache.size > FAMILY_CACHE_SIZE) familyCache.delete(familyCache.keys().next().value!);
     },
+    decisions,
   };
+}
+
+/** Empties the process's cache of whole families (benchmarks of a cold miss). */
+export function forgetDecidedFamilies(): void {
+  familyCache.clear();
+}
+
+/**
+ * Raised whenever the suppression's algorithm (core/suppression, outcomes-family.ts) changes what
+ * it decides, so that kept decisions of an older algorithm are never served.
+ */
+const DECISION_VERSION = 1;
+
+/** The key naming the whole input of a history's families: algorithm, scope, rules, k and the counted history. */
+export function historyKey(scope: OutcomesScope, rules: { subsidised_counts_as_work: boolean }, k: number, history: OutcomesHistory): string {
+  return createHash('sha256').update(JSON.stringify([DECISION_VERSION, scope, rules, k, history])).digest('base64url');
+}
+
+export type HistoryOf = { scope: OutcomesScope; interventionId: string | null; history: OutcomesHistory; project: Period | null };
+
+/** A memo whose decisions are the kept ones plus those decided meanwhile (collected in `fresh` to be kept). */
+function memoWith(key: string, kept: Map<string, unknown>, fresh: NewDecision[], interventionId: string | null): FamilyMemo {
+  return memoFor(key, {
+    get: (k) => kept.get(k) as DecidedFamily | undefined,
+    set: (k, family) => {
+      kept.set(k, family);
+      fresh.push({ key: k, interventionId, family });
+    },
+  });
+}
+
+/**
+ * Suppressed outcomes reports of many scopes for one calendar period: the kept decisions of
+ * their families looked up in one query; a family not kept yet is decided now and kept.
+ */
+export async function suppressedOutcomesOf(db: Db, scopes: readonly HistoryOf[], period: CalendarPeriod, k: number, subsidised: boolean): Promise<OutcomesReport[]> {
+  const rules = { subsidised_counts_as_work: subsidised };
+  const keys = scopes.map((s) => historyKey(s.scope, rules, k, s.history));
+  const years = period.kind === 'project' ? [] : [period.year];
+  const kept = await findDecisions(db, scopes.flatMap((s, n) => familyKeysOf(s.history, k, keys[n], years)));
+  const fresh: NewDecision[] = [];
+  const reports = scopes.map((s, n) =>
+    suppressedOutcomes({ history: s.history, scope: s.scope, rules, period, project: s.project, k, memo: memoWith(keys[n], kept, fresh, s.interventionId) }),
+  );
+  await storeDecisions(db, fresh);
+  return reports;
+}
+
+/** A calendar year's periods (the year, its tertials and its months) as published, by name: what a year's kept decision holds. */
+export type YearReports = Record<string, OutcomesReport>;
+
+/** The key of a year's kept reports: the history named by its digest, computed in the database (historyDigestsOf). */
+export function yearKey(scope: OutcomesScope, rules: { subsidised_counts_as_work: boolean }, k: number, digest: string, year: number): string {
+  return `${createHash('sha256').update(JSON.stringify([DECISION_VERSION, 'year', scope, rules, k, digest])).digest('base64url')}@${year}`;
+}
+
+const periodsOfYear = (year: number): CalendarPeriod[] => [
+  { kind: 'year', year },
+  ...([1, 2, 3] as const).map((tertial): CalendarPeriod => ({ kind: 'tertial', year, tertial })),
+  ...Array.from({ length: 12 }, (_, m): CalendarPeriod => ({ kind: 'month', year, month: m + 1 })),
+];
+
+export type CountedHistory = { scope: OutcomesScope; interventionId: string; history: OutcomesHistory; digest: string };
+
+/**
+ * Every calendar period of the given years of each history, suppressed, and kept: each family's
+ * kept decision looked up in one query (a family not kept is decided now), then the families
+ * decided and each year's reports under its year key. Returns the reports and how many rows were new.
+ */
+export async function decideYears(db: Db, items: readonly CountedHistory[], years: readonly number[], k: number, subsidised: boolean) {
+  const rules = { subsidised_counts_as_work: subsidised };
+  const keys = items.map((it) => historyKey(it.scope, rules, k, it.history));
+  const kept = await findDecisions(db, items.flatMap((it, n) => familyKeysOf(it.history, k, keys[n], years)));
+  const fresh: NewDecision[] = [];
+  const reports = items.map((it, n) => {
+    const memo = memoWith(keys[n], kept, fresh, it.interventionId);
+    return years.map((year) => {
+      const ofYear: YearReports = Object.fromEntries(
+        periodsOfYear(year).map((period) => [calendarPeriodName(period), suppressedOutcomes({ history: it.history, scope: it.scope, rules, period, project: null, k, memo })]),
+      );
+      fresh.push({ key: yearKey(it.scope, rules, k, it.digest, year), interventionId: it.interventionId, family: ofYear });
+      return ofYear;
+    });
+  });
+  await storeDecisions(db, fresh);
+  return { reports, stored: fresh.length };
+}
+
+/**
+ * The suppressed outcomes reports of many interventions for one calendar month, tertial or year:
+ * each history's digest counted in the database and the year's kept reports looked up under it
+ * (two statements, no history sent); interventions without kept reports are counted and decided
+ * as decideYears does.
+ */
+export async function suppressedOutcomesOfInterventions(
+  db: Db,
+  interventions: readonly { id: string; code: string }[],
+  period: Exclude<CalendarPeriod, { kind: 'project' }>,
+  k: number,
+  subsidised: boolean,
+): Promise<OutcomesReport[]> {
+  const rules = { subsidised_counts_as_work: subsidised };
+  const ids = interventions.map((i) => i.id);
+  const digests = await historyDigestsOf(db, ids);
+  const keys = interventions.map((i) => yearKey({ intervention: i.code }, rules, k, digests.get(i.id)!, period.year));
+  const name = calendarPeriodName(period);
+  const kept = await findPeriodOfYears(db, keys, name);
+  const byId = new Map(interventions.flatMap((i, n) => (kept.has(keys[n]) ? [[i.id, kept.get(keys[n]) as OutcomesReport]] : [])));
+  const missing = interventions.filter((i) => !byId.has(i.id));
+  if (missing.length > 0) {
+    const counted = await countHistoryByIntervention(db, missing.map((i) => i.id));
+    const items = missing.map((i) => ({ scope: { intervention: i.code }, interventionId: i.id, ...counted.get(i.id)! }));
+    const { reports } = await decideYears(db, items, [period.year], k, subsidised);
+    for (const [n, i] of missing.entries()) byId.set(i.id, reports[n][0][name]);
+  }
+  return interventions.map((i) => byId.get(i.id)!);
 }
 
 /**
@@ -65,7 +184,7 @@ export async function outcomesReportFor(db: Db, actor: Actor, input: OutcomesInp
   return reportOn(db, { ...input, suppress: access.mustSuppress || input.suppress }, resolved);
 }
 
-async function reportOn(db: Db, input: OutcomesInput, { interventionIds, project }: ResolvedOutcomesScope): Promise<OutcomesReport> {
+async function reportOn(db: Db, input: OutcomesInput, { interventionIds, project, intervention }: ResolvedOutcomesScope): Promise<OutcomesReport> {
   if (typeof input.period !== 'string' && input.period.from > input.period.to) {
     throw badRequest('Perioden slutar före den börjar.', [{ path: 'to', message: 'Välj ett slutdatum efter startdatum' }]);
   }
@@ -84,9 +203,8 @@ async function reportOn(db: Db, input: OutcomesInput, { interventionIds, project
     });
   }
   const history = await countHistory(db, interventionIds);
-  const rules = { subsidised_counts_as_work: subsidised };
-  const key = createHash('sha256').update(JSON.stringify([input.scope, rules, threshold, history])).digest('base64url');
-  return suppressedOutcomes({ history, scope: input.scope, rules, period: calendar!, project: shownProject, k: threshold, memo: memoFor(key) });
+  const [report] = await suppressedOutcomesOf(db, [{ scope: input.scope, interventionId: intervention?.id ?? null, history, project: shownProject }], calendar!, threshold, subsidised);
+  return report;
 }
 
 /** The dates asked for and, for suppressed figures, the calendar period they must be. */

@@ -18,6 +18,7 @@ import * as goalsAndBudget from './2026-11-28-1400-goals-and-budget.js';
 import * as nationalExport from './2026-11-28-1500-national-export.js';
 import * as reportDocuments from './2026-11-28-1500-report-documents.js';
 import * as importWriteCosts from './2026-11-28-1600-import-write-costs.js';
+import * as suppressionDecisions from './2026-11-28-1600-suppression-decisions.js';
 
 /** Forward-only: append new migrations with a later timestamped name; never edit an old one. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28-1500-national-export': nationalExport,
   '2026-11-28-1500-report-documents': reportDocuments,
   '2026-11-28-1600-import-write-costs': importWriteCosts,
+  '2026-11-28-1600-suppression-decisions': suppressionDecisions,
 };
