@@ -88,5 +88,10 @@ describe("the förbund's dashboard", () => {
     expect(new URL(page.url()).searchParams.get('forbund')).toBe('FORBUND');
     await expect.poll(() => page.getByRole('heading', { level: 2, name: /tertial 1/ }).count()).toBe(1);
     await expectAccessible(page, 'dashboard, tertial');
+
+    await choose(page, 'Del av året', 'Mars');
+    await page.getByRole('button', { name: 'Visa', exact: true }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('period')).toMatch(/^\d{4}-03$/);
+    await expect.poll(() => page.getByRole('heading', { level: 2, name: /mars/ }).count()).toBe(1);
   });
 });

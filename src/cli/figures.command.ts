@@ -1,6 +1,7 @@
 // `stegvis figures decide [--all]`: decides, once, the small-cell suppression of the interventions
-// whose data changed (as the server's decider does every few seconds) and keeps it in the
-// database, so the förbund's figures are read, not decided, on the next request. Counts only.
+// whose data changed and keeps it in the database, so the förbund's figures are read, not
+// decided, on the next request. Counts only. Run it from a timer (every few minutes) beside the
+// server: deciding is seconds of CPU an intervention, which would stall the server's requests.
 import type { Command } from 'commander';
 import { decideDirtyFamilies, markEveryInterventionDirty } from '../server/reports/suppression-decider.js';
 import { withDatabase } from './database.js';

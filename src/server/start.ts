@@ -5,7 +5,6 @@ import { migrateToLatest } from './db/migrate.js';
 import { type DemoLogin, demoLoginsInDatabase, formatLogins, seedDemoIfEmpty } from './demo/demo-seed.js';
 import { startRetentionSchedule } from './retention/retention.scheduler.js';
 import { startAuditSealer } from './audit/audit-sealer.js';
-import { startSuppressionDecider } from './reports/suppression-decider.js';
 
 /**
  * Start-up shared by `npm start` and `stegvis serve`: migrate, seed demo data into an empty
@@ -29,9 +28,6 @@ export async function startServer(config: Config = configFromEnv()): Promise<{ a
   // The audit sealer chains committed audit events every second (one server at a time seals).
   const stopSealer = startAuditSealer(handle.db, app.log);
   app.addHook('onClose', async () => stopSealer());
-  // Suppression of changed interventions is decided off the request path (one server at a time).
-  const stopDecider = startSuppressionDecider(handle.db, app.log, config.suppressionThreshold);
-  app.addHook('onClose', async () => stopDecider());
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -1,8 +1,6 @@
 import { sql } from 'kysely';
-import type { FastifyBaseLogger } from 'fastify';
 import { familyKeysOf, familyYearsOf } from '../../core/figures/outcomes-family.js';
 import type { Db } from '../db/connection.js';
-import { runInBackground } from '../background.js';
 import { countHistoryByIntervention } from './outcomes.repository.js';
 import { decideYears, historyKey, yearKey } from './outcomes.service.js';
 import { clearDirty, dirtyInterventions, findDecisions, markDirty, pruneDecisions } from './suppression-decisions.repository.js';
@@ -61,12 +59,4 @@ async function decideIntervention(db: Db, interventionId: string, code: string, 
   const decided = keys.some((x) => !kept.has(x)) ? (await decideYears(db, [{ scope, interventionId, history, digest }], years, k, true)).stored : 0;
   const pruned = await pruneDecisions(db, interventionId, keys);
   return { decided, pruned };
-}
-
-/**
- * Decides dirty interventions inside the server every `everyMs`; several servers on one database
- * take turns through the election. A stop ends the run after the intervention in progress.
- */
-export function startSuppressionDecider(db: Db, log: Pick<FastifyBaseLogger, 'error'>, k: number, everyMs = 5000): () => Promise<void> {
-  return runInBackground((stopping) => decideDirtyFamilies(db, k, { stopping }), log, 'suppression decider', everyMs);
 }

@@ -11,7 +11,7 @@ export const dashboardTexts = {
   show: 'Visa',
   loading: 'Räknar fram förbundets siffror …',
   heading: (name: string, period: string) => `${name}, ${period}`,
-  /** The months, offered once the dashboard's API takes a month (2026-03). */
+  /** The months of the year's chooser (2026-03). */
   months: ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'],
   periodName: (name: string) =>
     name.includes('-T') ? `tertial ${name.slice(-1)} ${name.slice(0, 4)}`

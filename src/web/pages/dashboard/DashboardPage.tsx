@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import { dashboardPeriod, type DashboardView } from '../../../core/schemas/dashboard';
+import type { DashboardView } from '../../../core/schemas/dashboard';
 import { t } from '../../i18n/sv';
 import { currentYear } from '../../i18n/format';
 import { get, query } from '../../lib/api';
@@ -18,16 +18,14 @@ import { NationalExport } from './NationalExport';
 
 // The förbund's dashboard (issue 12, item 8): its interventions side by side for a year, a
 // tertial or a month, suppressed figures only. The förbund and the period live in the address.
-// Months are offered only when the API's period schema takes one (2026-03).
 
 const td = t.dashboard;
 export type DashboardSearch = { forbund?: string; period?: string };
 
-const monthsAccepted = dashboardPeriod.safeParse('2000-01').success;
-/** Hela året, the tertials and, when the API takes them, the months: the part of "2026-…" after the year. */
+/** Hela året, the tertials and the months: the part of "2026-…" after the year. */
 const partOptions = [
   ...Object.entries(td.parts).map(([value, label]) => ({ value, label })),
-  ...(monthsAccepted ? td.months.map((name, i) => ({ value: String(i + 1).padStart(2, '0'), label: name[0].toUpperCase() + name.slice(1) })) : []),
+  ...td.months.map((name, i) => ({ value: String(i + 1).padStart(2, '0'), label: name[0].toUpperCase() + name.slice(1) })),
 ];
 
 const dashboardQuery = (association: string, period: string) =>
