@@ -4,6 +4,7 @@ import { openDatabase, type DatabaseHandle } from './db/connection.js';
 import { migrateToLatest } from './db/migrate.js';
 import { type DemoLogin, demoLoginsInDatabase, formatLogins, seedDemoIfEmpty } from './demo/demo-seed.js';
 import { startRetentionSchedule } from './retention/retention.scheduler.js';
+import { startDirtyMarkCompaction } from './reports/suppression-decider.js';
 import { startAuditSealer } from './audit/audit-sealer.js';
 
 /**
@@ -28,6 +29,9 @@ export async function startServer(config: Config = configFromEnv()): Promise<{ a
   // The audit sealer chains committed audit events every second (one server at a time seals).
   const stopSealer = startAuditSealer(handle.db, app.log);
   app.addHook('onClose', async () => stopSealer());
+  // The marks of changed interventions are kept to one each (their deciding is stegvis figures decide).
+  const stopCompaction = startDirtyMarkCompaction(handle.db, app.log);
+  app.addHook('onClose', async () => stopCompaction());
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -3,7 +3,8 @@ import { familyKeysOf, familyYearsOf } from '../../core/figures/outcomes-family.
 import type { Db } from '../db/connection.js';
 import { countHistoryByIntervention } from './outcomes.repository.js';
 import { decideYears, historyKey, yearKey } from './outcomes.service.js';
-import { clearDirty, dirtyInterventions, findDecisions, markDirty, pruneDecisions } from './suppression-decisions.repository.js';
+import { runInBackground } from '../background.js';
+import { clearDirty, compactDirtyMarks, dirtyInterventions, findDecisions, markDirty, pruneDecisions } from './suppression-decisions.repository.js';
 
 // Key of the decider's election: 'stegvis suppression decider'.
 const DECIDER_LOCK = '7305648521190475003';
@@ -59,4 +60,12 @@ async function decideIntervention(db: Db, interventionId: string, code: string, 
   const decided = keys.some((x) => !kept.has(x)) ? (await decideYears(db, [{ scope, interventionId, history, digest }], years, k, true)).stored : 0;
   const pruned = await pruneDecisions(db, interventionId, keys);
   return { decided, pruned };
+}
+
+/**
+ * Inside the server, only the cheap upkeep of the marks (every minute): the deciding itself runs
+ * in its own process (`stegvis figures decide`), since it would stall the server's requests.
+ */
+export function startDirtyMarkCompaction(db: Db, log: Parameters<typeof runInBackground>[1], everyMs = 60_000): () => Promise<void> {
+  return runInBackground(() => compactDirtyMarks(db), log, 'suppression mark compaction', everyMs);
 }

@@ -13,6 +13,7 @@ import { countHistory, countHistoryByIntervention, historyDigestsOf } from './ou
 import { computeOutcomesReport, historyKey, yearKey } from './outcomes.service.js';
 import { associationFigures } from './association-figures.service.js';
 import { decideDirtyFamilies } from './suppression-decider.js';
+import { compactDirtyMarks } from './suppression-decisions.repository.js';
 
 // Decided suppression kept in the database (migration 2026-11-28-1600): the key names the whole
 // input, so a kept decision is served only for exactly that history; triggers mark changed
@@ -57,6 +58,19 @@ describe('the dirty marks', () => {
     await t.db.deleteFrom('enrolments').where('id', '=', row.id).execute();
     expect(await marksOf(kommun())).toBe(3);
     expect(await marksOf(t.world.interventions.afInsats)).toBe(0);
+  });
+
+  it('are kept to the newest of each intervention by the compaction', async () => {
+    await clearMarks();
+    for (let n = 0; n < 3; n++) await t.db.updateTable('enrolments').set({ exit_completed: null }).where('intervention_id', '=', kommun()).execute();
+    await t.db.insertInto('suppression_dirty').values({ intervention_id: t.world.interventions.afInsats }).execute();
+    const newest = Number((await sql<{ id: string }>`select max(id)::text as id from suppression_dirty where intervention_id = ${kommun()}`.execute(t.db)).rows[0].id);
+    expect(await marksOf(kommun())).toBe(3);
+    expect(await compactDirtyMarks(t.db)).toBe(2);
+    expect([await marksOf(kommun()), await marksOf(t.world.interventions.afInsats)]).toEqual([1, 1]);
+    const [kept] = (await sql<{ id: string }>`select id::text from suppression_dirty where intervention_id = ${kommun()}`.execute(t.db)).rows;
+    expect(Number(kept.id)).toBe(newest);
+    expect(await compactDirtyMarks(t.db)).toBe(0);
   });
 
   it('are written by anonymous registrations and mark both interventions when a row moves', async () => {

@@ -60,3 +60,14 @@ export async function markDirty(db: Db): Promise<void> {
 export async function clearDirty(db: Db, interventionId: string, lastMark: string): Promise<void> {
   await db.deleteFrom('suppression_dirty').where('intervention_id', '=', interventionId).where('id', '<=', lastMark).execute();
 }
+
+/**
+ * Keeps only the newest mark of each intervention. Every write adds one, and where no decider runs
+ * (the embedded database, or no timer set up) nothing else removes them; the newest is enough, as
+ * the decider clears up to the newest it saw.
+ */
+export async function compactDirtyMarks(db: Db): Promise<number> {
+  const { numAffectedRows } = await sql`delete from suppression_dirty d
+    where exists (select 1 from suppression_dirty n where n.intervention_id = d.intervention_id and n.id > d.id)`.execute(db);
+  return Number(numAffectedRows ?? 0);
+}
