@@ -1,4 +1,4 @@
-import { periodOfYear, type Period } from '../../core/dates.js';
+import { periodOfYear, yearOf, type Period } from '../../core/dates.js';
 import { keyFiguresFromCounts, type KeyFigureCounts } from '../../core/figures/key-figures-from-counts.js';
 import { projectInMonths, rangeOf, type CalendarPeriod } from '../../core/figures/periods.js';
 import type { KeyFiguresReport, KeyFiguresScope } from '../../core/schemas/key-figures-report.js';
@@ -59,7 +59,7 @@ export async function computeKeyFiguresReport(db: Db, input: KeyFiguresInput, re
   const ids = target.interventions.map((i) => i.id);
   const exact = exactKeyFigures(scope, range, subsidised, target, {
     counts: await countKeyFigures(db, target, range),
-    yearlyTargets: hasVolumeTarget(target, range) ? await volumeTargetsOf(db, ids, yearOf(range)) : new Map(),
+    yearlyTargets: hasVolumeTarget(target, range) ? await volumeTargetsOf(db, ids, yearOf(range.from)) : new Map(),
     employments: await employmentCounts(db, ids, range, target.teamId),
   });
   if (!input.suppress) return exact;
@@ -114,11 +114,9 @@ export function exactKeyFigures(
   });
 }
 
-const yearOf = (range: Period) => Number(range.from.slice(0, 4));
-
 /** Targets are set per calendar year (domain.md), so only a calendar year has one; a team has none. */
 export function hasVolumeTarget(target: Pick<ResolvedScope, 'teamId'>, range: Period): boolean {
-  const whole = periodOfYear(yearOf(range));
+  const whole = periodOfYear(yearOf(range.from));
   return !target.teamId && range.from === whole.from && range.to === whole.to;
 }
 

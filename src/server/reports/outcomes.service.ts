@@ -77,20 +77,36 @@ function memoWith(key: string, kept: Map<string, unknown>, fresh: NewDecision[],
 }
 
 /**
+ * Runs `decide` on each history with a memo of its kept families (looked up in one query), then
+ * keeps every family decided meanwhile, and whatever else `decide` added to `fresh`.
+ */
+async function withKeptFamilies<T extends { scope: OutcomesScope; interventionId: string | null; history: OutcomesHistory }, R>(
+  db: Db,
+  items: readonly T[],
+  years: readonly number[],
+  k: number,
+  rules: { subsidised_counts_as_work: boolean },
+  decide: (item: T, memo: FamilyMemo, fresh: NewDecision[]) => R,
+): Promise<{ results: R[]; stored: number }> {
+  const keys = items.map((it) => historyKey(it.scope, rules, k, it.history));
+  const kept = await findDecisions(db, items.flatMap((it, n) => familyKeysOf(it.history, k, keys[n], years)));
+  const fresh: NewDecision[] = [];
+  const results = items.map((it, n) => decide(it, memoWith(keys[n], kept, fresh, it.interventionId), fresh));
+  await storeDecisions(db, fresh);
+  return { results, stored: fresh.length };
+}
+
+/**
  * Suppressed outcomes reports of many scopes for one calendar period: the kept decisions of
  * their families looked up in one query; a family not kept yet is decided now and kept.
  */
 export async function suppressedOutcomesOf(db: Db, scopes: readonly HistoryOf[], period: CalendarPeriod, k: number, subsidised: boolean): Promise<OutcomesReport[]> {
   const rules = { subsidised_counts_as_work: subsidised };
-  const keys = scopes.map((s) => historyKey(s.scope, rules, k, s.history));
   const years = period.kind === 'project' ? [] : [period.year];
-  const kept = await findDecisions(db, scopes.flatMap((s, n) => familyKeysOf(s.history, k, keys[n], years)));
-  const fresh: NewDecision[] = [];
-  const reports = scopes.map((s, n) =>
-    suppressedOutcomes({ history: s.history, scope: s.scope, rules, period, project: s.project, k, memo: memoWith(keys[n], kept, fresh, s.interventionId) }),
+  const { results } = await withKeptFamilies(db, scopes, years, k, rules, (s, memo) =>
+    suppressedOutcomes({ history: s.history, scope: s.scope, rules, period, project: s.project, k, memo }),
   );
-  await storeDecisions(db, fresh);
-  return reports;
+  return results;
 }
 
 /** A calendar year's periods (the year, its tertials and its months) as published, by name: what a year's kept decision holds. */
@@ -116,21 +132,16 @@ export type CountedHistory = { scope: OutcomesScope; interventionId: string; his
  */
 export async function decideYears(db: Db, items: readonly CountedHistory[], years: readonly number[], k: number, subsidised: boolean) {
   const rules = { subsidised_counts_as_work: subsidised };
-  const keys = items.map((it) => historyKey(it.scope, rules, k, it.history));
-  const kept = await findDecisions(db, items.flatMap((it, n) => familyKeysOf(it.history, k, keys[n], years)));
-  const fresh: NewDecision[] = [];
-  const reports = items.map((it, n) => {
-    const memo = memoWith(keys[n], kept, fresh, it.interventionId);
-    return years.map((year) => {
+  const { results, stored } = await withKeptFamilies(db, items, years, k, rules, (it, memo, fresh) =>
+    years.map((year) => {
       const ofYear: YearReports = Object.fromEntries(
         periodsOfYear(year).map((period) => [calendarPeriodName(period), suppressedOutcomes({ history: it.history, scope: it.scope, rules, period, project: null, k, memo })]),
       );
       fresh.push({ key: yearKey(it.scope, rules, k, it.digest, year), interventionId: it.interventionId, family: ofYear });
       return ofYear;
-    });
-  });
-  await storeDecisions(db, fresh);
-  return { reports, stored: fresh.length };
+    }),
+  );
+  return { reports: results, stored };
 }
 
 /**
