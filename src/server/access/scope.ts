@@ -22,8 +22,14 @@ export function enrolmentVisibleTo(scope: DataScope, alias = 'e'): RawBuilder<bo
   const teamIds = caseWork.flatMap((a) => (a.teamId ? [a.teamId] : []));
   if (interventionIds.length === 0 && teamIds.length === 0) return sql<boolean>`false`;
   const e = sql.table(alias);
+  // Only the kinds of assignment the actor has: a condition on the intervention alone lets the
+  // planner read an intervention's enrolments in list order from its index.
+  const assigned = [
+    ...(interventionIds.length > 0 ? [sql`${e}.intervention_id = any(${interventionIds}::uuid[])`] : []),
+    ...(teamIds.length > 0 ? [sql`${e}.team_id = any(${teamIds}::uuid[])`] : []),
+  ];
   return sql<boolean>`(
-    (${e}.intervention_id = any(${interventionIds}::uuid[]) or ${e}.team_id = any(${teamIds}::uuid[]))
+    (${sql.join(assigned, sql` or `)})
     and (${e}.controller_org_id = ${actor.organisationId}
       or exists (
         select 1 from consents c join consent_parties cp on cp.consent_id = c.id

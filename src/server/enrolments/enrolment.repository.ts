@@ -75,11 +75,37 @@ export type EnrolmentFilter = {
 };
 
 /**
- * Counts and picks the page over enrolments alone, under the access rule, then builds the view's
- * joins for the page's rows only. Joining every row of a large intervention before counting and
- * sorting cost several times as much (bench/, issue 5).
+ * One statement: the page is picked over enrolments alone, under the access rule (from the
+ * intervention's listing index when the list is of one intervention), counted with a window over
+ * the same rows, and only the page's rows get the view's joins. Joining every row of a large
+ * intervention before counting and sorting cost several times as much (bench/, issues 5 and 11).
  */
 export async function listVisibleEnrolments(db: Db, scope: DataScope, filter: EnrolmentFilter) {
+  const matching = visibleMatching(db, scope, filter);
+  const page = matching
+    .select(['e.id', 'e.start_date', sql<string>`count(*) over ()`.as('total')])
+    .orderBy('e.start_date', 'desc')
+    .orderBy('e.id')
+    .limit(filter.pageSize)
+    .offset((filter.page - 1) * filter.pageSize);
+  const items = await selectEnrolments(db, scope)
+    .innerJoin(page.as('page'), 'page.id', 'e.id')
+    .select('page.total')
+    .orderBy('e.start_date', 'desc')
+    .orderBy('e.id')
+    .execute();
+  // A page past the end has no row to carry the count.
+  const total = items.length > 0 ? Number(items[0].total) : filter.page === 1 ? 0 : await countOf(matching);
+  return { items: items.map(({ total: _, ...item }) => item), total };
+}
+
+async function countOf(matching: ReturnType<typeof visibleMatching>): Promise<number> {
+  const { total } = await matching.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  return Number(total);
+}
+
+/** The enrolments the filter asks for, under the access rule. */
+function visibleMatching(db: Db, scope: DataScope, filter: EnrolmentFilter) {
   let query = db.selectFrom('enrolments as e').where(enrolmentVisibleTo(scope, 'e'));
   if (filter.interventionId) query = query.where('e.intervention_id', '=', filter.interventionId);
   if (filter.teamId) query = query.where('e.team_id', '=', filter.teamId);
@@ -110,23 +136,7 @@ export async function listVisibleEnrolments(db: Db, scope: DataScope, filter: En
       ),
     );
   }
-  const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  const page = await query
-    .select('e.id')
-    .orderBy('e.start_date', 'desc')
-    .orderBy('e.id')
-    .limit(filter.pageSize)
-    .offset((filter.page - 1) * filter.pageSize)
-    .execute();
-  const items =
-    page.length === 0
-      ? []
-      : await selectEnrolments(db, scope)
-          .where('e.id', 'in', page.map((r) => r.id))
-          .orderBy('e.start_date', 'desc')
-          .orderBy('e.id')
-          .execute();
-  return { items, total: Number(total) };
+  return query;
 }
 
 export async function consentsOf(db: Db, personId: string) {

@@ -19,6 +19,7 @@ import * as nationalExport from './2026-11-28-1500-national-export.js';
 import * as reportDocuments from './2026-11-28-1500-report-documents.js';
 import * as importWriteCosts from './2026-11-28-1600-import-write-costs.js';
 import * as suppressionDecisions from './2026-11-28-1600-suppression-decisions.js';
+import * as enrolmentListing from './2026-11-28-1700-enrolment-listing.js';
 
 /** Forward-only: append new migrations with a later timestamped name; never edit an old one. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28-1500-report-documents': reportDocuments,
   '2026-11-28-1600-import-write-costs': importWriteCosts,
   '2026-11-28-1600-suppression-decisions': suppressionDecisions,
+  '2026-11-28-1700-enrolment-listing': enrolmentListing,
 };
