@@ -11,7 +11,8 @@ import { benchEmails, benchPassword } from '../lib/users.js';
 
 const percentile = (sorted: number[], q: number) => (sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]);
 
-export type Statement = { text: string; values: unknown[] };
+/** `name`: sent as a prepared statement, as the app sends it (src/server/db/prepared.ts). */
+export type Statement = { text: string; values: unknown[]; name?: string };
 
 /** Records every statement any pg client of this process sends while `work` runs. */
 async function recording(work: () => Promise<void>): Promise<Statement[]> {
@@ -20,6 +21,7 @@ async function recording(work: () => Promise<void>): Promise<Statement[]> {
   // biome-ignore lint/suspicious/noExplicitAny: pg's query has many overloads; only (text, values) is recorded.
   pg.Client.prototype.query = function (this: pg.Client, text: any, values?: any, ...rest: any[]) {
     if (typeof text === 'string') seen.push({ text, values: Array.isArray(values) ? values : [] });
+    else if (typeof text?.text === 'string') seen.push({ text: text.text, values: text.values ?? [], name: text.name });
     return (original as (...args: unknown[]) => unknown).call(this, text, values, ...rest);
   } as typeof original;
   try {
@@ -70,7 +72,7 @@ export async function sqlFloor(location: Location & { kind: 'postgres' }, statem
         while (performance.now() < end) {
           const start = performance.now();
           try {
-            for (const s of statements) await client.query(s.text, s.values);
+            for (const s of statements) await client.query({ name: s.name, text: s.text, values: s.values });
             latencies.push(performance.now() - start);
           } catch {
             errors += 1;

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { prepared } from '../db/prepared.js';
 import type { Database } from '../db/types.js';
 
 export type { AuditAction, AuditEntity } from '../../core/audit-labels.js';
@@ -46,7 +47,9 @@ export async function writeAudit(db: Kysely<Database>, who: AuditActor, entries:
   }));
   // PostgreSQL allows 65,535 parameters a statement; 11 columns a row.
   for (let i = 0; i < rows.length; i += 5000) {
-    await db.insertInto('audit_events').values(rows.slice(i, i + 5000)).execute();
+    const insert = db.insertInto('audit_events').values(rows.slice(i, i + 5000));
+    // A request's rows (up to a page of 200) as a prepared statement; an export's thousands planned once.
+    await (rows.length <= 200 ? insert.modifyEnd(prepared) : insert).execute();
   }
 }
 

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { actorColumns, type Actor } from '../access/actor.js';
 import type { Db } from '../db/connection.js';
+import { prepared } from '../db/prepared.js';
 
 export const sessionCookie = 'stegvis_session';
 /** Behind TLS the name carries `__Host-`: Secure, path /, no Domain — no sibling host can plant it (ASVS 3.3.1, 3.3.3). */
@@ -46,7 +47,7 @@ export async function touchSession(db: Db, token: string): Promise<{ session: Se
   const { rows } = await sql<{ user_id: string; csrf_token: string; last_seen_at: Date; actor: Actor }>`
     select s.user_id, s.csrf_token, s.last_seen_at, ${actorColumns} as actor
     from sessions s join users u on u.id = s.user_id and u.active
-    where s.token_hash = ${hash} and s.expires_at > ${now} and s.last_seen_at > ${new Date(now.getTime() - idleTimeoutMs)}`.execute(db);
+    where s.token_hash = ${hash} and s.expires_at > ${now} and s.last_seen_at > ${new Date(now.getTime() - idleTimeoutMs)} ${prepared}`.execute(db);
   const row = rows[0];
   if (!row) return null;
   if (now.getTime() - new Date(row.last_seen_at).getTime() >= touchIntervalMs) {

@@ -3,6 +3,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import type { Database } from './types.js';
 import { serveBackupRequests } from './backup.js';
 import { startEmbeddedDatabase } from './embedded.js';
+import { prepareMarkedStatements } from './prepared.js';
 
 // Set once for the process: bigint counts as numbers, dates as plain 'YYYY-MM-DD' strings so no
 // time zone can shift a start or exit date by a day.
@@ -27,6 +28,8 @@ export type DatabaseConfig = { databaseUrl?: string; dataDir: string; poolSize?:
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
   if (config.databaseUrl) {
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: config.poolSize ?? 10 });
+    // Not on the embedded database, whose one session outlives a pool's connections (names would clash).
+    pool.on('connect', (client) => prepareMarkedStatements(client));
     return wrap(pool, 'postgres', async () => {});
   }
   const embedded = await startEmbeddedDatabase(config.dataDir);

@@ -3,6 +3,7 @@ import { foldTranslation, searchTerms } from '../../core/search.js';
 import type { DataScope } from '../access/data-scope.js';
 import { enrolmentVisibleTo } from '../access/scope.js';
 import type { Db } from '../db/connection.js';
+import { prepared } from '../db/prepared.js';
 import type { EnrolmentsTable, RevisionChange } from '../db/types.js';
 
 /** The columns an enrolment view is built from; always read through the scope filter below. */
@@ -58,7 +59,7 @@ export function selectEnrolments(db: Db, scope: DataScope) {
 export type EnrolmentRow = Awaited<ReturnType<typeof findVisibleEnrolment>> & {};
 
 export function findVisibleEnrolment(db: Db, scope: DataScope, id: string) {
-  return selectEnrolments(db, scope).where('e.id', '=', id).executeTakeFirst();
+  return selectEnrolments(db, scope).where('e.id', '=', id).modifyEnd(prepared).executeTakeFirst();
 }
 
 /** Case and diacritics folded in SQL exactly as core/search.ts folds the query. */
@@ -93,6 +94,7 @@ export async function listVisibleEnrolments(db: Db, scope: DataScope, filter: En
     .select('page.total')
     .orderBy('e.start_date', 'desc')
     .orderBy('e.id')
+    .modifyEnd(prepared)
     .execute();
   // A page past the end has no row to carry the count.
   const total = items.length > 0 ? Number(items[0].total) : filter.page === 1 ? 0 : await countOf(matching);
