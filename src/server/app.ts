@@ -29,6 +29,7 @@ import { AppError, type ErrorCode } from './errors.js';
 import { isDatabaseUnavailable, isForbiddenCharacterError } from './db/pg-errors.js';
 import { authPlugin } from './auth/auth.plugin.js';
 import { registerRoutes } from './routes.js';
+import { admitRequests } from './security/admission.js';
 import { securityHeaderEntries, securityHeaders, setSecurityHeaders } from './security/headers.js';
 import { detailedRequestLog, loggerOptions, shortRequestLog, type LogStream } from './security/logging.js';
 import { routeRegistry } from './security/route-registry.js';
@@ -82,6 +83,8 @@ export async function buildApp(config: Config, db: Db, options: { logStream?: Lo
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   if (!detailedRequestLog(config.logLevel)) shortRequestLog(app);
+  // First of all hooks: an overloaded server refuses before it does any work.
+  admitRequests(app, config.maxRequestsInProgress);
   app.setNotFoundHandler((_request, reply) => {
     reply.code(404).send(errorAnswer('not_found', 'Sidan eller uppgiften finns inte.'));
   });

@@ -25,6 +25,8 @@ export type Config = {
   oidc: OidcConfig | null;
   /** Requests a minute one client address may make to the participants' survey pages (surveys/survey-limit.ts). */
   surveyRequestsPerMinute: number;
+  /** Requests one server process works on at once; beyond it the answer is 503 at once (security/admission.ts). */
+  maxRequestsInProgress: number;
 };
 
 /**
@@ -65,6 +67,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     },
     oidc: oidcFromEnv(env),
     surveyRequestsPerMinute: positiveInt(env.STEGVIS_SURVEY_REQUESTS_PER_MINUTE, 60),
+    maxRequestsInProgress: positiveInt(env.STEGVIS_MAX_REQUESTS_IN_PROGRESS, 200),
   };
 }
 
