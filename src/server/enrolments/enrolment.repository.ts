@@ -4,7 +4,7 @@ import type { DataScope } from '../access/data-scope.js';
 import { enrolmentVisibleTo } from '../access/scope.js';
 import type { Db } from '../db/connection.js';
 import { prepared } from '../db/prepared.js';
-import type { EnrolmentsTable, RevisionChange } from '../db/types.js';
+import type { CaseCategoryCode, EnrolmentsTable, RevisionChange } from '../db/types.js';
 
 /** The columns an enrolment view is built from; always read through the scope filter below. */
 export function selectEnrolments(db: Db, scope: DataScope) {
@@ -141,22 +141,23 @@ function visibleMatching(db: Db, scope: DataScope, filter: EnrolmentFilter) {
   return query;
 }
 
+/** The person's consents, newest first, each with its parties: one statement. */
 export async function consentsOf(db: Db, personId: string) {
-  const consents = await db
-    .selectFrom('consents')
-    .select(['id', 'given_date', 'method', 'document_ref', 'withdrawn_at'])
-    .where('person_id', '=', personId)
-    .orderBy('created_at', 'desc')
-    .execute();
-  if (consents.length === 0) return [];
-  const parties = await db
-    .selectFrom('consent_parties as cp')
-    .innerJoin('organisations as o', 'o.id', 'cp.organisation_id')
-    .select(['cp.consent_id', 'o.id', 'o.code', 'o.name', 'cp.categories'])
-    .where('cp.consent_id', 'in', consents.map((c) => c.id))
-    .orderBy('o.name')
-    .execute();
-  return consents.map((c) => ({ ...c, parties: parties.filter((p) => p.consent_id === c.id) }));
+  const { rows } = await sql<{
+    id: string;
+    given_date: string;
+    method: string;
+    document_ref: string | null;
+    withdrawn_at: Date | null;
+    parties: { id: string; code: string; name: string; categories: CaseCategoryCode[] }[];
+  }>`
+    select c.id, c.given_date, c.method, c.document_ref, c.withdrawn_at,
+      coalesce((select json_agg(json_build_object('id', o.id, 'code', o.code, 'name', o.name, 'categories', cp.categories) order by o.name)
+        from consent_parties cp join organisations o on o.id = cp.organisation_id
+        where cp.consent_id = c.id), '[]') as parties
+    from consents c where c.person_id = ${personId}
+    order by c.created_at desc ${prepared}`.execute(db);
+  return rows;
 }
 
 export async function insertEnrolment(db: Db, values: Insertable<EnrolmentsTable>): Promise<string> {
@@ -209,14 +210,15 @@ export function revisionsOf(db: Db, row: EnrolmentRow) {
     .select(['v.id', 'v.kind', 'v.changed_at', 'v.fields', 'u.display_name as changed_by', 'o.name as organisation'])
     .where('v.enrolment_id', '=', row.id)
     .orderBy('v.changed_at', 'desc')
+    .modifyEnd(prepared)
     .execute();
 }
 
 /**
- * The person's open enrolments in the intervention, split by whether the caller sees them. Only
- * the visible ones may be named to the caller; the hidden ones are for the audit trail (their ids).
+ * The person's enrolments in the intervention, split by whether the access rule lets the caller
+ * see them. Only the visible ones may be named to the caller; the hidden ones are for the audit
+ * trail (their ids).
  */
-/** The person's enrolments in the intervention, split by whether the access rule lets the caller see them. */
 export async function enrolmentsOf(db: Db, scope: DataScope, personId: string, interventionId: string) {
   const rows = await db
     .selectFrom('enrolments as e')
