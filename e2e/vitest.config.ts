@@ -11,8 +11,5 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 300_000,
-    // A page waiting on the server (a förbund's report decides its suppression on a cold start)
-    // can take more than vitest's default second on a loaded 2-core machine.
-    expect: { poll: { timeout: 10_000 } },
   },
 });
