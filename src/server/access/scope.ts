@@ -17,9 +17,7 @@ export function enrolmentVisibleTo(scope: DataScope, alias = 'e'): RawBuilder<bo
   if (scope.kind === 'system') return sql<boolean>`true`;
   const { actor } = scope;
   if (aggregateOnlyRoles.some((role) => hasRole(actor, role))) return sql<boolean>`false`;
-  const caseWork = actor.assignments.filter((a) => a.role === 'case_worker');
-  const interventionIds = caseWork.flatMap((a) => (a.interventionId ? [a.interventionId] : []));
-  const teamIds = caseWork.flatMap((a) => (a.teamId ? [a.teamId] : []));
+  const { interventionIds, teamIds } = caseWorkInterventionIds(actor);
   if (interventionIds.length === 0 && teamIds.length === 0) return sql<boolean>`false`;
   const e = sql.table(alias);
   // Only the kinds of assignment the actor has: a condition on the intervention alone lets the

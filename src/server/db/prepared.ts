@@ -12,7 +12,6 @@ import type pg from 'pg';
 const marker = '/* prepared */';
 /** Appended to a statement (`.modifyEnd(prepared)`, or at the end of a raw one) to prepare it. */
 export const prepared = sql.raw(marker);
-export const preparedMarker = marker;
 
 /** Names kept per connection; past it a marked text runs unnamed (planned each time), as before. */
 const namesPerConnection = 500;
@@ -21,17 +20,19 @@ type Query = (config: unknown, values?: unknown, callback?: unknown) => unknown;
 
 /** Gives a pooled PostgreSQL client the marked statements' names (db/connection.ts). */
 export function prepareMarkedStatements(client: pg.PoolClient | pg.Client): void {
-  const names = new Set<string>();
+  // Text to name: each text is hashed once per connection, not on every run.
+  const names = new Map<string, string>();
   // Looked up on each call, not bound once, so a wrapper of the class's query (the benchmark's
   // statement recorder) still sees every statement.
   const query: Query = (...args) => (Object.getPrototypeOf(client).query as Query).call(client, ...args);
   (client as unknown as { query: Query }).query = (config, values, callback) => {
     if (typeof config === 'string' && config.endsWith(marker) && Array.isArray(values) && values.length > 0) {
-      const name = `s_${createHash('sha1').update(config).digest('hex').slice(0, 24)}`;
-      if (names.has(name) || names.size < namesPerConnection) {
-        names.add(name);
-        return query({ name, text: config, values }, callback);
+      let name = names.get(config);
+      if (name === undefined && names.size < namesPerConnection) {
+        name = `s_${createHash('sha1').update(config).digest('hex').slice(0, 24)}`;
+        names.set(config, name);
       }
+      if (name !== undefined) return query({ name, text: config, values }, callback);
     }
     return query(config, values, callback);
   };
