@@ -79,7 +79,7 @@ describe(`kill -9 during CSV imports, ${kind}`, () => {
   const t = target(kind);
   afterAll(() => t.drop());
 
-  it(`leaves every file wholly there or wholly absent over ${kills} kills`, { timeout: 900_000 }, async () => {
+  it(`leaves every file wholly there or wholly absent over ${kills} kills`, { timeout: 300_000 + kills * (rowsPerFile / 1500) * 40_000 }, async () => {
     let handle = await t.open();
     await migrateToLatest(handle.db);
     const world = await seedWorld(handle.db);

@@ -43,7 +43,7 @@ describe(`kill -9 during concurrent writes, ${kind}`, () => {
   const t = target(kind);
   afterAll(() => t.drop());
 
-  it(`loses no answered write and leaves nothing half-written over ${kills} kills`, { timeout: 600_000 }, async () => {
+  it(`loses no answered write and leaves nothing half-written over ${kills} kills`, { timeout: 300_000 + kills * 20_000 }, async () => {
     let handle = await t.open();
     await migrateToLatest(handle.db);
     const world = await seedWorld(handle.db);

@@ -42,7 +42,7 @@ describe.runIf(kindUnderTest === 'postgres')('PostgreSQL stopped and started und
   }, 120_000);
   afterAll(() => database?.destroy());
 
-  it(`answers 503 while it is down and recovers within 5 s, ${outages} times`, { timeout: 300_000 }, async () => {
+  it(`answers 503 while it is down and recovers within 5 s, ${outages} times`, { timeout: 120_000 + outages * 20_000 }, async () => {
     let handle = await openDatabase({ databaseUrl: database.url, dataDir: '' });
     await migrateToLatest(handle.db);
     const world = await seedWorld(handle.db);
