@@ -2,6 +2,7 @@
 // registrations afterwards: the scenarios that write under faults check one against the other.
 import { sql } from 'kysely';
 import type { Db } from '../../src/server/db/connection.js';
+import { consentRegistration } from '../../src/test/registration.js';
 
 export type Answer = { status: number; body: { id?: string; code?: string; message?: string } & Record<string, unknown>; text: string };
 
@@ -10,15 +11,9 @@ export async function register(url: string, headers: Record<string, string>, int
   const response = await fetch(`${url}/api/v1/enrolments`, {
     method: 'POST',
     headers,
-    body: JSON.stringify({
-      mode: 'consent',
-      interventionId,
-      gender: i % 2 ? 'woman' : 'man',
-      startDate: '2024-03-01',
-      person: { participantRef: ref, firstName: 'Fel', lastName: 'Tålig' },
-      consent: { givenDate: '2024-03-01', method: 'written', partyIds: [] },
-      incomeBefore: ['social_assistance'],
-    }),
+    body: JSON.stringify(
+      consentRegistration(interventionId, { participantRef: ref, firstName: 'Fel', lastName: 'Tålig' }, { gender: i % 2 ? 'woman' : 'man', incomeBefore: ['social_assistance'] }),
+    ),
   });
   const text = await response.text();
   return { status: response.status, body: JSON.parse(text), text };

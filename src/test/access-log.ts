@@ -4,6 +4,7 @@ import type { Role } from '../server/access/roles.js';
 import type { App } from '../server/app.js';
 import type { Db } from '../server/db/connection.js';
 import { login } from './http.js';
+import { consentRegistration } from './registration.js';
 import { testPassword, type World } from './world.js';
 
 /** A user with one organisation-wide role (log_reviewer, org_admin …) or none. */
@@ -18,15 +19,6 @@ export async function addUser(db: Db, email: string, organisationId: string, rol
   if (role) await db.insertInto('assignments').values({ user_id: id, role }).execute();
   return { id, email };
 }
-
-const enrolBody = (interventionId: string, person: Record<string, string>, partyIds: string[]) => ({
-  mode: 'consent',
-  interventionId,
-  gender: 'woman',
-  startDate: '2024-03-01',
-  person,
-  consent: { givenDate: '2024-03-01', method: 'written', partyIds },
-});
 
 /**
  * An access log across organisation borders, made through the API where it can be:
@@ -50,10 +42,10 @@ export async function seedAccessLog(app: App, db: Db, world: World) {
     return { enrolmentId: response.body.id, personId: row.person_id };
   };
   const anna = await created(
-    await kommun.post('/api/v1/enrolments', enrolBody(world.interventions.kommunInsats, { participantRef: 'K-1', firstName: 'Anna', lastName: 'Andersson' }, [world.orgs.af])),
+    await kommun.post('/api/v1/enrolments', consentRegistration(world.interventions.kommunInsats, { participantRef: 'K-1', firstName: 'Anna', lastName: 'Andersson' }, { partyIds: [world.orgs.af] })),
   );
   const bertil = await created(
-    await af.post('/api/v1/enrolments', enrolBody(world.interventions.afInsats, { participantRef: 'A-1', firstName: 'Bertil', lastName: 'Berg' }, [])),
+    await af.post('/api/v1/enrolments', consentRegistration(world.interventions.afInsats, { participantRef: 'A-1', firstName: 'Bertil', lastName: 'Berg' })),
   );
   expectStatus(await af.get(`/api/v1/enrolments/${anna.enrolmentId}`), 200);
   expectStatus(await fk.get(`/api/v1/enrolments/${anna.enrolmentId}`), 404);

@@ -1,6 +1,7 @@
 import type { App } from '../server/app.js';
 import { hashPassword } from '../server/auth/password.js';
 import { login } from './http.js';
+import { consentRegistration } from './registration.js';
 import { testPassword, type World } from './world.js';
 
 export type Foreign = Awaited<ReturnType<typeof seedForeign>>;
@@ -25,14 +26,7 @@ export async function seedForeign(app: App, world: World, person = { personnumme
     await db.insertInto('assignments').values({ user_id: userId, role: 'case_worker', intervention_id: world.interventions.annatInsats }).returning('id').executeTakeFirstOrThrow()
   ).id;
   const worker = await login(app, email);
-  const created = await worker.post('/api/v1/enrolments', {
-    mode: 'consent',
-    interventionId: world.interventions.annatInsats,
-    gender: 'man',
-    startDate: '2024-02-01',
-    person,
-    consent: { givenDate: '2024-02-01', method: 'written', partyIds: [] },
-  });
+  const created = await worker.post('/api/v1/enrolments', consentRegistration(world.interventions.annatInsats, person, { startDate: '2024-02-01', gender: 'man' }));
   if (created.status !== 201) throw new Error(`foreign enrolment: ${created.status} ${JSON.stringify(created.body)}`);
   const personId = (await db.selectFrom('enrolments').select('person_id').where('id', '=', created.body.id).executeTakeFirstOrThrow()).person_id;
   // ANNAT's own workplace register, with the foreign person placed there.

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { worldFixture } from '../../test/fixture.js';
+import { consentRegistration } from '../../test/registration.js';
 import { addParticipant } from '../../test/world.js';
 import { anonymousClient, login } from '../../test/http.js';
 import { computeOutcomesReport } from '../reports/outcomes.service.js';
@@ -139,14 +140,8 @@ describe('protected identity', () => {
   });
 
   it('a later registration of the same people does not match the protected person', async () => {
-    const response = await kommun.post('/api/v1/enrolments', {
-      mode: 'consent',
-      interventionId: t.world.interventions.kommunInsats,
-      gender: 'woman',
-      startDate: '2026-01-10',
-      person: { personnummer: '19920202-2225', firstName: 'Cecilia', lastName: 'Ceder' },
-      consent: { givenDate: '2026-01-10', method: 'written', partyIds: [] },
-    });
+    const same = { personnummer: '19920202-2225', firstName: 'Cecilia', lastName: 'Ceder' };
+    const response = await kommun.post('/api/v1/enrolments', consentRegistration(t.world.interventions.kommunInsats, same, { startDate: '2026-01-10' }));
     expect(response.status).toBe(201);
     const view = await kommun.get(`/api/v1/enrolments/${response.body.id}`);
     expect(view.body.personId).not.toBe(person.personId);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { worldFixture } from '../../test/fixture.js';
+import { consentRegistration } from '../../test/registration.js';
 import { overloadedMessage } from './admission.js';
 
 // Admission control (issue 11, soak): beyond the requests a server may work on at once, the next
@@ -17,15 +18,8 @@ const counts = async () => ({
   ),
 });
 
-const registration = () => ({
-  mode: 'consent',
-  interventionId: t.world.interventions.kommunInsats,
-  gender: 'woman',
-  startDate: '2024-03-01',
-  person: { personnummer: '19900101-0017', firstName: 'Anna', lastName: 'Andersson' },
-  consent: { givenDate: '2024-03-01', method: 'written', partyIds: [] },
-  incomeBefore: ['social_assistance'],
-});
+const registration = () =>
+  consentRegistration(t.world.interventions.kommunInsats, { personnummer: '19900101-0017', firstName: 'Anna', lastName: 'Andersson' }, { incomeBefore: ['social_assistance'] });
 
 async function until(condition: () => boolean) {
   for (let i = 0; i < 500 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
