@@ -15,7 +15,7 @@ const intProject = (name: string, testDb: string) => ({
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['src/**/*.test.ts'], exclude: ['src/**/*.int.test.ts'] } },
+      { test: { name: 'unit', include: ['src/**/*.test.ts', 'bench/**/*.test.ts'], exclude: ['**/*.int.test.ts'] } },
       intProject('int-pglite', 'pglite'),
       intProject('int-postgres', 'postgres'),
     ],

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { loadSummary, ms, msShort, num, pct, ratio, table } from './lib/format.js';
 import type { ScaleResult } from './lib/run-scale.js';
 import type { StartResult } from './lib/start-result.js';
-import { auditOverhead, verdicts } from './lib/targets.js';
+import type { SoakResult } from './lib/soak-result.js';
+import { auditOverhead, soakVerdicts, verdicts } from './lib/targets.js';
 
 const order = ['tiny', 'S', 'M', 'L'];
 const mark = (met: boolean | null) => (met === null ? '— not run' : met ? '✅ met' : '❌ not met');
@@ -31,7 +32,7 @@ export function renderResults(resultsDir: string, notesFile: string | null): str
       results.map((r) => [r.scale, r.date.slice(0, 16).replace('T', ' '), `\`${(r.commit ?? 'unknown').slice(0, 10)}\``, `${Math.round(r.durationSeconds / 60)} min`,
         Object.entries(r.kinds).map(([kind, k]) => `${kind}: ${Object.entries(k!.loadAverage).map(([p, l]) => `${p} ${l.join('/')}`).join('; ')}`).join('<br>')])),
     '## Targets (PostgreSQL)',
-    table(['target', 'scale', 'figure', ''], verdicts(results).map((v) => [v.target, v.scale, v.figure, mark(v.met)])),
+    table(['target', 'scale', 'figure', ''], [...verdicts(results), ...soakVerdicts(readSoak(resultsDir))].map((v) => [v.target, v.scale, v.figure, mark(v.met)])),
     '## Data',
     table(['scale', 'database', 'enrolments', 'loaded through the import at', 'largest intervention (its enrolments)', 'its förbund (enrolments)', 'interventions'],
       each((r, kind, k) => [[r.scale, kind, num(r.enrolments, 0), k.data ? `${num(k.data.rowsPerSecond, 0)} rows/s (${k.data.loadSeconds} s)` : '?',
@@ -95,6 +96,7 @@ export function renderResults(resultsDir: string, notesFile: string | null): str
     ...startSection(resultsDir),
     ...surveyPageSection(resultsDir),
     ...reportPdfSection(resultsDir),
+    ...soakSection(readSoak(resultsDir)),
     ...failures(results),
     notes,
   ].filter(Boolean).join('\n\n')}\n`;
@@ -165,6 +167,28 @@ function reportPdfSection(resultsDir: string): string[] {
       row('renderReportDocument(…, \'pdf\')', r.ms.pdf, true),
       row('floor: pdfmake, tables only', r.ms.floor, false),
     ]),
+  ];
+}
+
+/** bench/results/soak.json (`npx tsx bench/soak.ts`), when it is there. */
+function readSoak(resultsDir: string): SoakResult | null {
+  const file = path.join(resultsDir, 'soak.json');
+  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as SoakResult) : null;
+}
+
+/** Section 10: the soak's windows, one row a minute (every other 30-second window). */
+function soakSection(r: SoakResult | null): string[] {
+  if (!r) return [];
+  const shown = r.windows.filter((_, i) => i % 2 === 1 || i === r.windows.length - 1);
+  const errors = Object.entries(r.errors).map(([what, n]) => `${what}: ${num(n, 0)}`).join(', ') || 'none';
+  return [
+    '## 10. Soak: a mixed workload for a long time',
+    `\`npx tsx bench/soak.ts --minutes ${r.minutes} --rate ${r.rate}\`; ${r.measuredAt.slice(0, 16).replace('T', ' ')} UTC, commit \`${r.commit.slice(0, 10)}\`. ` +
+      `The compiled server on PostgreSQL with the demo data, ${r.sessions} case-worker sessions, open loop at ${r.rate} requests/s (${r.mix.map((m) => `${m.kind} ${Math.round(m.share * 100)} %`).join(', ')}) and a förbund's import of 200 rows every 30 s. ` +
+      `${num(r.requests, 0)} requests, ${num(r.servedPerSecond, 0)} a second answered without error; errors: ${errors}; imports ${r.imports.ok} of ${r.imports.sent} (median ${msShort(r.imports.medianMs)}). ` +
+      'Each row is the 30 seconds before its minute; memory is resident, PostgreSQL summed over the backends of the database (shared buffers counted in each).',
+    table(['minute', 'requests', 'errors', 'p50', 'p99', 'server MB', 'PostgreSQL MB', 'load generator MB', 'load average'],
+      shown.map((w) => [String(w.minute), num(w.requests, 0), num(w.errors, 0), msShort(w.p50), msShort(w.p99), num(w.serverMb, 0), num(w.postgresMb, 0), num(w.generatorMb, 0), String(w.load)])),
   ];
 }
 

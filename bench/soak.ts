@@ -10,7 +10,7 @@
 // save, now and then a report) = 120 requests/s; twice that is the default --rate 240. Imports: a
 // förbund's file of 200 rows every 30 s.
 //   npx tsx bench/soak.ts [--minutes 5] [--rate 240] [--sessions 20]
-import { spawn } from 'node:child_process';
+import { execSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +18,7 @@ import { loadDemo } from '../src/server/demo/demo-seed.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
 import { log, parseArgs } from './lib/args.js';
 import { createPg, dropPg, openAt, pgUrl } from './lib/db.js';
+import { memoryAfterWarmUp, p99Drift, quantile, type SoakResult, type SoakWindow } from './lib/soak-result.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = parseArgs(process.argv.slice(2));
@@ -49,11 +50,6 @@ function kindAt(r: number): Kind {
 }
 type Sample = { at: number; kind: Kind; ms: number; status: number | 'timeout' | 'no answer' | 'shed' };
 
-/** The q-quantile of the values (nearest rank); 0 when there are none. */
-function quantile(values: number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-}
 
 const rssMb = (pid: number) => {
   try {
@@ -176,8 +172,7 @@ async function postgresRssMb(): Promise<number> {
   }
 }
 
-type Window = { minute: number; requests: number; errors: number; p50: number; p99: number; serverMb: number; postgresMb: number; generatorMb: number; load: number };
-const windows: Window[] = [];
+const windows: SoakWindow[] = [];
 const started = Date.now();
 const end = started + minutes * 60_000;
 let due = 0;
@@ -194,7 +189,7 @@ while (Date.now() < end) {
   await new Promise((resolve) => setTimeout(resolve, Math.min(windowMs, end - windowStart)));
   const inWindow = samples.filter((s) => s.at >= windowStart && s.at < windowStart + windowMs && s.kind !== 'import');
   const ms = inWindow.filter((s) => typeof s.status === 'number').map((s) => s.ms);
-  const window: Window = {
+  const window: SoakWindow = {
     minute: Math.round(((Date.now() - started) / 60_000) * 10) / 10,
     requests: inWindow.length,
     errors: inWindow.filter((s) => typeof s.status !== 'number' || s.status >= 400).length,
@@ -215,8 +210,9 @@ server.kill('SIGTERM');
 await new Promise((resolve) => server.once('exit', resolve));
 
 const imports = samples.filter((s) => s.kind === 'import');
-const result = {
+const result: SoakResult = {
   measuredAt: new Date(started).toISOString(),
+  commit: execSync('git rev-parse HEAD', { cwd: root, encoding: 'utf8' }).trim(),
   minutes,
   rate,
   sessions,
@@ -226,6 +222,8 @@ const result = {
   servedPerSecond: Math.round(samples.filter((s) => typeof s.status === 'number' && s.status < 400).length / (minutes * 60)),
   errors: Object.fromEntries(errors),
   imports: { sent: imports.length, ok: imports.filter((s) => s.status === 200).length, medianMs: quantile(imports.map((s) => s.ms), 0.5) },
+  drift: p99Drift(samples.filter((s) => s.kind !== 'import' && typeof s.status === 'number'), started, minutes),
+  serverMemory: memoryAfterWarmUp(windows),
   windows,
 };
 fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true });

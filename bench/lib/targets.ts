@@ -4,6 +4,7 @@ import { loadSummary, msShort, num, pct, ratio } from './format.js';
 import type { ImportFigure } from '../cases/import.js';
 import type { LoadFigure } from './load-gen.js';
 import type { ScaleResult } from './run-scale.js';
+import { SOAK_TARGETS, type SoakResult } from './soak-result.js';
 
 export type Verdict = { target: string; scale: string; figure: string; met: boolean | null };
 
@@ -99,4 +100,24 @@ function importVerdicts(pg: ImportFigure | undefined, embedded: ImportFigure | u
       : notRun(embeddedTarget, 'M'),
   );
   return out;
+}
+
+/** Issue 11's soak: no errors, p99 steady from the first five minutes to the last, the server's memory flat. */
+export function soakVerdicts(soak: SoakResult | null): Verdict[] {
+  const scale = 'demo';
+  const errorsTarget = 'Soak: zero errors';
+  const driftTarget = `Soak: p99 drifts less than ${pct(SOAK_TARGETS.drift)} from the first to the last five minutes`;
+  const memoryTarget = `Soak: the server's memory grows less than ${pct(SOAK_TARGETS.memoryGrowth)} after warm-up`;
+  if (!soak) return [notRun(errorsTarget, scale), notRun(driftTarget, scale), notRun(memoryTarget, scale)];
+  const errors = Object.values(soak.errors).reduce((sum, n) => sum + n, 0);
+  const at = `${soak.minutes} min at ${soak.rate} req/s`;
+  return [
+    { target: errorsTarget, scale, figure: `${num(errors, 0)} of ${num(soak.requests, 0)} (${at})`, met: errors === 0 },
+    soak.drift
+      ? { target: driftTarget, scale, figure: `${msShort(soak.drift.firstP99)} → ${msShort(soak.drift.lastP99)} (${pct(soak.drift.change)})`, met: Math.abs(soak.drift.change) < SOAK_TARGETS.drift }
+      : notRun(driftTarget, scale),
+    soak.serverMemory
+      ? { target: memoryTarget, scale, figure: `${num(soak.serverMemory.warmMb, 0)} → at most ${num(soak.serverMemory.maxMb, 0)} MB (${pct(soak.serverMemory.growth)})`, met: soak.serverMemory.growth < SOAK_TARGETS.memoryGrowth }
+      : notRun(memoryTarget, scale),
+  ];
 }

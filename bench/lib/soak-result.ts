@@ -1,0 +1,49 @@
+/** One 30-second window of the soak: answers in it, their latency, and the memory of every process. */
+export type SoakWindow = { minute: number; requests: number; errors: number; p50: number; p99: number; serverMb: number; postgresMb: number; generatorMb: number; load: number };
+
+/** bench/results/soak.json, written by bench/soak.ts and rendered by bench/report.ts. */
+export type SoakResult = {
+  measuredAt: string;
+  commit: string;
+  minutes: number;
+  rate: number;
+  sessions: number;
+  mix: readonly { kind: string; share: number }[];
+  requests: number;
+  sentPerSecond: number;
+  servedPerSecond: number;
+  errors: Record<string, number>;
+  imports: { sent: number; ok: number; medianMs: number };
+  /** p99 of the last five minutes against the first five; null when the soak is shorter than ten. */
+  drift: { firstP99: number; lastP99: number; change: number } | null;
+  /** The server's memory at the end of minute five and its highest after; null when shorter. */
+  serverMemory: { warmMb: number; maxMb: number; growth: number } | null;
+  windows: SoakWindow[];
+};
+
+/** Issue 11's soak targets. */
+export const SOAK_TARGETS = { drift: 0.2, memoryGrowth: 0.1 };
+
+/** The q-quantile of the values (nearest rank); 0 when there are none. */
+export function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+/** The drift target: p99 of the answers in the last five minutes against the first five (none under ten minutes). */
+export function p99Drift(answers: { at: number; ms: number }[], start: number, minutes: number): SoakResult['drift'] {
+  if (minutes < 10) return null;
+  const p99Within = (from: number, to: number) => quantile(answers.filter((s) => s.at >= from && s.at < to).map((s) => s.ms), 0.99);
+  const firstP99 = p99Within(start, start + 5 * 60_000);
+  const lastP99 = p99Within(start + (minutes - 5) * 60_000, start + minutes * 60_000);
+  return { firstP99, lastP99, change: lastP99 / firstP99 - 1 };
+}
+
+/** The server's memory after warm-up (the last window of minute five) and its highest after that. */
+export function memoryAfterWarmUp(windows: SoakWindow[]): SoakResult['serverMemory'] {
+  const warm = windows.filter((w) => w.minute <= 5).at(-1);
+  const after = windows.filter((w) => w.minute > 5);
+  if (!warm || after.length === 0) return null;
+  const maxMb = Math.max(...after.map((w) => w.serverMb));
+  return { warmMb: warm.serverMb, maxMb, growth: maxMb / warm.serverMb - 1 };
+}
