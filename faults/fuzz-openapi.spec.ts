@@ -3,7 +3,7 @@
 // right-to-left characters, invalid dates, boundary numbers), as a signed-in case worker and as
 // an organisation administrator. Never a 5xx; an answer of 4xx changes nothing (a checksum of
 // every table but the audit trail, sessions and login counters, before and after). FUZZ_CASES
-// sets the inputs per operation (CI: 12; `FUZZ_CASES=2000` for the long run).
+// sets the inputs per operation (CI: 12; `bench/faults-long.ts` sends 200).
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
