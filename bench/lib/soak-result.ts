@@ -21,8 +21,8 @@ export type SoakResult = {
   windows: SoakWindow[];
 };
 
-/** Issue 11's soak targets. */
-export const SOAK_TARGETS = { drift: 0.2, memoryGrowth: 0.1 };
+/** Issue 11's soak targets, at twice the assumed national peak of 120 requests/s (bench/soak.ts). */
+export const SOAK_TARGETS = { rate: 240, drift: 0.2, memoryGrowth: 0.1 };
 
 /** The q-quantile of the values (nearest rank); 0 when there are none. */
 export function quantile(values: number[], q: number): number {
@@ -30,7 +30,7 @@ export function quantile(values: number[], q: number): number {
   return sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
 
-/** The drift target: p99 of the answers in the last five minutes against the first five (none under ten minutes). */
+/** The drift target: p99 of the answers (without error) in the last five minutes against the first five (none under ten minutes). */
 export function p99Drift(answers: { at: number; ms: number }[], start: number, minutes: number): SoakResult['drift'] {
   if (minutes < 10) return null;
   const p99Within = (from: number, to: number) => quantile(answers.filter((s) => s.at >= from && s.at < to).map((s) => s.ms), 0.99);

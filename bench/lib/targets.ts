@@ -102,22 +102,25 @@ function importVerdicts(pg: ImportFigure | undefined, embedded: ImportFigure | u
   return out;
 }
 
-/** Issue 11's soak: no errors, p99 steady from the first five minutes to the last, the server's memory flat. */
+/** Issue 11's soak: at twice the peak, no errors, p99 steady from the first five minutes to the last, the server's memory flat. */
 export function soakVerdicts(soak: SoakResult | null): Verdict[] {
   const scale = 'demo';
-  const errorsTarget = 'Soak: zero errors';
-  const driftTarget = `Soak: p99 drifts less than ${pct(SOAK_TARGETS.drift)} from the first to the last five minutes`;
-  const memoryTarget = `Soak: the server's memory grows less than ${pct(SOAK_TARGETS.memoryGrowth)} after warm-up`;
+  const at = `${SOAK_TARGETS.rate} req/s, 30 min`;
+  const errorsTarget = `Soak (${at}): zero errors`;
+  const driftTarget = `Soak (${at}): p99 drifts less than ${pct(SOAK_TARGETS.drift)} from the first to the last five minutes`;
+  const memoryTarget = `Soak (${at}): the server's memory grows less than ${pct(SOAK_TARGETS.memoryGrowth)} after warm-up`;
   if (!soak) return [notRun(errorsTarget, scale), notRun(driftTarget, scale), notRun(memoryTarget, scale)];
+  // A run at a lower rate or for less time shows its figures, but cannot meet the target.
+  const asTargeted = soak.rate >= SOAK_TARGETS.rate && soak.minutes >= 30;
+  const ran = asTargeted ? '' : ` (run: ${soak.minutes} min at ${soak.rate} req/s)`;
   const errors = Object.values(soak.errors).reduce((sum, n) => sum + n, 0);
-  const at = `${soak.minutes} min at ${soak.rate} req/s`;
   return [
-    { target: errorsTarget, scale, figure: `${num(errors, 0)} of ${num(soak.requests, 0)} (${at})`, met: errors === 0 },
+    { target: errorsTarget, scale, figure: `${num(errors, 0)} of ${num(soak.requests, 0)}${ran}`, met: asTargeted && errors === 0 },
     soak.drift
-      ? { target: driftTarget, scale, figure: `${msShort(soak.drift.firstP99)} → ${msShort(soak.drift.lastP99)} (${pct(soak.drift.change)})`, met: Math.abs(soak.drift.change) < SOAK_TARGETS.drift }
+      ? { target: driftTarget, scale, figure: `${msShort(soak.drift.firstP99)} → ${msShort(soak.drift.lastP99)} (${pct(soak.drift.change)})${ran}`, met: asTargeted && Math.abs(soak.drift.change) < SOAK_TARGETS.drift }
       : notRun(driftTarget, scale),
     soak.serverMemory
-      ? { target: memoryTarget, scale, figure: `${num(soak.serverMemory.warmMb, 0)} → at most ${num(soak.serverMemory.maxMb, 0)} MB (${pct(soak.serverMemory.growth)})`, met: soak.serverMemory.growth < SOAK_TARGETS.memoryGrowth }
+      ? { target: memoryTarget, scale, figure: `${num(soak.serverMemory.warmMb, 0)} → at most ${num(soak.serverMemory.maxMb, 0)} MB (${pct(soak.serverMemory.growth)})${ran}`, met: asTargeted && soak.serverMemory.growth < SOAK_TARGETS.memoryGrowth }
       : notRun(memoryTarget, scale),
   ];
 }
