@@ -82,6 +82,11 @@ describe(`kill -9 during concurrent writes, ${kind}`, () => {
       // Every stored registration came from a request we made.
       expect([...stored.keys()].every((ref) => outcomes.some((o) => o.ref === ref))).toBe(true);
       expect(await sealAndVerify(handle.db)).toMatchObject({ ok: true, unsealed: 0 });
+      const cutOff = outcomes.filter((o) => o.status === 'no answer');
+      const cutOffStored = cutOff.filter((o) => stored.has(o.ref)).length;
+      console.info(
+        `${outcomes.length} registrations over ${kills} kills: ${answered.length} answered, ${cutOff.length} cut off by a kill (${cutOffStored} of them committed whole, the rest absent)`,
+      );
     } finally {
       await handle.close();
     }
