@@ -114,6 +114,7 @@ describe('the OpenAPI fuzzer', () => {
           current = after;
         }
       }
+      console.info(`${user}: ${ops.length} operations × ${casesPerOperation} inputs`);
       expect(failures).toEqual([]);
     });
   }
