@@ -51,7 +51,6 @@ function kindAt(r: number): Kind {
 }
 type Sample = { at: number; kind: Kind; ms: number; status: number | 'timeout' | 'no answer' | 'shed' };
 
-
 const rssMb = (pid: number) => {
   try {
     const kb = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];

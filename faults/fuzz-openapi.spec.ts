@@ -89,7 +89,7 @@ function requestFor(op: Operation, values: { path: Record<string, unknown>; quer
 
 describe('the OpenAPI fuzzer', () => {
   for (const user of ['kommunWorker', 'orgAdmin'] as const) {
-    // About 2.5 s a case over every operation here (the CI's 12 take half a minute).
+    // 1.5–2.5 s a case over every operation on this machine (the CI's 12 take half a minute).
     it(`never answers 5xx, and a 4xx changes nothing (${user})`, { timeout: 120_000 + casesPerOperation * 10_000 }, async () => {
       const client: Client = t.as(user);
       const document = (await t.app.inject({ url: '/api/docs/json' })).json();
