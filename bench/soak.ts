@@ -19,7 +19,8 @@ import { loadDemo } from '../src/server/demo/demo-seed.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
 import { log, parseArgs } from './lib/args.js';
 import { createPg, dropPg, openAt, pgUrl } from './lib/db.js';
-import { memoryAfterWarmUp, p99Drift, quantile, type SoakResult, type SoakWindow } from './lib/soak-result.js';
+import { quantile } from './lib/stats.js';
+import { memoryAfterWarmUp, p99Drift, type SoakResult, type SoakWindow } from './lib/soak-result.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = parseArgs(process.argv.slice(2));

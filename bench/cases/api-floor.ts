@@ -6,10 +6,10 @@ import pg from 'pg';
 import { buildApp } from '../../src/server/app.js';
 import { configFromEnv } from '../../src/server/config.js';
 import { openAt, pgUrl, type Location } from '../lib/db.js';
+import { quantile } from '../lib/stats.js';
 import type { LoadFigure } from '../lib/load-gen.js';
 import { benchEmails, benchPassword } from '../lib/users.js';
 
-const percentile = (sorted: number[], q: number) => (sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]);
 
 /** `name`: sent as a prepared statement, as the app sends it (src/server/db/prepared.ts). */
 export type Statement = { text: string; values: unknown[]; name?: string };
@@ -83,11 +83,10 @@ export async function sqlFloor(location: Location & { kind: 'postgres' }, statem
   } finally {
     await Promise.all(clients.map((c) => c.end()));
   }
-  latencies.sort((a, b) => a - b);
   return {
     rps: latencies.length / seconds,
-    p50: Math.round(percentile(latencies, 0.5)),
-    p99: Math.round(percentile(latencies, 0.99)),
+    p50: Math.round(quantile(latencies, 0.5)),
+    p99: Math.round(quantile(latencies, 0.99)),
     requests: latencies.length,
     non2xx: 0,
     errors,

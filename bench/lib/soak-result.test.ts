@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { memoryAfterWarmUp, p99Drift, quantile } from './soak-result.js';
+import { memoryAfterWarmUp, p99Drift } from './soak-result.js';
+import { quantile } from './stats.js';
 
 const minute = 60_000;
 const window = (at: number, serverMb: number) => ({ minute: at, requests: 1, errors: 0, p50: 1, p99: 1, serverMb, postgresMb: 1, generatorMb: 1, load: 1 });

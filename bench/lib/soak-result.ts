@@ -1,3 +1,5 @@
+import { quantile } from './stats.js';
+
 /** One 30-second window of the soak: answers in it, their latency, and the memory of every process. */
 export type SoakWindow = { minute: number; requests: number; errors: number; p50: number; p99: number; serverMb: number; postgresMb: number; generatorMb: number; load: number };
 
@@ -23,12 +25,6 @@ export type SoakResult = {
 
 /** Issue 11's soak targets, at twice the assumed national peak of 120 requests/s (bench/soak.ts). */
 export const SOAK_TARGETS = { rate: 240, drift: 0.2, memoryGrowth: 0.1 };
-
-/** The q-quantile of the values (nearest rank); 0 when there are none. */
-export function quantile(values: number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-}
 
 /** The drift target: p99 of the answers (without error) in the last five minutes against the first five (none under ten minutes). */
 export function p99Drift(answers: { at: number; ms: number }[], start: number, minutes: number): SoakResult['drift'] {

@@ -22,3 +22,9 @@ export async function timeRuns(runs: number, fn: () => Promise<unknown>, warmup 
 }
 
 export const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/** The q-quantile of the values (nearest rank); 0 when there are none. */
+export function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
