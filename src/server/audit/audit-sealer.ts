@@ -37,26 +37,39 @@ export async function sealAuditEvents(db: Db, options: { batchSize?: number } = 
   }
 }
 
+/** Where the chain ends: the last sealed row in the sealer's order and the last seal's hash. */
+type Head = { xid: string; id: number; hash: Buffer };
+
 /**
- * One seal in one statement: the next rows after the head, below the horizon. The statement's
- * snapshot is taken after the lock was won, so it sees the head the previous sealer committed.
+ * One seal: the next rows after the head, below the horizon. The head is read after the lock was
+ * won, so it is the one the previous sealer committed. It is passed to the seal as values, not
+ * joined in, so that `(xid, id) > head` bounds the index scan: a seal reads only the rows it seals,
+ * however long the trail already is.
  */
 async function sealOneBatch(db: Db, batchSize: number): Promise<number> {
-  const { rows } = await sql<{ row_count: number }>`
-    with head as (
-      select coalesce(s.last_xid, '0'::xid8) as xid, coalesce(s.last_id, 0) as id, coalesce(s.hash, ${GENESIS_HASH}::bytea) as hash
-      from (select 1) one left join lateral (select last_xid, last_id, hash from audit_seals order by id desc limit 1) s on true),
-    batch as (
-      select e.xid, e.id, e.hash from audit_events e, head
-      where (e.xid, e.id) > (head.xid, head.id) and e.xid < pg_snapshot_xmin(pg_current_snapshot())
+  const { rows } = await sealStatement(await chainHead(db), batchSize).execute(db);
+  return rows[0]?.row_count ?? 0;
+}
+
+export async function chainHead(db: Db): Promise<Head> {
+  const last = await db.selectFrom('audit_seals').select(['last_xid', 'last_id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return last ? { xid: String(last.last_xid), id: Number(last.last_id), hash: last.hash } : { xid: '0', id: 0, hash: GENESIS_HASH };
+}
+
+/** The seal statement after `head` (exported for the test that checks what it reads). */
+export function sealStatement(head: Head, batchSize: number) {
+  return sql<{ row_count: number }>`
+    with batch as (
+      select e.xid, e.id, e.hash from audit_events e
+      where (e.xid, e.id) > (${head.xid}::xid8, ${head.id}::bigint) and e.xid < pg_snapshot_xmin(pg_current_snapshot())
       order by e.xid, e.id limit ${batchSize})
     insert into audit_seals (last_xid, last_id, row_count, prev_hash, hash)
     select (array_agg(b.xid order by b.xid desc, b.id desc))[1], (array_agg(b.id order by b.xid desc, b.id desc))[1],
-      count(*), head.hash,
-      sha256(head.hash || int4send(count(*)::int) || string_agg(int8send(b.id) || b.hash, ''::bytea order by b.xid, b.id))
-    from batch b, head group by head.hash
-    returning row_count`.execute(db);
-  return rows[0]?.row_count ?? 0;
+      count(*), ${head.hash}::bytea,
+      sha256(${head.hash}::bytea || int4send(count(*)::int) || string_agg(int8send(b.id) || b.hash, ''::bytea order by b.xid, b.id))
+    from batch b
+    having count(*) > 0
+    returning row_count`;
 }
 
 /**
