@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { worldFixture } from '../../test/fixture.js';
-import { writeImportAudit } from '../import/audit-bulk.repository.js';
 import type { Db } from '../db/connection.js';
 import { systemAuditActor, writeAudit, type AuditEntry } from './audit.js';
 import { verifyAuditChain } from './audit-chain.service.js';
@@ -34,7 +33,7 @@ async function sealAll(batchSize?: number): Promise<void> {
 }
 const expectIntact = async () => {
   const total = await eventCount();
-  for (const batchSize of [5, 1000]) {
+  for (const batchSize of [101, 1000]) {
     expect(await verifyAuditChain(t.db, { batchSize })).toMatchObject({ ok: true, count: total, unsealed: 0, staleUnsealed: 0 });
   }
 };
@@ -57,16 +56,17 @@ function auditRowsRead(node: PlanNode): number {
 }
 
 describe('the audit seals', () => {
-  it('give each event its own content hash and chain them in batches, for multi-row and bulk writes alike', async () => {
+  it('give each event its own content hash and chain them in batches, for one-statement and many-statement writes alike', async () => {
     const before = await eventCount();
     await writeAudit(t.db, who, reads(7));
-    await t.db.transaction().execute((trx) => writeImportAudit(trx, who, reads(1200)));
+    // Past 10,000 rows a write takes more than one statement.
+    await t.db.transaction().execute((trx) => writeAudit(trx, who, reads(12_000)));
     const wrong = await sql<{ n: number }>`select count(*)::int as n from audit_events e where hash <> sha256(audit_event_content(e))`.execute(t.db);
     expect(wrong.rows[0].n).toBe(0);
-    await sealAll(500);
+    await sealAll(5000);
     const seals = await sealsOf();
-    expect(seals.reduce((sum, s) => sum + s.row_count, 0)).toBe(before + 1207);
-    expect(seals.every((s) => s.row_count <= 500)).toBe(true);
+    expect(seals.reduce((sum, s) => sum + s.row_count, 0)).toBe(before + 12_007);
+    expect(seals.every((s) => s.row_count <= 5000)).toBe(true);
     expect(seals[0].prev_hash.equals(GENESIS_HASH)).toBe(true);
     for (let i = 1; i < seals.length; i++) expect(seals[i].prev_hash.equals(seals[i - 1].hash)).toBe(true);
     const last = (await events()).at(-1)!;
@@ -191,6 +191,24 @@ describe('the audit seals', () => {
     // A commit that slotted in behind a seal would change that seal's rows: verify would fail.
     await sealAll();
     await expectIntact();
+  });
+});
+
+describe('writeAudit', () => {
+  it('stores each event as written, awkward details and missing ids included', async () => {
+    const details = { note: 'a "quoted", {braced} NULL \\ back\\slash, åäö \u202e', nested: { list: [1, null, 'x'] } };
+    const before = await eventCount();
+    await writeAudit(t.db, { ...who, requestId: 'req-awkward' }, [
+      { action: 'read', entity: 'person', personId: null, details },
+      { action: 'update', entity: 'enrolment', enrolmentId: null, outcome: 'denied' },
+    ]);
+    const rows = await t.db.selectFrom('audit_events').select(['action', 'entity', 'person_id', 'enrolment_id', 'outcome', 'details', 'request_id', 'actor_role', 'purpose'])
+      .where('request_id', '=', 'req-awkward').orderBy('id').execute();
+    expect(rows).toEqual([
+      { action: 'read', entity: 'person', person_id: null, enrolment_id: null, outcome: 'allowed', details, request_id: 'req-awkward', actor_role: 'system', purpose: 'test' },
+      { action: 'update', entity: 'enrolment', person_id: null, enrolment_id: null, outcome: 'denied', details: null, request_id: 'req-awkward', actor_role: 'system', purpose: 'test' },
+    ]);
+    expect(await eventCount()).toBe(before + 2);
   });
 });
 

@@ -4,7 +4,7 @@
 import { sql } from 'kysely';
 import { parseCsv, type CsvTable } from '../../core/import/csv.js';
 import { ImportError, sortErrors, type RowError } from '../../core/import/errors.js';
-import { writeImportAudit } from './audit-bulk.repository.js';
+import { writeAudit } from '../audit/audit.js';
 import type { Db } from '../db/connection.js';
 import { importActivityTable } from './activity-import.service.js';
 import { importEnrolmentTable } from './enrolment-import.service.js';
@@ -61,7 +61,7 @@ export async function runImport(db: Db, kind: ImportKind, input: ImportInput, op
     const ok = step.errors.length === 0;
     await sql.raw(ok && !opts.dryRun ? 'release savepoint stegvis_import_rows' : 'rollback to savepoint stegvis_import_rows').execute(trx);
     if (ok && !opts.dryRun) await recordBatch(trx, { kind, fileSha256, rowCount: rows, userId: opts.userId ?? null });
-    await writeImportAudit(trx, opts.audit, [
+    await writeAudit(trx, opts.audit, [
       ...(ok && !opts.dryRun ? step.audit : []),
       ...step.denied,
       { action: 'create', entity: 'import', details: { kind, rows, dryRun: opts.dryRun, ...(ok ? step.counts : { errors: step.errors.length }) } },
