@@ -131,9 +131,18 @@ describe('Mål och budget', () => {
 
     // By keyboard: Escape cancels and gives the focus back; Tab reaches the confirmation.
     const remove = page.getByRole('button', { name: 'Ta bort målet Skriftligt underlag' });
-    await remove.focus();
-    await page.keyboard.press('Enter');
     const confirm = page.getByRole('alertdialog', { name: 'Ta bort målet?' });
+    // The closed dialog gives the focus back to its button a moment later, and the table may
+    // render once more with the goals' results: until the confirmation opens, the focus is put on
+    // the button again (closing the edit dialog if the Enter reached its button instead).
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(async () => {
+      if (await confirm.isVisible()) return true;
+      if (await dialog.isVisible()) await page.keyboard.press('Escape');
+      await remove.focus();
+      await page.keyboard.press('Enter');
+      return confirm.isVisible();
+    }).toBe(true);
     await expect.poll(() => confirm.textContent()).toContain('Skriftligt underlag');
     await expectAccessible(page, 'remove goal confirmation');
     await page.keyboard.press('Escape');
