@@ -10,7 +10,6 @@ import { quantile } from '../lib/stats.js';
 import type { LoadFigure } from '../lib/load-gen.js';
 import { benchEmails, benchPassword } from '../lib/users.js';
 
-
 /** `name`: sent as a prepared statement, as the app sends it (src/server/db/prepared.ts). */
 export type Statement = { text: string; values: unknown[]; name?: string };
 
