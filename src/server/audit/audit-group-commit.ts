@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { isDatabaseUnavailable } from '../db/pg-errors.js';
 import type { Database } from '../db/types.js';
 
 /**
@@ -33,8 +34,9 @@ export class AuditGroupCommit<Row> {
         await this.insert(this.db, group.flatMap((caller) => caller.rows));
         for (const caller of group) caller.settle();
       } catch (error) {
-        if (group.length === 1) group[0].settle(error);
         // One caller's refused rows must not fail the others': each is written again on its own.
+        // A database out of reach fails them all at once, not once more each.
+        if (group.length === 1 || isDatabaseUnavailable(error)) for (const caller of group) caller.settle(error);
         else await Promise.all(group.map((caller) => this.insert(this.db, caller.rows).then(() => caller.settle(), caller.settle)));
       }
     }

@@ -29,8 +29,8 @@ export type AuditActor = {
 /**
  * Writes audit events (data-protection model 6). Call it with the same transaction as the access
  * it records, so an access is never committed without its record. Outside a transaction (reads,
- * refusals) the rows of requests that finish together share one commit (audit-group-commit.ts);
- * either way the call returns only when the rows are committed, or throws.
+ * refusals) the rows of requests that finish together share one commit (audit-group-commit.ts),
+ * and the call returns only once they are committed, or throws.
  */
 export async function writeAudit(db: Kysely<Database>, who: AuditActor, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0 || who.disabledForBenchmark === true) return;
