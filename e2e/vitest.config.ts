@@ -11,5 +11,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 300_000,
+    // A page that loads while CI is busy can take more than the default second to show its data.
+    expect: { poll: { timeout: 10_000 } },
   },
 });
