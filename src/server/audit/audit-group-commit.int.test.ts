@@ -28,6 +28,22 @@ describe('audit rows written outside a transaction (reads and refusals)', () => 
     expect(commits.size).toBeLessThanOrEqual(2);
   });
 
+  it('keep each row with its own request when many requests share a statement', async () => {
+    const ids = Array.from({ length: 12 }, (_, i) => `owner-${i}`);
+    const who = (id: string): AuditActor => ({ ...actor(id), purpose: `purpose of ${id}`, role: id.endsWith('1') ? 'case_worker' : 'system' });
+    const marked = (id: string, n: number): AuditEntry[] => reads(n).map((entry) => ({ ...entry, details: { caller: id } }));
+    await Promise.all(ids.map((id, i) => writeAudit(t.db, who(id), marked(id, 1 + (i % 4)))));
+    const { rows } = await sql<{ request_id: string; purpose: string; actor_role: string; caller: string }>`
+      select request_id, purpose, actor_role, details->>'caller' as caller
+      from audit_events where request_id = any(${ids}::text[])`.execute(t.db);
+    expect(rows.length).toBe(ids.reduce((sum, _, i) => sum + 1 + (i % 4), 0));
+    for (const row of rows) {
+      expect(row.caller).toBe(row.request_id);
+      expect(row.purpose).toBe(who(row.caller).purpose);
+      expect(row.actor_role).toBe(who(row.caller).role);
+    }
+  });
+
   it("fail only the request whose rows the database refuses, writing none of that request's rows", async () => {
     const ids = Array.from({ length: 6 }, (_, i) => `refused-${i}`);
     const results = await Promise.allSettled(ids.map((id, i) => writeAudit(t.db, actor(id), reads(3, i === 3 ? 'bogus' : 'allowed'))));
