@@ -120,7 +120,7 @@ export function soakVerdicts(soak: SoakResult | null): Verdict[] {
       ? { target: driftTarget, scale, figure: `${msShort(soak.drift.firstP99)} → ${msShort(soak.drift.lastP99)} (${pct(soak.drift.change)})${ran}`, met: asTargeted && Math.abs(soak.drift.change) < SOAK_TARGETS.drift }
       : notRun(driftTarget, scale),
     soak.serverMemory
-      ? { target: memoryTarget, scale, figure: `${num(soak.serverMemory.warmMb, 0)} → at most ${num(soak.serverMemory.maxMb, 0)} MB (${pct(soak.serverMemory.growth)})${ran}`, met: asTargeted && soak.serverMemory.growth < SOAK_TARGETS.memoryGrowth }
+      ? { target: memoryTarget, scale, figure: `${num(soak.serverMemory.warmMb, 0)} → ${num(soak.serverMemory.lastMb, 0)} MB, minutes 5–10 to the last five (${pct(soak.serverMemory.growth)}; highest ${num(soak.serverMemory.maxMb, 0)} MB)${ran}`, met: asTargeted && soak.serverMemory.growth < SOAK_TARGETS.memoryGrowth }
       : notRun(memoryTarget, scale),
   ];
 }
