@@ -14,6 +14,16 @@ import { groupsOf } from './grouped.js';
  */
 const oneIntervention = (interventionIds: string[]) => (interventionIds.length === 1 ? prepared : sql``);
 
+type CountRow = {
+  part: 'enrolments' | 'anonymous';
+  gender: Gender;
+  reason: string | null;
+  enrolled: number;
+  enrolled_u30: number;
+  active: number;
+  active_u30: number;
+};
+
 /**
  * The outcomes figures of domain.md counted in SQL over the anonymous facts of the enrolments
  * (gender, age at start, dates, reason), so removing identity never changes them. Every row
@@ -21,25 +31,16 @@ const oneIntervention = (interventionIds: string[]) => (interventionIds.length =
  * in P is an active row whose exit date is ≤ to. So one scan grouped by gender and "reason of an
  * exit in P" yields every flow line and the exits by reason (one statement, one round trip:
  * bench/ measured three separate aggregates at about twice a single scan's time).
+ * `interventions`: an expression for the uuid[] of the interventions counted.
  */
-export async function countOutcomes(db: Db, interventionIds: string[], period: Period): Promise<OutcomesCounts> {
-  const { from, to } = period;
-  const { rows } = await sql<{
-    part: 'enrolments' | 'anonymous';
-    gender: Gender;
-    reason: string | null;
-    enrolled: number;
-    enrolled_u30: number;
-    active: number;
-    active_u30: number;
-  }>`
+const countRows = (interventions: ReturnType<typeof sql>, { from, to }: Period) => sql`
     select 'enrolments' as part, gender, case when exit_date <= ${to} then exit_reason end as reason,
       count(*) filter (where start_date >= ${from})::int as enrolled,
       count(*) filter (where start_date >= ${from} and age_at_start < 30)::int as enrolled_u30,
       count(*)::int as active,
       count(*) filter (where age_at_start < 30)::int as active_u30
     from enrolments
-    where intervention_id = any(${interventionIds}::uuid[])
+    where intervention_id = any(${interventions})
       and start_date <= ${to} and (exit_date is null or exit_date >= ${from})
       and exit_reason is distinct from 'registration_error'
     group by 2, 3
@@ -47,9 +48,16 @@ export async function countOutcomes(db: Db, interventionIds: string[], period: P
     -- An anonymous registration is of a year; it counts when that year intersects P.
     select 'anonymous', gender, null, sum(count)::int, 0, 0, 0
     from anonymous_registrations
-    where intervention_id = any(${interventionIds}::uuid[])
+    where intervention_id = any(${interventions})
       and year between ${Number(from.slice(0, 4))} and ${Number(to.slice(0, 4))}
-    group by gender ${oneIntervention(interventionIds)}`.execute(db);
+    group by gender`;
+
+export async function countOutcomes(db: Db, interventionIds: string[], period: Period): Promise<OutcomesCounts> {
+  const { rows } = await sql<CountRow>`${countRows(sql`${interventionIds}::uuid[]`, period)} ${oneIntervention(interventionIds)}`.execute(db);
+  return countsOf(rows);
+}
+
+function countsOf(rows: readonly CountRow[]): OutcomesCounts {
   const flow = rows.filter((r) => r.part === 'enrolments');
   const exits = flow.filter((r) => r.reason !== null);
   const line = (of: typeof flow, count: 'enrolled' | 'active', under30: 'enrolled_u30' | 'active_u30') =>
@@ -170,24 +178,43 @@ export type ResolvedOutcomesScope = {
 };
 
 /** The scope's interventions and what the access rule needs of them, in one query; null if there is no such scope. */
+/** What the access rule and the report need of one intervention, by its code. */
+const interventionScope = (code: string) => sql`
+    select i.id, i.owner_org_id, i.association_id, i.start_date, i.end_date,
+      array(select t.id from teams t where t.intervention_id = i.id)::text[] as team_ids
+    from interventions i where i.code = ${code}`;
+
+type InterventionScopeRow = { id: string; owner_org_id: string; association_id: string | null; start_date: string; end_date: string | null; team_ids: string[] };
+
+const resolvedIntervention = (row: InterventionScopeRow): ResolvedOutcomesScope => ({
+  interventionIds: [row.id],
+  project: row.end_date ? { from: row.start_date, to: row.end_date } : null,
+  intervention: { id: row.id, ownerOrgId: row.owner_org_id, associationId: row.association_id, teamIds: row.team_ids },
+  associationId: null,
+});
+
 export async function resolveOutcomesScope(db: Db, scope: { intervention: string } | { association: string }): Promise<ResolvedOutcomesScope | null> {
   if ('intervention' in scope) {
-    const { rows } = await sql<{ id: string; owner_org_id: string; association_id: string | null; start_date: string; end_date: string | null; team_ids: string[] }>`
-      select i.id, i.owner_org_id, i.association_id, i.start_date, i.end_date,
-        array(select t.id from teams t where t.intervention_id = i.id)::text[] as team_ids
-      from interventions i where i.code = ${scope.intervention} ${prepared}`.execute(db);
-    const row = rows[0];
-    if (!row) return null;
-    return {
-      interventionIds: [row.id],
-      project: row.end_date ? { from: row.start_date, to: row.end_date } : null,
-      intervention: { id: row.id, ownerOrgId: row.owner_org_id, associationId: row.association_id, teamIds: row.team_ids },
-      associationId: null,
-    };
+    const { rows } = await sql<InterventionScopeRow>`${interventionScope(scope.intervention)} ${prepared}`.execute(db);
+    return rows[0] ? resolvedIntervention(rows[0]) : null;
   }
   const { rows } = await sql<{ id: string; intervention_ids: string[] }>`
     select o.id, array(select i.id from interventions i where i.association_id = o.id)::text[] as intervention_ids
     from organisations o where o.code = ${scope.association} and o.kind = 'association'`.execute(db);
   const row = rows[0];
   return row ? { interventionIds: row.intervention_ids, project: null, intervention: null, associationId: row.id } : null;
+}
+
+/**
+ * One intervention's scope and its counts for a date range in one statement: the request's
+ * second round trip was the scope alone (bench/notes.md). The counts are read before the access
+ * rule has looked at the scope, so the caller must check it before using them. null: no such
+ * intervention.
+ */
+export async function resolveAndCountIntervention(db: Db, code: string, period: Period): Promise<{ resolved: ResolvedOutcomesScope; counts: OutcomesCounts } | null> {
+  const { rows } = await sql<InterventionScopeRow & Partial<CountRow>>`
+    with scope as (${interventionScope(code)}), counted as (${countRows(sql`array(select id from scope)`, period)})
+    select scope.*, counted.* from scope left join counted on true ${prepared}`.execute(db);
+  if (!rows[0]) return null;
+  return { resolved: resolvedIntervention(rows[0]), counts: countsOf(rows.filter((r): r is InterventionScopeRow & CountRow => r.part != null)) };
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { outcomesFromCounts } from '../../core/figures/outcomes-from-counts.js';
+import { outcomesFromCounts, type OutcomesCounts } from '../../core/figures/outcomes-from-counts.js';
 import { familyKeysOf, suppressedOutcomes, type DecidedFamily, type FamilyMemo, type OutcomesHistory } from '../../core/figures/outcomes-family.js';
 import type { OutcomesReport, OutcomesScope } from '../../core/figures/outcomes.js';
 import { alignedPeriodsMessage, calendarPeriodName, calendarPeriodOf, parseCalendarPeriod, projectInMonths, rangeOf, type CalendarPeriod } from '../../core/figures/periods.js';
@@ -7,7 +7,7 @@ import type { Period } from '../../core/dates.js';
 import type { Actor } from '../access/actor.js';
 import type { Db } from '../db/connection.js';
 import { badRequest, notFound } from '../errors.js';
-import { countHistory, countHistoryByIntervention, countOutcomes, historyDigestsOf, resolveOutcomesScope, type ResolvedOutcomesScope } from './outcomes.repository.js';
+import { countHistory, countHistoryByIntervention, countOutcomes, historyDigestsOf, resolveAndCountIntervention, resolveOutcomesScope, type ResolvedOutcomesScope } from './outcomes.repository.js';
 import { findDecisions, findPeriodOfYears, storeDecisions, type NewDecision } from './suppression-decisions.repository.js';
 
 export type OutcomesInput = {
@@ -187,12 +187,29 @@ export async function computeOutcomesReport(db: Db, input: OutcomesInput): Promi
   return reportOn(db, input, resolved);
 }
 
-/** The report for a user: the scope is resolved once, for the access rule and the figures. */
+/**
+ * The report for a user: the scope is resolved once, for the access rule and the figures. An
+ * intervention's exact figures for a date range, the common request, come in the scope's own
+ * statement; they are used only once the access rule allows them unsuppressed.
+ */
 export async function outcomesReportFor(db: Db, actor: Actor, input: OutcomesInput): Promise<OutcomesReport> {
-  const resolved = await resolveOutcomesScope(db, input.scope);
+  const { scope, period } = input;
+  const range = typeof period !== 'string' && period.from <= period.to && !input.suppress ? period : null;
+  const counted = range && 'intervention' in scope ? await resolveAndCountIntervention(db, scope.intervention, range) : undefined;
+  const resolved = counted === undefined ? await resolveOutcomesScope(db, scope) : (counted?.resolved ?? null);
   const access = resolved && outcomesAccess(actor, resolved);
   if (!resolved || !access) throw notFound();
+  if (counted && range && !access.mustSuppress) return exactReport(input, range, counted.counts);
   return reportOn(db, { ...input, suppress: access.mustSuppress || input.suppress }, resolved);
+}
+
+function exactReport(input: OutcomesInput, period: Period, counts: OutcomesCounts): OutcomesReport {
+  return outcomesFromCounts({
+    scope: input.scope,
+    period,
+    rules: { subsidised_counts_as_work: input.subsidisedCountsAsWork ?? true, suppression_threshold: null },
+    counts,
+  });
 }
 
 async function reportOn(db: Db, input: OutcomesInput, { interventionIds, project, intervention }: ResolvedOutcomesScope): Promise<OutcomesReport> {
@@ -204,15 +221,7 @@ async function reportOn(db: Db, input: OutcomesInput, { interventionIds, project
   const shownProject = project && input.suppress ? projectInMonths(project) : project;
   const { range, calendar } = resolvePeriod(input.period, shownProject, input.suppress);
 
-  if (!input.suppress) {
-    const counts = await countOutcomes(db, interventionIds, range);
-    return outcomesFromCounts({
-      scope: input.scope,
-      period: range,
-      rules: { subsidised_counts_as_work: subsidised, suppression_threshold: null },
-      counts,
-    });
-  }
+  if (!input.suppress) return exactReport(input, range, await countOutcomes(db, interventionIds, range));
   const history = await countHistory(db, interventionIds);
   const [report] = await suppressedOutcomesOf(db, [{ scope: input.scope, interventionId: intervention?.id ?? null, history, project: shownProject }], calendar!, threshold, subsidised);
   return report;
