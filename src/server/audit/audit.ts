@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { prepared } from '../db/prepared.js';
+import { ROWS_PER_STATEMENT } from '../db/statement-size.js';
 import type { Database } from '../db/types.js';
 import { AuditGroupCommit } from './audit-group-commit.js';
 
@@ -47,8 +48,6 @@ export async function writeAudit(db: Kysely<Database>, who: AuditActor, entries:
 type AuditRow = { who: AuditActor; entry: AuditEntry };
 
 const groupCommits = new WeakMap<Kysely<Database>, AuditGroupCommit<AuditRow>>();
-
-const ROWS_PER_STATEMENT = 10_000;
 
 /** An import's 100,000 events go 10,000 a statement; a request's in one. */
 async function insertRows(db: Kysely<Database>, rows: AuditRow[]): Promise<void> {

@@ -2,13 +2,12 @@
 // file of 100,000 rows takes seconds, not minutes.
 import { sql, type Insertable } from 'kysely';
 import type { Db } from '../db/connection.js';
+import { ROWS_PER_STATEMENT } from '../db/statement-size.js';
 import type { Database } from '../db/types.js';
 import { queued, type WriteQueue } from './write-queue.js';
 
 /** PostgreSQL allows 65,535 bind parameters a statement. */
 const MAX_PARAMETERS = 60_000;
-/** Rows a statement carries when each column travels as one array parameter. */
-const ROWS_PER_STATEMENT = 10_000;
 
 export type SqlType = 'text' | 'uuid' | 'int' | 'boolean' | 'date' | 'text[]' | 'jsonb';
 /** A column of a bulk write: its name (our own constant), SQL type, and how to read it from a row. */
