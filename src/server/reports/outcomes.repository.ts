@@ -177,7 +177,6 @@ export type ResolvedOutcomesScope = {
   associationId: string | null;
 };
 
-/** The scope's interventions and what the access rule needs of them, in one query; null if there is no such scope. */
 /** What the access rule and the report need of one intervention, by its code. */
 const interventionScope = (code: string) => sql`
     select i.id, i.owner_org_id, i.association_id, i.start_date, i.end_date,
@@ -193,6 +192,7 @@ const resolvedIntervention = (row: InterventionScopeRow): ResolvedOutcomesScope 
   associationId: null,
 });
 
+/** The scope's interventions and what the access rule needs of them, in one query; null if there is no such scope. */
 export async function resolveOutcomesScope(db: Db, scope: { intervention: string } | { association: string }): Promise<ResolvedOutcomesScope | null> {
   if ('intervention' in scope) {
     const { rows } = await sql<InterventionScopeRow>`${interventionScope(scope.intervention)} ${prepared}`.execute(db);
@@ -214,7 +214,9 @@ export async function resolveOutcomesScope(db: Db, scope: { intervention: string
 export async function resolveAndCountIntervention(db: Db, code: string, period: Period): Promise<{ resolved: ResolvedOutcomesScope; counts: OutcomesCounts } | null> {
   const { rows } = await sql<InterventionScopeRow & Partial<CountRow>>`
     with scope as (${interventionScope(code)}), counted as (${countRows(sql`array(select id from scope)`, period)})
-    select scope.*, counted.* from scope left join counted on true ${prepared}`.execute(db);
+    select s.id, s.owner_org_id, s.association_id, s.start_date, s.end_date, s.team_ids,
+      c.part, c.gender, c.reason, c.enrolled, c.enrolled_u30, c.active, c.active_u30
+    from scope s left join counted c on true ${prepared}`.execute(db);
   if (!rows[0]) return null;
   return { resolved: resolvedIntervention(rows[0]), counts: countsOf(rows.filter((r): r is InterventionScopeRow & CountRow => r.part != null)) };
 }
