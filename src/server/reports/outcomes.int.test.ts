@@ -9,7 +9,7 @@ import { storeKeyFacts } from '../../test/key-facts.js';
 import { seedWorld, type World } from '../../test/world.js';
 import { anonymousClient, login, testApp } from '../../test/http.js';
 import type { App } from '../app.js';
-import { countHistory } from './outcomes.repository.js';
+import { countHistory, resolveAndCountIntervention, type AssignedTo } from './outcomes.repository.js';
 import { loadActor } from '../access/actor.js';
 import { computeOutcomesReport, outcomesReportFor } from './outcomes.service.js';
 
@@ -120,6 +120,19 @@ describe('the outcomes report computed in SQL', () => {
       ),
       { numRuns: 25 },
     );
+  });
+
+  it("counts an intervention with its scope only for a reader assigned to it, directly or through one of its teams", async () => {
+    await store([{ gender: 'woman', birthDate: null, birthYear: 1990, startDate: '2023-02-01', exitDate: null, exitReason: null }], []);
+    const period = { from: '2023-01-01', to: '2023-12-31' };
+    const active = async (assigned: AssignedTo) => (await resolveAndCountIntervention(tdb.db, 'KOMMUNINSATS', period, assigned))?.counts?.active;
+    expect(await active({ interventionIds: [world.interventions.kommunInsats], teamIds: [] })).toEqual([{ gender: 'woman', count: 1, under30: 0 }]);
+    expect(await active({ interventionIds: [], teamIds: [world.teams.teamB] })).toEqual([{ gender: 'woman', count: 1, under30: 0 }]);
+    // Not assigned: the scope comes back for the access rule, the figures are not counted.
+    const outsider = await resolveAndCountIntervention(tdb.db, 'KOMMUNINSATS', period, { interventionIds: [world.interventions.afInsats], teamIds: [] });
+    expect(outsider?.resolved.intervention?.id).toBe(world.interventions.kommunInsats);
+    expect(outsider?.counts).toBeNull();
+    expect(await resolveAndCountIntervention(tdb.db, 'FINNS-INTE', period, { interventionIds: [world.interventions.kommunInsats], teamIds: [] })).toBeNull();
   });
 
   it('covers every intervention of a förbund, and nothing of another förbund', async () => {

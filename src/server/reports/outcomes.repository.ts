@@ -205,18 +205,28 @@ export async function resolveOutcomesScope(db: Db, scope: { intervention: string
   return row ? { interventionIds: row.intervention_ids, project: null, intervention: null, associationId: row.id } : null;
 }
 
+/** The interventions and teams a reader is assigned to, by which exact figures could be theirs. */
+export type AssignedTo = { interventionIds: string[]; teamIds: string[] };
+
 /**
- * One intervention's scope and its counts for a date range in one statement: the request's
- * second round trip was the scope alone (bench/notes.md). The counts are read before the access
- * rule has looked at the scope, so the caller must check it before using them. null: no such
- * intervention.
+ * One intervention's scope and, when the reader is assigned to it (directly or through one of its
+ * teams), its counts for a date range, in one statement: the request's second round trip was the
+ * scope alone (bench/notes.md). The access rule still decides on the scope before the counts are
+ * used. An intervention the reader is not assigned to is not counted, so it takes no longer to
+ * answer "not found" for it than for a code that does not exist. null: no such intervention;
+ * counts null: not counted.
  */
-export async function resolveAndCountIntervention(db: Db, code: string, period: Period): Promise<{ resolved: ResolvedOutcomesScope; counts: OutcomesCounts } | null> {
-  const { rows } = await sql<InterventionScopeRow & Partial<CountRow>>`
-    with scope as (${interventionScope(code)}), counted as (${countRows(sql`array(select id from scope)`, period)})
+export async function resolveAndCountIntervention(db: Db, code: string, period: Period, assigned: AssignedTo) {
+  const { rows } = await sql<InterventionScopeRow & { assigned: boolean } & Partial<CountRow>>`
+    with scope as (${interventionScope(code)}),
+      assigned as (select id from scope where id = any(${assigned.interventionIds}::uuid[])
+        or exists (select 1 from teams t where t.intervention_id = scope.id and t.id = any(${assigned.teamIds}::uuid[]))),
+      counted as (${countRows(sql`array(select id from assigned)`, period)})
     select s.id, s.owner_org_id, s.association_id, s.start_date, s.end_date, s.team_ids,
+      exists (select 1 from assigned) as assigned,
       c.part, c.gender, c.reason, c.enrolled, c.enrolled_u30, c.active, c.active_u30
     from scope s left join counted c on true ${prepared}`.execute(db);
   if (!rows[0]) return null;
-  return { resolved: resolvedIntervention(rows[0]), counts: countsOf(rows.filter((r): r is InterventionScopeRow & CountRow => r.part != null)) };
+  const counts = rows[0].assigned ? countsOf(rows.filter((r): r is InterventionScopeRow & { assigned: boolean } & CountRow => r.part != null)) : null;
+  return { resolved: resolvedIntervention(rows[0]), counts };
 }

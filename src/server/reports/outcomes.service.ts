@@ -7,7 +7,7 @@ import type { Period } from '../../core/dates.js';
 import type { Actor } from '../access/actor.js';
 import type { Db } from '../db/connection.js';
 import { badRequest, notFound } from '../errors.js';
-import { countHistory, countHistoryByIntervention, countOutcomes, historyDigestsOf, resolveAndCountIntervention, resolveOutcomesScope, type ResolvedOutcomesScope } from './outcomes.repository.js';
+import { countHistory, countHistoryByIntervention, countOutcomes, historyDigestsOf, resolveAndCountIntervention, resolveOutcomesScope, type AssignedTo, type ResolvedOutcomesScope } from './outcomes.repository.js';
 import { findDecisions, findPeriodOfYears, storeDecisions, type NewDecision } from './suppression-decisions.repository.js';
 
 export type OutcomesInput = {
@@ -195,11 +195,11 @@ export async function computeOutcomesReport(db: Db, input: OutcomesInput): Promi
 export async function outcomesReportFor(db: Db, actor: Actor, input: OutcomesInput): Promise<OutcomesReport> {
   const { scope, period } = input;
   const range = typeof period !== 'string' && period.from <= period.to && !input.suppress ? period : null;
-  const counted = range && 'intervention' in scope ? await resolveAndCountIntervention(db, scope.intervention, range) : undefined;
+  const counted = range && 'intervention' in scope ? await resolveAndCountIntervention(db, scope.intervention, range, assignedTo(actor)) : undefined;
   const resolved = counted === undefined ? await resolveOutcomesScope(db, scope) : (counted?.resolved ?? null);
   const access = resolved && outcomesAccess(actor, resolved);
   if (!resolved || !access) throw notFound();
-  if (counted && range && !access.mustSuppress) return exactReport(input, range, counted.counts);
+  if (counted?.counts && range && !access.mustSuppress) return exactReport(input, range, counted.counts);
   return reportOn(db, { ...input, suppress: access.mustSuppress || input.suppress }, resolved);
 }
 
@@ -252,6 +252,15 @@ export function resolvePeriod(period: Period | string, project: Period | null, s
     ]);
   }
   return { range: period, calendar };
+}
+
+/** The interventions and teams of the assignments by which outcomesAccess can allow exact figures. */
+function assignedTo(actor: Actor): AssignedTo {
+  const figures = actor.assignments.filter((a) => a.role === 'case_worker' || a.role === 'intervention_lead');
+  return {
+    interventionIds: figures.flatMap((a) => (a.interventionId ? [a.interventionId] : [])),
+    teamIds: figures.flatMap((a) => (a.teamId ? [a.teamId] : [])),
+  };
 }
 
 /**
