@@ -1,5 +1,5 @@
-import { inflateSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { pdfText } from '../../test/pdf-text.js';
 import { worldFixture } from '../../test/fixture.js';
 import { seedAccessLog } from '../../test/access-log.js';
 
@@ -22,22 +22,6 @@ const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 /** The raw file: the test client parses JSON, a file needs the bytes and headers. */
 const download = (url: string, payload: object) =>
   t.app.inject({ method: 'POST', url, headers: { cookie, 'x-csrf-token': csrf }, payload });
-
-/** The text a PDF draws with the standard fonts: hex strings of Windows-1252 in TJ arrays. */
-function pdfText(pdf: Buffer): string {
-  const raw = pdf.toString('latin1');
-  let text = '';
-  for (const stream of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    let content: string;
-    try {
-      content = inflateSync(Buffer.from(stream[1], 'latin1')).toString('latin1');
-    } catch {
-      continue;
-    }
-    for (const hex of content.matchAll(/<([0-9a-f]+)>/gi)) text += new TextDecoder('windows-1252').decode(Buffer.from(hex[1], 'hex'));
-  }
-  return text;
-}
 
 const lastReview = () =>
   t.db.selectFrom('audit_events').selectAll().where('action', '=', 'review').orderBy('id', 'desc').executeTakeFirstOrThrow();

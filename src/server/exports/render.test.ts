@@ -5,6 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import type { ReportColumnKind, ReportDocument, ReportTable } from '../../core/reports/document.js';
 import { renderReportDocument } from './render.js';
+import { pdfText } from '../../test/pdf-text.js';
 
 // Every format read back with a real parser, as a board member's program would read it.
 
@@ -141,10 +142,3 @@ describe('a report document as CSV', () => {
     expect(rows.flat().filter((v) => /^[=+\-@\t\r]/.test(v))).toEqual([]);
   });
 });
-
-/** The PDF's text as poppler's pdftotext reads it, spaces normalised. */
-function pdfText(pdf: Buffer): string {
-  const result = spawnSync('pdftotext', ['-layout', '-', '-'], { input: pdf, encoding: 'utf8' });
-  expect(result.status, result.stderr).toBe(0);
-  return result.stdout.replace(nbsp, ' ').replace(/[ \t]+/g, ' ');
-}

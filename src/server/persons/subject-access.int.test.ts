@@ -1,5 +1,5 @@
-import { inflateSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { pdfText } from '../../test/pdf-text.js';
 import { worldFixture } from '../../test/fixture.js';
 import { addParticipant } from '../../test/world.js';
 import { anonymousClient, login } from '../../test/http.js';
@@ -10,23 +10,6 @@ let person: Awaited<ReturnType<typeof addParticipant>>;
 
 const url = (personId: string, pdf = false) => `/api/v1/persons/${personId}/subject-access${pdf ? '.pdf' : ''}`;
 const missing = '00000000-0000-4000-8000-000000000000';
-
-/** The text a PDF draws: its deflated content streams' TJ strings. */
-function pdfText(pdf: Buffer): string {
-  const raw = pdf.toString('latin1');
-  const streams = [...raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)].map((m) => {
-    try {
-      return inflateSync(Buffer.from(m[1], 'latin1')).toString('latin1');
-    } catch {
-      return m[1];
-    }
-  });
-  // Latin-1 decoding is enough for the text checked here (no characters from 0x80–0x9F).
-  return streams
-    .flatMap((s) => [...s.matchAll(/\[(.*?)\] TJ/g)])
-    .map((m) => [...m[1].matchAll(/<([0-9a-f]*)>/g)].map((h) => Buffer.from(h[1], 'hex').toString('latin1')).join(''))
-    .join('');
-}
 
 beforeAll(async () => {
   person = await addParticipant(t.db, {
