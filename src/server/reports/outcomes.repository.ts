@@ -219,8 +219,7 @@ export type AssignedTo = { interventionIds: string[]; teamIds: string[] };
 export async function resolveAndCountIntervention(db: Db, code: string, period: Period, assigned: AssignedTo) {
   const { rows } = await sql<InterventionScopeRow & { assigned: boolean } & Partial<CountRow>>`
     with scope as (${interventionScope(code)}),
-      assigned as (select id from scope where id = any(${assigned.interventionIds}::uuid[])
-        or exists (select 1 from teams t where t.intervention_id = scope.id and t.id = any(${assigned.teamIds}::uuid[]))),
+      assigned as (select id from scope where id = any(${assigned.interventionIds}::uuid[]) or team_ids && ${assigned.teamIds}::text[]),
       counted as (${countRows(sql`array(select id from assigned)`, period)})
     select s.id, s.owner_org_id, s.association_id, s.start_date, s.end_date, s.team_ids,
       exists (select 1 from assigned) as assigned,

@@ -254,7 +254,10 @@ export function resolvePeriod(period: Period | string, project: Period | null, s
   return { range: period, calendar };
 }
 
-/** The interventions and teams of the assignments by which outcomesAccess can allow exact figures. */
+/**
+ * The interventions and teams of the actor's case-worker and lead assignments: what makes an
+ * intervention's figures theirs (outcomesAccess), and what the scope's statement counts for.
+ */
 function assignedTo(actor: Actor): AssignedTo {
   const figures = actor.assignments.filter((a) => a.role === 'case_worker' || a.role === 'intervention_lead');
   return {
@@ -275,11 +278,8 @@ export function outcomesAccess(actor: Actor, scope: ResolvedOutcomesScope): { mu
     const admin = actor.assignments.some((a) => a.role === 'association_admin' && a.associationId === scope.associationId);
     return admin ? { mustSuppress: true } : null;
   }
-  const assigned = actor.assignments.some(
-    (a) =>
-      (a.role === 'case_worker' || a.role === 'intervention_lead') &&
-      (a.interventionId === intervention.id || (a.teamId !== null && intervention.teamIds.includes(a.teamId))),
-  );
+  const { interventionIds, teamIds } = assignedTo(actor);
+  const assigned = interventionIds.includes(intervention.id) || intervention.teamIds.some((team) => teamIds.includes(team));
   if (assigned) return { mustSuppress: actor.organisationId !== intervention.ownerOrgId };
   const ofTheForbund = actor.assignments.some(
     (a) => a.role === 'association_admin' && a.associationId !== null && a.associationId === intervention.associationId,
